@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import type { RunConfig, RunRecord, RunStatus } from './run-config.ts';
+
+interface RunRow {
+  id: string;
+  createdAt: number;
+  status: RunStatus;
+  config: string;
+  ticksTotal: number;
+  ticksDone: number;
+  seconds: number;
+  finishedAt: number | null;
+  error: string | null;
+}
+
+const RUN_COLUMNS = `id, created_at AS createdAt, status, config, ticks_total AS ticksTotal,
+  ticks_done AS ticksDone, seconds, finished_at AS finishedAt, error`;
+
+function toRecord(row: RunRow): RunRecord {
+  return { ...row, config: JSON.parse(row.config) as RunConfig };
+}
+
+/** Sortable and readable: creation time (UTC) plus 4 random hex digits. */
+export function newRunId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+export function insertRun(db: Db, config: RunConfig, ticksTotal: number): RunRecord {
+  const id = newRunId();
+  db.prepare(
+    'INSERT INTO runs (id, created_at, status, config, ticks_total) VALUES (?, ?, ?, ?, ?)',
+  ).run(id, Date.now(), 'running', JSON.stringify(config), ticksTotal);
+  return getRun(db, id)!;
+}
+
+export function getRun(db: Db, id: string): RunRecord | undefined {
+  const row = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
+  return row && toRecord(row);
+}
+
+export function listRuns(db: Db): RunRecord[] {
+  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY created_at, id`).all() as RunRow[]).map(toRecord);
+}
+
+export function updateRunProgress(db: Db, id: string, ticksDone: number, seconds: number): void {
+  db.prepare('UPDATE runs SET ticks_done = ?, seconds = ? WHERE id = ?').run(ticksDone, seconds, id);
+}
+
+export function finishRun(db: Db, id: string, status: RunStatus, error: string | null = null): void {
+  db.prepare('UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?').run(status, Date.now(), error, id);
+}
