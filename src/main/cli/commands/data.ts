@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import type { TickFormat } from '../../engine/data/csv/index.ts';
+import { generateSymbolTicks } from '../../services/ticks/generate-service.ts';
+import { importTickCsv } from '../../services/ticks/import-service.ts';
+import { listSymbols } from '../../services/ticks/tick-store.ts';
+import type { CliContext } from '../context.ts';
+import { oneOf, parseInteger, parseUtcTime, required } from '../options.ts';
+import { ProgressBar } from '../progress.ts';
+import { formatTable } from '../table.ts';
+import { UsageError } from '../usage.ts';
+
+const FORMATS = ['auto', 'generic', 'dukascopy', 'histdata', 'truefx'] as const;
+
+export async function dataCommand(ctx: CliContext, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'import':
+      return dataImport(ctx, rest);
+    case 'generate':
+      return dataGenerate(ctx, rest);
+    case 'list':
+      return dataList(ctx, rest);
+    default:
+      throw new UsageError(sub ? `unknown command 'data ${sub}'` : "'data' needs a command: import, generate or list");
+  }
+}
+
+async function dataImport(ctx: CliContext, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      symbol: { type: 'string' },
+      format: { type: 'string', default: 'auto' },
+      digits: { type: 'string' },
+      replace: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('data import needs exactly one FILE');
+  const bar = new ProgressBar(ctx.io.stderr, 'import');
+  const result = await importTickCsv(ctx.db, {
+    file: positionals[0],
+    symbol: required('symbol', values.symbol),
+    format: oneOf('format', values.format, FORMATS) as 'auto' | TickFormat,
+    digits: values.digits === undefined ? undefined : parseInteger('digits', values.digits, 0),
+    replace: values.replace,
+    onProgress: (done, total) => bar.update(done, total, 'B'),
+  });
+  bar.done();
+  ctx.out(`imported ${result.imported} ticks for ${result.symbol.name} (${result.format}); ${result.symbol.tickCount} stored`);
+  return 0;
+}
+
+async function dataGenerate(ctx: CliContext, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      symbol: { type: 'string' },
+      start: { type: 'string', default: '2024-01-01' },
+      days: { type: 'string', default: '5' },
+      seed: { type: 'string', default: '1' },
+      replace: { type: 'boolean', default: false },
+    },
+  });
+  const bar = new ProgressBar(ctx.io.stderr, 'generate');
+  const result = await generateSymbolTicks(ctx.db, {
+    symbol: required('symbol', values.symbol),
+    start: parseUtcTime('start', values.start),
+    days: parseInteger('days', values.days, 1),
+    seed: parseInteger('seed', values.seed, 0),
+    replace: values.replace,
+    onProgress: (done, total) => bar.update(done, total, 'ticks'),
+  });
+  bar.done();
+  ctx.out(`generated ${result.generated} ticks for ${result.symbol.name}; ${result.symbol.tickCount} stored`);
+  return 0;
+}
+
+function dataList(ctx: CliContext, args: string[]): number {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+  const symbols = listSymbols(ctx.db).map((s) => ({
+    symbol: s.name,
+    first: new Date(s.firstTs).toISOString(),
+    last: new Date(s.lastTs).toISOString(),
+    ticks: s.tickCount,
+  }));
+  if (values.json) {
+    ctx.out(JSON.stringify(symbols));
+  } else if (symbols.length === 0) {
+    ctx.out('no data yet: try  backtestr data generate --symbol EURUSD --days 5');
+  } else {
+    ctx.out(formatTable(['symbol', 'first', 'last', 'ticks'], symbols.map((s) => [s.symbol, s.first, s.last, String(s.ticks)]), [3]));
+  }
+  return 0;
+}

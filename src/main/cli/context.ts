@@ -1,0 +1,32 @@
+import type { Writable } from 'node:stream';
+import { openDatabase, type Db } from '../services/db/database.ts';
+
+export interface CliIo {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+}
+
+/** What every command gets: where the data lives and where to write. The database opens on first use. */
+export class CliContext {
+  readonly dataDir: string;
+  readonly io: CliIo;
+  #db: Db | undefined;
+
+  constructor(dataDir: string, io: CliIo) {
+    this.dataDir = dataDir;
+    this.io = io;
+  }
+
+  get db(): Db {
+    this.#db ??= openDatabase(this.dataDir);
+    return this.#db;
+  }
+
+  out(line: string): void {
+    this.io.stdout.write(line + '\n');
+  }
+
+  close(): void {
+    this.#db?.close();
+  }
+}

@@ -1,0 +1,65 @@
+import { resolveDataDir } from '../services/data-dir.ts';
+import { dataCommand } from './commands/data.ts';
+import { runCommand } from './commands/run.ts';
+import { runsCommand } from './commands/runs.ts';
+import { CliContext, type CliIo } from './context.ts';
+import { USAGE, UsageError } from './usage.ts';
+
+/** Pulls the global options out of argv wherever they stand. */
+function globalOptions(argv: string[]): { rest: string[]; dataDir?: string; verbose: boolean; help: boolean } {
+  const rest: string[] = [];
+  let dataDir: string | undefined;
+  let verbose = false;
+  let help = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--data-dir') {
+      dataDir = argv[++i];
+      if (dataDir === undefined) throw new UsageError('--data-dir needs a folder');
+    } else if (a.startsWith('--data-dir=')) dataDir = a.slice('--data-dir='.length);
+    else if (a === '--verbose') verbose = true;
+    else if (a === '-h' || a === '--help') help = true;
+    else rest.push(a);
+  }
+  return { rest, dataDir, verbose, help };
+}
+
+/** Runs one CLI invocation and returns its exit code: 0 success, 1 error, 2 usage. */
+export async function main(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let verbose = argv.includes('--verbose');
+  let ctx: CliContext | undefined;
+  try {
+    const g = globalOptions(argv);
+    verbose = g.verbose;
+    const [command, ...args] = g.rest;
+    if (g.help || command === undefined || command === 'help') {
+      io.stdout.write(USAGE);
+      return command === undefined && !g.help ? 2 : 0;
+    }
+    ctx = new CliContext(resolveDataDir({ flag: g.dataDir, env }), io);
+    switch (command) {
+      case 'data':
+        return await dataCommand(ctx, args);
+      case 'run':
+        return runCommand(ctx, args);
+      case 'runs':
+        return runsCommand(ctx, args);
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (err) {
+    return reportError(err, io, verbose);
+  } finally {
+    ctx?.close();
+  }
+}
+
+function reportError(err: unknown, io: CliIo, verbose: boolean): number {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const code = (e as { code?: string }).code;
+  const usage = e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
+  io.stderr.write(`backtestr: ${e.message}\n`);
+  if (verbose && e.stack) io.stderr.write(e.stack + '\n');
+  if (usage) io.stderr.write(`run 'backtestr --help' for usage\n`);
+  return usage ? 2 : 1;
+}

@@ -1,0 +1,33 @@
+/** A mistake in how the command was called: exit code 2 and the usage text. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const USAGE = `Usage: backtestr <command> [options]
+
+Data
+  data generate --symbol SYM --start 2024-01-01 --days N --seed K [--replace]
+                         store deterministic synthetic ticks (a realistic FX feed)
+  data import FILE --symbol SYM [--format auto|generic|dukascopy|histdata|truefx]
+                         [--digits N] [--replace]
+                         import a tick CSV, all or nothing
+  data list [--json]     symbols with their first and last tick and tick count
+
+Backtests
+  run --symbol SYM[,SYM...] [--from ISO] [--to ISO] [--timeframes M1,M5,H1,...]
+      [--indicators "ema(20),rsi(14),..."] [--price bid|ask|mid] [--history N] [--json]
+                         run the engine over stored ticks; stores closed bars
+  runs list [--json]     runs with their status
+  runs export RUN_ID --out DIR
+                         one CSV per symbol and timeframe: <SYMBOL>_<TF>.csv
+
+Global options
+  --data-dir DIR         data folder (default: BACKTESTR_DATA_DIR, else the app's folder)
+  --verbose              print stack traces of errors
+  -h, --help             this text
+
+Exit codes: 0 success, 1 error, 2 usage.
+`;
