@@ -1,8 +1,10 @@
 import type { BackTestrApi } from '../../shared/api.ts';
 
 const CLI_EXAMPLES: readonly { readonly command: string; readonly what: string }[] = [
-  { command: 'npx backtestr data generate …', what: 'make a synthetic tick data set' },
-  { command: 'npx backtestr run …', what: 'run a strategy over it and print the results' },
+  { command: 'npx backtestr data generate …', what: 'store deterministic synthetic ticks' },
+  { command: 'npx backtestr data import FILE …', what: 'import a tick CSV' },
+  { command: 'npx backtestr run …', what: 'run the engine over stored ticks' },
+  { command: 'npx backtestr runs export …', what: 'write the bars of a run as CSV' },
   { command: 'npx backtestr --help', what: 'every command and option' },
 ];
 
@@ -20,7 +22,10 @@ export function App() {
       </header>
       <section className="panel">
         <h2>The desktop interface is coming</h2>
-        <p>For now the backtesting engine is available from the command line:</p>
+        <p>
+          For now the backtesting engine is available from the command line; it uses the same data
+          folder as this app.
+        </p>
         <table className="cli">
           <tbody>
             {CLI_EXAMPLES.map(({ command, what }) => (
