@@ -24,31 +24,46 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURE = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'talib', 'talib-vectors.json');
+const FIXTURE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'test',
+  'fixtures',
+  'talib',
+  'talib-vectors.json',
+);
 const mode = process.argv[2];
 if (mode === '--dump-input' || mode === '--compare') {
   const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8'));
   if (mode === '--dump-input') {
     const { high, low, close, volume } = fixture.input;
     const lines = [String(close.length)];
-    for (let i = 0; i < close.length; i++) lines.push([high[i], low[i], close[i], volume[i]].map((x) => x.toPrecision(17)).join(' '));
+    for (let i = 0; i < close.length; i++)
+      lines.push([high[i], low[i], close[i], volume[i]].map((x) => x.toPrecision(17)).join(' '));
     writeFileSync(process.argv[3], lines.join('\n') + '\n');
   } else {
     const columns = Object.assign({}, ...fixture.cases.map((c) => c.columns));
-    let total = 0, exact = 0, worstRel = 0, badFirst = 0;
+    let total = 0,
+      exact = 0,
+      worstRel = 0,
+      badFirst = 0;
     for (const line of readFileSync(process.argv[3], 'utf8').trim().split('\n')) {
       const [name, beg, ...vals] = line.split(' ');
       const ref = columns[name];
       if (!ref) throw new Error(`unknown column ${name}`);
       if (Number(beg) !== ref.firstOutputIndex) badFirst++;
       vals.forEach((v, k) => {
-        const a = Number(v), r = ref.values[Number(beg) + k];
+        const a = Number(v),
+          r = ref.values[Number(beg) + k];
         total++;
         if (a === r) exact++;
-        else worstRel = Math.max(worstRel, Math.abs(a - r) / Math.max(Math.abs(r), Number.MIN_VALUE));
+        else
+          worstRel = Math.max(worstRel, Math.abs(a - r) / Math.max(Math.abs(r), Number.MIN_VALUE));
       });
     }
-    console.log(`${total} values: ${exact} bit-identical, worst relative difference ${worstRel}, first-index mismatches ${badFirst}`);
+    console.log(
+      `${total} values: ${exact} bit-identical, worst relative difference ${worstRel}, first-index mismatches ${badFirst}`,
+    );
   }
   process.exit(0);
 }
@@ -130,7 +145,12 @@ function callTa(name, inputs, options, nOutputs) {
   const nbPtr = M._malloc(4);
   const outPtrs = Array.from({ length: nOutputs }, () => M._malloc(8 * n));
   const args = [0, n - 1, ...inPtrs, ...options, begPtr, nbPtr, ...outPtrs];
-  const rc = M.ccall(`TA_${name}`, 'number', args.map(() => 'number'), args);
+  const rc = M.ccall(
+    `TA_${name}`,
+    'number',
+    args.map(() => 'number'),
+    args,
+  );
   if (rc !== TA_SUCCESS) throw new Error(`TA_${name} returned ${rc}`);
   const beg = M.HEAP32[begPtr / 4];
   const nb = M.HEAP32[nbPtr / 4];
@@ -154,7 +174,11 @@ function add(spec, func, inputs, options, columns) {
   let c = cases.find((x) => x.spec === spec);
   if (!c) cases.push((c = { spec, columns: {} }));
   columns.forEach((name, k) => {
-    c.columns[name] = { talib: `TA_${func}(${options.join(', ')})`, firstOutputIndex: beg, values: outputs[k] };
+    c.columns[name] = {
+      talib: `TA_${func}(${options.join(', ')})`,
+      firstOutputIndex: beg,
+      values: outputs[k],
+    };
   });
 }
 const col = (spec) => spec.replace(/[()]/g, ' ').trim().replace(/[ ,]+/g, '_');
@@ -165,17 +189,40 @@ for (const n of [20, 9]) add(`wma(${n})`, 'WMA', [C], [n], [col(`wma(${n})`)]);
 for (const n of [20, 5]) add(`dema(${n})`, 'DEMA', [C], [n], [col(`dema(${n})`)]);
 for (const n of [20, 4]) add(`tema(${n})`, 'TEMA', [C], [n], [col(`tema(${n})`)]);
 for (const n of [14, 7]) add(`rsi(${n})`, 'RSI', [C], [n], [col(`rsi(${n})`)]);
-for (const [n, k] of [[20, 2], [10, 1.5], [5, 1]]) {
+for (const [n, k] of [
+  [20, 2],
+  [10, 1.5],
+  [5, 1],
+]) {
   const c = col(`bbands(${n},${k})`);
-  add(`bbands(${n},${k})`, 'BBANDS', [C], [n, k, k, MATYPE_SMA], [`${c}_upper`, `${c}_middle`, `${c}_lower`]);
+  add(
+    `bbands(${n},${k})`,
+    'BBANDS',
+    [C],
+    [n, k, k, MATYPE_SMA],
+    [`${c}_upper`, `${c}_middle`, `${c}_lower`],
+  );
 }
-for (const [f, s, g] of [[12, 26, 9], [5, 13, 4]]) {
+for (const [f, s, g] of [
+  [12, 26, 9],
+  [5, 13, 4],
+]) {
   const c = col(`macd(${f},${s},${g})`);
   add(`macd(${f},${s},${g})`, 'MACD', [C], [f, s, g], [`${c}_macd`, `${c}_signal`, `${c}_hist`]);
 }
-for (const [k, sk, d] of [[14, 3, 3], [5, 3, 2], [9, 1, 4]]) {
+for (const [k, sk, d] of [
+  [14, 3, 3],
+  [5, 3, 2],
+  [9, 1, 4],
+]) {
   const c = col(`stoch(${k},${sk},${d})`);
-  add(`stoch(${k},${sk},${d})`, 'STOCH', [H, L, C], [k, sk, MATYPE_SMA, d, MATYPE_SMA], [`${c}_k`, `${c}_d`]);
+  add(
+    `stoch(${k},${sk},${d})`,
+    'STOCH',
+    [H, L, C],
+    [k, sk, MATYPE_SMA, d, MATYPE_SMA],
+    [`${c}_k`, `${c}_d`],
+  );
 }
 for (const n of [14, 7]) add(`willr(${n})`, 'WILLR', [H, L, C], [n], [col(`willr(${n})`)]);
 for (const n of [14, 20]) add(`cci(${n})`, 'CCI', [H, L, C], [n], [col(`cci(${n})`)]);
@@ -186,7 +233,11 @@ for (const n of [14, 7]) {
   add(`adx(${n})`, 'PLUS_DI', [H, L, C], [n], [`${c}_pdi`]);
   add(`adx(${n})`, 'MINUS_DI', [H, L, C], [n], [`${c}_mdi`]);
 }
-for (const [a, m] of [[0.02, 0.2], [0.03, 0.25]]) add(`sar(${a},${m})`, 'SAR', [H, L], [a, m], [col(`sar(${a},${m})`)]);
+for (const [a, m] of [
+  [0.02, 0.2],
+  [0.03, 0.25],
+])
+  add(`sar(${a},${m})`, 'SAR', [H, L], [a, m], [col(`sar(${a},${m})`)]);
 add('obv', 'OBV', [C, V], [], ['obv']);
 
 const fixture = {

@@ -10,7 +10,13 @@
  * TA-Lib indicators match TA-Lib 0.6 (default compatibility, unstable period 0) to the bit on the
  * reference vectors in test/fixtures/talib; Keltner, Donchian and VWAP are defined in their files.
  */
-export type { Indicator, IndicatorBar, IndicatorSnapshot, PlainObject, PlainValue } from './types.ts';
+export type {
+  Indicator,
+  IndicatorBar,
+  IndicatorSnapshot,
+  PlainObject,
+  PlainValue,
+} from './types.ts';
 export {
   createIndicator,
   parseIndicatorList,

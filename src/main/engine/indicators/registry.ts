@@ -62,8 +62,20 @@ interface Entry extends IndicatorDefinition {
 }
 
 const MAX_PERIOD = 100_000;
-const period = (name: string, def: number, min = 2): IndicatorParam => ({ name, integer: true, default: def, min, max: MAX_PERIOD });
-const positive = (name: string, def: number): IndicatorParam => ({ name, integer: false, default: def, min: 0, exclusiveMin: true });
+const period = (name: string, def: number, min = 2): IndicatorParam => ({
+  name,
+  integer: true,
+  default: def,
+  min,
+  max: MAX_PERIOD,
+});
+const positive = (name: string, def: number): IndicatorParam => ({
+  name,
+  integer: false,
+  default: def,
+  min: 0,
+  exclusiveMin: true,
+});
 
 // args are validated before create() runs, so the `!` below are safe.
 const ENTRIES: readonly Entry[] = [
@@ -73,7 +85,11 @@ const ENTRIES: readonly Entry[] = [
   { name: 'dema', params: [period('n', 20)], create: (a) => new DEMA(a[0]!) },
   { name: 'tema', params: [period('n', 20)], create: (a) => new TEMA(a[0]!) },
   { name: 'rsi', params: [period('n', 14)], create: (a) => new RSI(a[0]!) },
-  { name: 'bbands', params: [period('n', 20), positive('k', 2)], create: (a) => new BBANDS(a[0]!, a[1]!) },
+  {
+    name: 'bbands',
+    params: [period('n', 20), positive('k', 2)],
+    create: (a) => new BBANDS(a[0]!, a[1]!),
+  },
   {
     name: 'macd',
     params: [period('fast', 12), period('slow', 26), period('signal', 9, 1)],
@@ -97,17 +113,26 @@ const ENTRIES: readonly Entry[] = [
   },
   { name: 'obv', params: [], create: () => new OBV() },
   { name: 'vwap', params: [], create: () => new VWAP() },
-  { name: 'keltner', params: [period('n', 20, 1), positive('mult', 2)], create: (a) => new Keltner(a[0]!, a[1]!) },
+  {
+    name: 'keltner',
+    params: [period('n', 20, 1), positive('mult', 2)],
+    create: (a) => new Keltner(a[0]!, a[1]!),
+  },
   { name: 'donchian', params: [period('n', 20, 1)], create: (a) => new Donchian(a[0]!) },
 ];
 const BY_NAME = new Map(ENTRIES.map((e) => [e.name, e]));
 
 /** Names, parameters and defaults of every indicator (for help texts and pickers). */
-export const indicatorCatalog: readonly IndicatorDefinition[] = ENTRIES.map(({ name, params }) => ({ name, params }));
+export const indicatorCatalog: readonly IndicatorDefinition[] = ENTRIES.map(({ name, params }) => ({
+  name,
+  params,
+}));
 
 function validSpecsText(): string {
   return ENTRIES.map((e) =>
-    e.params.length === 0 ? e.name : `${e.name}(${e.params.map((p) => `${p.name}=${p.default}`).join(',')})`,
+    e.params.length === 0
+      ? e.name
+      : `${e.name}(${e.params.map((p) => `${p.name}=${p.default}`).join(',')})`,
   ).join(', ');
 }
 
@@ -123,18 +148,26 @@ function resolve(spec: string): { entry: Entry; args: number[] } {
   const raw = m[2] === undefined || m[2].trim() === '' ? [] : m[2].split(',').map((r) => r.trim());
   if (raw.length === 0) return { entry, args: entry.params.map((p) => p.default) };
   if (raw.length !== entry.params.length) {
-    throw new IndicatorSpecError(spec, `${entry.name} takes ${entry.params.length} argument(s), got ${raw.length}`);
+    throw new IndicatorSpecError(
+      spec,
+      `${entry.name} takes ${entry.params.length} argument(s), got ${raw.length}`,
+    );
   }
   const args = raw.map((r, i) => {
     const p = entry.params[i]!;
     if (!NUMBER.test(r)) throw new IndicatorSpecError(spec, `${p.name} '${r}' is not a number`);
     const v = Number(r);
     if (!Number.isFinite(v)) throw new IndicatorSpecError(spec, `${p.name} must be finite`);
-    if (p.integer && !Number.isInteger(v)) throw new IndicatorSpecError(spec, `${p.name} must be an integer`);
+    if (p.integer && !Number.isInteger(v))
+      throw new IndicatorSpecError(spec, `${p.name} must be an integer`);
     if (p.exclusiveMin ? v <= p.min : v < p.min) {
-      throw new IndicatorSpecError(spec, `${p.name} must be ${p.exclusiveMin ? '>' : '>='} ${p.min}`);
+      throw new IndicatorSpecError(
+        spec,
+        `${p.name} must be ${p.exclusiveMin ? '>' : '>='} ${p.min}`,
+      );
     }
-    if (p.max !== undefined && v > p.max) throw new IndicatorSpecError(spec, `${p.name} must be <= ${p.max}`);
+    if (p.max !== undefined && v > p.max)
+      throw new IndicatorSpecError(spec, `${p.name} must be <= ${p.max}`);
     return v;
   });
   const problem = entry.check?.(args);
@@ -156,7 +189,8 @@ export function canonicalSpec(spec: string): string {
 export function createIndicator(spec: string): Indicator {
   const { entry, args } = resolve(spec);
   const indicator = entry.create(args);
-  if (indicator.spec !== canonical(entry, args)) throw new Error(`registry: ${indicator.spec} != ${spec}`);
+  if (indicator.spec !== canonical(entry, args))
+    throw new Error(`registry: ${indicator.spec} != ${spec}`);
   return indicator;
 }
 

@@ -34,18 +34,29 @@ export abstract class BaseIndicator implements Indicator {
   private readonly last: Float64Array;
 
   /** `firstOutput`: one index for all columns, or one per column (ADX). */
-  protected constructor(spec: string, columns: readonly string[], firstOutput: number | readonly number[]) {
+  protected constructor(
+    spec: string,
+    columns: readonly string[],
+    firstOutput: number | readonly number[],
+  ) {
     this.spec = spec;
     this.columns = Object.freeze([...columns]);
-    const perColumn = typeof firstOutput === 'number' ? columns.map(() => firstOutput) : [...firstOutput];
-    if (perColumn.length !== columns.length) throw new Error(`${spec}: one first output index per column`);
+    const perColumn =
+      typeof firstOutput === 'number' ? columns.map(() => firstOutput) : [...firstOutput];
+    if (perColumn.length !== columns.length)
+      throw new Error(`${spec}: one first output index per column`);
     this.columnFirstOutputIndex = Object.freeze(perColumn);
     this.firstOutputIndex = Math.max(...perColumn);
     this.last = new Float64Array(columns.length).fill(NaN);
   }
 
   /** Compute outputs for `bar` into out[offset...]; mutate state only when `commit`. */
-  protected abstract step(bar: IndicatorBar, commit: boolean, out: Float64Array, offset: number): void;
+  protected abstract step(
+    bar: IndicatorBar,
+    commit: boolean,
+    out: Float64Array,
+    offset: number,
+  ): void;
   /** The subclass's own state as plain data (copies of buffers, children's snapshots). */
   protected abstract saveState(): PlainObject;
   /** Inverse of saveState (copying, never aliasing). */
@@ -72,7 +83,9 @@ export abstract class BaseIndicator implements Indicator {
       throw new IndicatorStateError(`${this.spec}: not an indicator snapshot (v1)`);
     }
     if (snapshot.spec !== this.spec) {
-      throw new IndicatorStateError(`cannot restore a '${snapshot.spec}' snapshot into '${this.spec}'`);
+      throw new IndicatorStateError(
+        `cannot restore a '${snapshot.spec}' snapshot into '${this.spec}'`,
+      );
     }
     readFloat64Into(snapshot as unknown as PlainObject, 'last', this.last);
     this.loadState(readObject(snapshot as unknown as PlainObject, 'state'));

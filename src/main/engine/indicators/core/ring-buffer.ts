@@ -15,7 +15,8 @@ export class RingBuffer implements Stateful {
   private count = 0;
 
   constructor(capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`ring capacity ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`ring capacity ${capacity}`);
     this.capacity = capacity;
     this.buf = new Float64Array(capacity);
   }
@@ -82,7 +83,8 @@ export class RingBuffer implements Stateful {
     const head = readNumber(s, 'head');
     const count = readNumber(s, 'count');
     const ok = (v: number): boolean => Number.isInteger(v) && v >= 0 && v <= this.capacity;
-    if (!ok(head) || head === this.capacity || !ok(count)) throw new IndicatorStateError('bad ring head/count');
+    if (!ok(head) || head === this.capacity || !ok(count))
+      throw new IndicatorStateError('bad ring head/count');
     readFloat64Into(s, 'buf', this.buf);
     this.head = head;
     this.count = count;

@@ -20,13 +20,15 @@ function field(s: PlainObject, key: string): PlainValue {
 
 export function readNumber(s: PlainObject, key: string): number {
   const v = field(s, key);
-  if (typeof v !== 'number') throw new IndicatorStateError(`snapshot field '${key}' is not a number`);
+  if (typeof v !== 'number')
+    throw new IndicatorStateError(`snapshot field '${key}' is not a number`);
   return v;
 }
 
 export function readBoolean(s: PlainObject, key: string): boolean {
   const v = field(s, key);
-  if (typeof v !== 'boolean') throw new IndicatorStateError(`snapshot field '${key}' is not a boolean`);
+  if (typeof v !== 'boolean')
+    throw new IndicatorStateError(`snapshot field '${key}' is not a boolean`);
   return v;
 }
 

@@ -4,16 +4,37 @@
  * identically (Object.is, so NaN / -0 / ±Infinity count), plain-data snapshots, offsets.
  */
 import { describe, expect, it } from 'vitest';
-import { createIndicator, indicatorCatalog, IndicatorStateError, type Indicator, type IndicatorBar } from '../index.ts';
+import {
+  createIndicator,
+  indicatorCatalog,
+  IndicatorStateError,
+  type Indicator,
+  type IndicatorBar,
+} from '../index.ts';
 import { bar, firstDifference, fixtureBars, notPlain, scramble } from './helpers.ts';
 
 // Defaults of every registered indicator, plus small / odd parameters so warm-up edges and
 // window wrap-around happen early and often.
 const SPECS = [
   ...indicatorCatalog.map((d) => d.name),
-  'sma(3)', 'ema(2)', 'wma(2)', 'dema(2)', 'tema(3)', 'rsi(2)', 'bbands(2,0.5)', 'macd(2,3,1)',
-  'stoch(1,1,1)', 'stoch(5,3,2)', 'willr(2)', 'cci(2)', 'atr(1)', 'adx(2)', 'sar(0.2,0.2)',
-  'keltner(1,1.5)', 'donchian(1)', 'donchian(7)',
+  'sma(3)',
+  'ema(2)',
+  'wma(2)',
+  'dema(2)',
+  'tema(3)',
+  'rsi(2)',
+  'bbands(2,0.5)',
+  'macd(2,3,1)',
+  'stoch(1,1,1)',
+  'stoch(5,3,2)',
+  'willr(2)',
+  'cci(2)',
+  'atr(1)',
+  'adx(2)',
+  'sar(0.2,0.2)',
+  'keltner(1,1.5)',
+  'donchian(1)',
+  'donchian(7)',
 ];
 
 // Awkward bars: zero / -0 prices, zero volume, repeated bars, huge values that overflow the
@@ -30,7 +51,9 @@ const AWKWARD: IndicatorBar[] = [
   bar(DAY, 1e308, 1e308, 1e308, 1e308),
   bar(DAY + 1, 5e-324, 0, 5e-324, 1),
   bar(DAY + 2, 3, 2, 2.5, 7),
-  ...Array.from({ length: 40 }, (_, i) => bar(2 * DAY + i, 10 + (i % 7), 9 - (i % 3), 9.5 + (i % 5) / 4, i % 4)),
+  ...Array.from({ length: 40 }, (_, i) =>
+    bar(2 * DAY + i, 10 + (i % 7), 9 - (i % 3), 9.5 + (i % 5) / 4, i % 4),
+  ),
 ];
 
 const SERIES: [string, readonly IndicatorBar[]][] = [
@@ -92,35 +115,40 @@ describe('indicator contract', () => {
       }
     });
 
-    it.each(SERIES)('snapshot -> structuredClone -> restore continues bit-identically (%s)', (_, bars) => {
-      const probe = createIndicator(spec);
-      const f = probe.firstOutputIndex;
-      const cuts = [...new Set([0, 1, 2, f - 1, f, f + 1, 7, 160, bars.length - 1])].filter((k) => k >= 0 && k < bars.length);
-      for (const cut of cuts) {
-        const a = createIndicator(spec);
-        for (const b of bars.slice(0, cut)) a.update(b);
-        const snap = a.snapshot();
-        expect(notPlain(snap), `cut ${cut}`).toBeUndefined();
-        const copy = structuredClone(snap);
-        const b2 = createIndicator(spec);
-        b2.restore(copy);
-        scramble(copy); // the restored instance must not alias the snapshot
-        scramble(snap); // nor the source instance its own snapshot
-        expect(firstDifference(b2.snapshot(), a.snapshot()), `cut ${cut}`).toBeUndefined();
-        expect(firstDifference(readAll(b2), readAll(a)), `cut ${cut}`).toBeUndefined();
-        const pa = new Float64Array(a.columns.length);
-        const pb = new Float64Array(a.columns.length);
-        for (const [i, b] of bars.slice(cut).entries()) {
-          a.preview(b, pa, 0);
-          b2.preview(b, pb, 0);
-          expect(firstDifference(pb, pa), `cut ${cut} + ${i} preview`).toBeUndefined();
-          a.update(b);
-          b2.update(b);
-          expect(firstDifference(readAll(b2), readAll(a)), `cut ${cut} + ${i}`).toBeUndefined();
+    it.each(SERIES)(
+      'snapshot -> structuredClone -> restore continues bit-identically (%s)',
+      (_, bars) => {
+        const probe = createIndicator(spec);
+        const f = probe.firstOutputIndex;
+        const cuts = [...new Set([0, 1, 2, f - 1, f, f + 1, 7, 160, bars.length - 1])].filter(
+          (k) => k >= 0 && k < bars.length,
+        );
+        for (const cut of cuts) {
+          const a = createIndicator(spec);
+          for (const b of bars.slice(0, cut)) a.update(b);
+          const snap = a.snapshot();
+          expect(notPlain(snap), `cut ${cut}`).toBeUndefined();
+          const copy = structuredClone(snap);
+          const b2 = createIndicator(spec);
+          b2.restore(copy);
+          scramble(copy); // the restored instance must not alias the snapshot
+          scramble(snap); // nor the source instance its own snapshot
+          expect(firstDifference(b2.snapshot(), a.snapshot()), `cut ${cut}`).toBeUndefined();
+          expect(firstDifference(readAll(b2), readAll(a)), `cut ${cut}`).toBeUndefined();
+          const pa = new Float64Array(a.columns.length);
+          const pb = new Float64Array(a.columns.length);
+          for (const [i, b] of bars.slice(cut).entries()) {
+            a.preview(b, pa, 0);
+            b2.preview(b, pb, 0);
+            expect(firstDifference(pb, pa), `cut ${cut} + ${i} preview`).toBeUndefined();
+            a.update(b);
+            b2.update(b);
+            expect(firstDifference(readAll(b2), readAll(a)), `cut ${cut} + ${i}`).toBeUndefined();
+          }
+          expect(firstDifference(b2.snapshot(), a.snapshot()), `cut ${cut} end`).toBeUndefined();
         }
-        expect(firstDifference(b2.snapshot(), a.snapshot()), `cut ${cut} end`).toBeUndefined();
-      }
-    });
+      },
+    );
 
     it('refuses a snapshot of another spec or a damaged one', () => {
       const ind = createIndicator(spec);
@@ -128,7 +156,9 @@ describe('indicator contract', () => {
       const other = createIndicator(spec === 'obv' ? 'vwap' : 'obv');
       expect(() => ind.restore(other.snapshot())).toThrow(IndicatorStateError);
       const snap = ind.snapshot();
-      expect(() => ind.restore({ ...snap, last: new Float64Array(ind.columns.length + 1) })).toThrow(IndicatorStateError);
+      expect(() =>
+        ind.restore({ ...snap, last: new Float64Array(ind.columns.length + 1) }),
+      ).toThrow(IndicatorStateError);
       const key = Object.keys(snap.state)[0]!;
       const { [key]: _removed, ...damaged } = snap.state;
       expect(() => ind.restore({ ...snap, state: damaged })).toThrow(IndicatorStateError);

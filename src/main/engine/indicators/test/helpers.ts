@@ -9,11 +9,21 @@ export interface FixtureColumn {
 }
 export interface Fixture {
   source: { package: string; version: string };
-  input: { time: number[]; open: number[]; high: number[]; low: number[]; close: number[]; volume: number[] };
+  input: {
+    time: number[];
+    open: number[];
+    high: number[];
+    low: number[];
+    close: number[];
+    volume: number[];
+  };
   cases: { spec: string; columns: Record<string, FixtureColumn> }[];
 }
 
-export const FIXTURE_PATH = new URL('../../../../../test/fixtures/talib/talib-vectors.json', import.meta.url);
+export const FIXTURE_PATH = new URL(
+  '../../../../../test/fixtures/talib/talib-vectors.json',
+  import.meta.url,
+);
 export const fixture: Fixture = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8')) as Fixture;
 
 export const fixtureBars: readonly IndicatorBar[] = fixture.input.close.map((close, i) => ({
@@ -25,22 +35,34 @@ export const fixtureBars: readonly IndicatorBar[] = fixture.input.close.map((clo
   volume: fixture.input.volume[i]!,
 }));
 
-export function bar(time: number, high: number, low: number, close: number, volume = 1, open = close): IndicatorBar {
+export function bar(
+  time: number,
+  high: number,
+  low: number,
+  close: number,
+  volume = 1,
+  open = close,
+): IndicatorBar {
   return { time, open, high, low, close, volume };
 }
 
 /** Path of the first difference between a and b (numbers by Object.is), or undefined if identical. */
 export function firstDifference(a: unknown, b: unknown, path = ''): string | undefined {
   if (typeof a === 'number' || typeof b === 'number') {
-    return typeof a === 'number' && typeof b === 'number' && Object.is(a, b) ? undefined : `${path}: ${String(a)} vs ${String(b)}`;
+    return typeof a === 'number' && typeof b === 'number' && Object.is(a, b)
+      ? undefined
+      : `${path}: ${String(a)} vs ${String(b)}`;
   }
   if (a instanceof Float64Array || b instanceof Float64Array) {
-    if (!(a instanceof Float64Array && b instanceof Float64Array) || a.length !== b.length) return `${path}: Float64Array shape`;
-    for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return `${path}[${i}]: ${a[i]} vs ${b[i]}`;
+    if (!(a instanceof Float64Array && b instanceof Float64Array) || a.length !== b.length)
+      return `${path}: Float64Array shape`;
+    for (let i = 0; i < a.length; i++)
+      if (!Object.is(a[i], b[i])) return `${path}[${i}]: ${a[i]} vs ${b[i]}`;
     return undefined;
   }
   if (Array.isArray(a) || Array.isArray(b)) {
-    if (!(Array.isArray(a) && Array.isArray(b)) || a.length !== b.length) return `${path}: array shape`;
+    if (!(Array.isArray(a) && Array.isArray(b)) || a.length !== b.length)
+      return `${path}: array shape`;
     for (let i = 0; i < a.length; i++) {
       const d = firstDifference(a[i], b[i], `${path}[${i}]`);
       if (d) return d;
@@ -52,7 +74,11 @@ export function firstDifference(a: unknown, b: unknown, path = ''): string | und
     const kb = Object.keys(b).sort();
     if (ka.join() !== kb.join()) return `${path}: keys ${ka.join()} vs ${kb.join()}`;
     for (const k of ka) {
-      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      const d = firstDifference(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        `${path}.${k}`,
+      );
       if (d) return d;
     }
     return undefined;

@@ -9,8 +9,40 @@ import { describe, expect, it } from 'vitest';
 import { createIndicator } from '../index.ts';
 import { closeTo, fixture, fixtureBars } from './helpers.ts';
 
-const TALIB_INDICATORS = ['sma', 'ema', 'wma', 'dema', 'tema', 'rsi', 'bbands', 'macd', 'stoch', 'willr', 'cci', 'atr', 'adx', 'sar', 'obv'];
-const DEFAULT_SPECS = ['sma(20)', 'ema(20)', 'wma(20)', 'dema(20)', 'tema(20)', 'rsi(14)', 'bbands(20,2)', 'macd(12,26,9)', 'stoch(14,3,3)', 'willr(14)', 'cci(14)', 'atr(14)', 'adx(14)', 'sar(0.02,0.2)', 'obv'];
+const TALIB_INDICATORS = [
+  'sma',
+  'ema',
+  'wma',
+  'dema',
+  'tema',
+  'rsi',
+  'bbands',
+  'macd',
+  'stoch',
+  'willr',
+  'cci',
+  'atr',
+  'adx',
+  'sar',
+  'obv',
+];
+const DEFAULT_SPECS = [
+  'sma(20)',
+  'ema(20)',
+  'wma(20)',
+  'dema(20)',
+  'tema(20)',
+  'rsi(14)',
+  'bbands(20,2)',
+  'macd(12,26,9)',
+  'stoch(14,3,3)',
+  'willr(14)',
+  'cci(14)',
+  'atr(14)',
+  'adx(14)',
+  'sar(0.02,0.2)',
+  'obv',
+];
 
 describe(`TA-Lib reference vectors (${fixture.source.package}@${fixture.source.version})`, () => {
   it('cover every TA-Lib indicator, with the default parameters', () => {
@@ -26,9 +58,13 @@ describe(`TA-Lib reference vectors (${fixture.source.package}@${fixture.source.v
       expect(ind.spec).toBe(spec);
       expect([...ind.columns].sort()).toEqual(Object.keys(columns).sort());
       for (const [name, col] of Object.entries(columns)) {
-        expect(ind.columnFirstOutputIndex[ind.columns.indexOf(name)], name).toBe(col.firstOutputIndex);
+        expect(ind.columnFirstOutputIndex[ind.columns.indexOf(name)], name).toBe(
+          col.firstOutputIndex,
+        );
       }
-      expect(ind.firstOutputIndex).toBe(Math.max(...Object.values(columns).map((c) => c.firstOutputIndex)));
+      expect(ind.firstOutputIndex).toBe(
+        Math.max(...Object.values(columns).map((c) => c.firstOutputIndex)),
+      );
     });
 
     it('matches TA-Lib on every bar (update + read, and preview)', () => {
@@ -43,7 +79,10 @@ describe(`TA-Lib reference vectors (${fixture.source.package}@${fixture.source.v
         for (const [name, col] of Object.entries(columns)) {
           const c = ind.columns.indexOf(name);
           const expected = col.values[i];
-          for (const [path, actual] of [['read', read[c]!], ['preview', preview[c]!]] as const) {
+          for (const [path, actual] of [
+            ['read', read[c]!],
+            ['preview', preview[c]!],
+          ] as const) {
             const ok = expected === null ? Number.isNaN(actual) : closeTo(actual, expected!);
             if (!ok) mismatches.push(`${name}[${i}] ${path}: ${actual} vs TA-Lib ${expected}`);
           }

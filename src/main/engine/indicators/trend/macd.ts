@@ -50,7 +50,12 @@ export class MACD extends BaseIndicator {
   }
 
   protected saveState(): PlainObject {
-    return { bars: this.bars, fast: this.fast.snapshot(), slow: this.slow.snapshot(), signal: this.signal.snapshot() };
+    return {
+      bars: this.bars,
+      fast: this.fast.snapshot(),
+      slow: this.slow.snapshot(),
+      signal: this.signal.snapshot(),
+    };
   }
 
   protected loadState(s: PlainObject): void {

@@ -58,7 +58,11 @@ export class BBANDS extends BaseIndicator {
   }
 
   protected saveState(): PlainObject {
-    return { totalSq: this.totalSq, window: this.window.snapshot(), middle: this.middle.snapshot() };
+    return {
+      totalSq: this.totalSq,
+      window: this.window.snapshot(),
+      middle: this.middle.snapshot(),
+    };
   }
 
   protected loadState(s: PlainObject): void {
