@@ -141,6 +141,7 @@ const SPEC = /^\s*([a-z][a-z0-9_]*)\s*(?:\((.*)\))?\s*$/;
 
 /** Parses and validates one spec; returns the entry and its full argument list. */
 function resolve(spec: string): { entry: Entry; args: number[] } {
+  if (typeof spec !== 'string') throw new IndicatorSpecError(String(spec), 'a spec is a string');
   const m = SPEC.exec(spec.toLowerCase());
   if (!m) throw new IndicatorSpecError(spec, 'expected name or name(arg,...)');
   const entry = BY_NAME.get(m[1]!);
@@ -220,7 +221,7 @@ export function parseIndicatorList(list: string): string[] {
   const specs: string[] = [];
   for (const item of items) {
     if (item.trim() === '') throw new IndicatorSpecError(list, 'empty item in list');
-    const spec = canonicalSpec(item);
+    const spec = canonicalSpec(item.trim());
     if (specs.includes(spec)) throw new IndicatorSpecError(list, `duplicate indicator ${spec}`);
     specs.push(spec);
   }

@@ -162,7 +162,7 @@ describe('parseIndicatorList', () => {
     ['ema(20', 'unbalanced'],
     ['ema(20)),rsi', 'unbalanced'],
     ['rsi,rsi(14)', 'duplicate indicator rsi(14)'],
-    ['ema(20),nope', "unknown indicator 'nope'"],
+    ['ema(20), nope ', "invalid indicator spec 'nope': unknown indicator 'nope'"],
   ])('rejects %j (%s)', (input, problem) => {
     expect(() => parseIndicatorList(input)).toThrow(IndicatorSpecError);
     expect(() => parseIndicatorList(input)).toThrow(problem);
