@@ -82,6 +82,12 @@ describe('generateTicks is deterministic', () => {
     );
   });
 
+  it('yields a new batch object each time, so spreading the generator keeps every batch', () => {
+    const batches = [...generateTicks({ ...opts, days: 0.1, batchSize: 1000 })];
+    expect(new Set(batches).size).toBe(batches.length);
+    expect(batches[0].ts[0]).toBeLessThan(batches[1].ts[0]);
+  });
+
   it('another seed or symbol ⇒ other ticks', () => {
     const a = sha256(collect(opts));
     expect(sha256(collect({ ...opts, seed: 43 }))).not.toBe(a);
