@@ -115,7 +115,7 @@ try {
       for (let i = 0; i < b.length; i++) s += row(b, i);
       if (!out.write(s)) await new Promise((r) => out.once('drain', r));
     }
-    await new Promise((r) => out.end(r));
+    await new Promise<void>((r) => out.end(() => r()));
     let top = 0;
     for (let r = 0; r < 3; r++) {
       const t0 = performance.now();
