@@ -113,7 +113,7 @@ try {
     for (const b of batches) {
       let s = '';
       for (let i = 0; i < b.length; i++) s += row(b, i);
-      if (!out.write(s)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(s)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
     await new Promise<void>((r) => out.end(() => r()));
     let top = 0;
