@@ -332,6 +332,8 @@ describe('streaming behaviour around errors', () => {
     await expect(collect('/nonexistent', { digits: 1.5 })).rejects.toThrow(
       /digits must be an integer/,
     );
+    const format = 'csv' as 'generic';
+    await expect(collect('/nonexistent', { format })).rejects.toThrow(/format must be one of auto/);
     await expect(collect('/nonexistent/file.csv')).rejects.toThrow(/ENOENT/);
   });
 });

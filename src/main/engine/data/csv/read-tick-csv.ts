@@ -47,15 +47,7 @@ export async function* readTickCsv(
   file: string,
   opts: ReadTickCsvOptions = {},
 ): AsyncGenerator<TickBatch> {
-  const batchSize = opts.batchSize ?? 65_536;
-  if (!Number.isInteger(batchSize) || batchSize < 1)
-    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
-  if (
-    opts.digits !== undefined &&
-    !(Number.isInteger(opts.digits) && opts.digits >= 0 && opts.digits <= 15)
-  ) {
-    throw new RangeError(`digits must be an integer in 0..15, got ${opts.digits}`);
-  }
+  const batchSize = checkOptions(opts);
   const src = await openFileChunks(file, CHUNK_BYTES);
   try {
     const { head, eof } = await readHead(src);
@@ -135,6 +127,24 @@ function* parseLines(
       parser.batch.length = 0; // the consumer is done with it once it asks for more
     }
   }
+}
+
+const FORMATS: readonly string[] = ['auto', 'generic', 'dukascopy', 'histdata', 'truefx'];
+
+/** Validates the options (callers over IPC are not type-checked); returns the batch size. */
+function checkOptions(opts: ReadTickCsvOptions): number {
+  const batchSize = opts.batchSize ?? 65_536;
+  if (opts.format !== undefined && !FORMATS.includes(opts.format)) {
+    throw new RangeError(`format must be one of ${FORMATS.join(', ')}, got ${String(opts.format)}`);
+  }
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+  }
+  const d = opts.digits;
+  if (d !== undefined && !(Number.isInteger(d) && d >= 0 && d <= 15)) {
+    throw new RangeError(`digits must be an integer in 0..15, got ${d}`);
+  }
+  return batchSize;
 }
 
 function resolveLayout(file: string, format: 'auto' | TickFormat, line1: string): CsvLayout {
