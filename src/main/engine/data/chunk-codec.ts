@@ -24,6 +24,7 @@
  * else is RAW, so decoding is always the exact inverse. Timestamps in whole ms get decimals 0.
  */
 import { compress, decompress } from 'zstd-napi';
+import { POW10 } from './pow10.ts';
 import { allocTickBatch, type TickBatch } from './tick-batch.ts';
 
 export const TICK_CHUNK_VERSION = 1;
@@ -31,7 +32,6 @@ const RAW = 0;
 const SCALED = 1;
 const FLAG_VOLUMES = 1;
 const MAX_DECIMALS = 9;
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 const MAX_SAFE = 2 ** 53;
 
 if (new Uint8Array(Uint16Array.of(1).buffer)[0] !== 1) {

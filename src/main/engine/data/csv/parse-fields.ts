@@ -6,6 +6,8 @@
  * Every parser returns NaN when the field is malformed and then sets `cursor.err`.
  */
 
+import { POW10 } from '../pow10.ts';
+
 export const LF = 10;
 export const CR = 13;
 export const COMMA = 44;
@@ -25,8 +27,6 @@ export const ERR_EPOCH_SECONDS = 4;
 /** Epoch values below this (1973-03-03) are taken for seconds written where ms were expected. */
 const MIN_EPOCH_MS = 1e11;
 
-/** 10^k as exact doubles (exact up to 10^22). */
-const POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 const DAY_MS = 86_400_000;
 const NUMBER_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;

@@ -1,3 +1,4 @@
+import { POW10 } from '../pow10.ts';
 import type { TickBatch } from '../tick-batch.ts';
 import {
   type CsvLayout,
@@ -76,7 +77,7 @@ export class RowParser {
     this.#roles = Int32Array.from(layout.roles);
     this.#parseTime = TIME_PARSERS[layout.time];
     this.#offsetRequired = layout.offsetRequired;
-    this.#scale = digits === null ? 0 : 10 ** digits;
+    this.#scale = digits === null ? 0 : POW10[digits];
     this.batch = batch;
     this.lineNo = firstLine;
   }

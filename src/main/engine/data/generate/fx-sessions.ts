@@ -45,13 +45,18 @@ export function spreadFactor(msOfDay: number): number {
   return hourly(HOURLY_SPREAD, msOfDay);
 }
 
+/** Day of the week of epoch day `day`, 0 = Sunday (1970-01-01, day 0, was a Thursday). */
+function dayOfWeek(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
 /**
  * If `t` falls in the weekend close (Friday 21:00 UTC to Sunday 21:00 UTC), the time the market
- * reopens; otherwise 0. 1970-01-01 was a Thursday, so day d is a Sunday when (d + 4) % 7 === 0.
+ * reopens; otherwise 0.
  */
 export function weekendReopen(t: number): number {
   const day = Math.floor(t / DAY_MS);
-  const sunday = (day - ((day + 4) % 7)) * DAY_MS;
+  const sunday = (day - dayOfWeek(day)) * DAY_MS;
   const intoWeek = t - sunday;
   if (intoWeek < 21 * HOUR_MS) return sunday + 21 * HOUR_MS;
   if (intoWeek >= 5 * DAY_MS + 21 * HOUR_MS) return sunday + 7 * DAY_MS + 21 * HOUR_MS;
@@ -60,6 +65,6 @@ export function weekendReopen(t: number): number {
 
 /** Monday to Friday: the days that carry scheduled news. */
 export function isWeekday(day: number): boolean {
-  const dow = (day + 4) % 7;
+  const dow = dayOfWeek(day);
   return dow >= 1 && dow <= 5;
 }

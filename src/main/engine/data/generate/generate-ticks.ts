@@ -1,3 +1,4 @@
+import { POW10 } from '../pow10.ts';
 import { allocTickBatch, type TickBatch } from '../tick-batch.ts';
 import {
   baseTickRate,
@@ -54,7 +55,7 @@ export function* generateTicks(opts: GenerateOptions): Generator<TickBatch> {
   const batchSize = checkOptions(opts);
   const spec = symbolSpec(opts.symbol);
   const rng = new Prng(opts.seed, hashName(spec.name));
-  const scale = 10 ** spec.digits;
+  const scale = POW10[spec.digits];
   const end = opts.start + opts.days * DAY_MS;
   let batch = allocTickBatch(batchSize, true);
   let { ts, bid, ask } = batch;
