@@ -32,6 +32,13 @@ describe('every malformed row is a TickCsvError naming file:line and the reason'
     );
   });
 
+  it('a carriage return that ends no line', async () => {
+    const f = genericWith('stray-cr.csv', '1703880009804,1.1\r,1.2,1,1');
+    await expectCsvError(f, 3, /^stray carriage return inside the line$/);
+    const g = genericWith('stray-cr-end.csv', '1703880009804,1.1,1.2,1,1\rx');
+    await expectCsvError(g, 3, /^stray carriage return inside the line$/);
+  });
+
   it('non-numeric, NaN, Infinity and empty prices', async () => {
     await expectCsvError(
       genericWith('abc.csv', '1703880009804,abc,1.2,1,1'),

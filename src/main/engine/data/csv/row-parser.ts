@@ -226,9 +226,10 @@ export class RowParser {
     let fields = 1;
     for (let i = lineStart; i < lineEnd; i++) if (buf[i] === COMMA) fields++;
     const want = this.#roles.length;
-    if (fields !== want || col >= want) {
-      return this.error(this.lineNo, `expected ${want} fields, got ${fields}`);
-    }
+    if (fields !== want) return this.error(this.lineNo, `expected ${want} fields, got ${fields}`);
+    // With the right count, a field can only have ended early at a '\r' that ends no line.
+    if (err === ERR_TRAILING)
+      return this.error(this.lineNo, 'stray carriage return inside the line');
     let start = lineStart;
     for (let c = 0; c < col; c++) start = buf.indexOf(COMMA, start) + 1;
     const field = text(buf, start, fieldEnd(buf, start));
