@@ -151,6 +151,28 @@ function epochMs(
   return daysFromCivil(y, mo, d) * DAY_MS + ((h * 60 + mi) * 60 + s) * 1000 + ms;
 }
 
+/**
+ * Where each part of a wall-clock time sits, as offsets from the field's start: year (4 digits),
+ * month, day, hour, minute, second (2 digits each).
+ */
+const ISO_AT = [0, 5, 8, 11, 14, 17]; // 2024-01-02T03:04:05
+const DAY_FIRST_AT = [6, 3, 0, 11, 14, 17]; // 02.01.2024 03:04:05
+const HISTDATA_AT = [0, 4, 6, 9, 11, 13]; // 20240102 030405
+const TRUEFX_AT = [0, 4, 6, 9, 12, 15]; // 20240102 03:04:05
+
+/** Epoch ms (as if UTC) of the wall-clock digits laid out as `at` says, or NaN. */
+function wallClock(buf: Uint8Array, p: number, at: readonly number[], ms: number): number {
+  return epochMs(
+    digitsAt(buf, p + at[0], 4),
+    digitsAt(buf, p + at[1], 2),
+    digitsAt(buf, p + at[2], 2),
+    digitsAt(buf, p + at[3], 2),
+    digitsAt(buf, p + at[4], 2),
+    digitsAt(buf, p + at[5], 2),
+    ms,
+  );
+}
+
 /** Milliseconds from an optional fraction `.f…` (1–9 digits, truncated to ms) at p; sets cursor.pos. */
 function fractionMs(buf: Uint8Array, p: number, sep: number): number {
   cursor.pos = p;
@@ -225,15 +247,7 @@ function parseIso(buf: Uint8Array, p: number): number {
     return fail(ERR_SYNTAX);
   if (buf[p + 13] !== COLON || buf[p + 16] !== COLON) return fail(ERR_SYNTAX);
   const ms = fractionMs(buf, p + 19, DOT);
-  let t = epochMs(
-    digitsAt(buf, p, 4),
-    digitsAt(buf, p + 5, 2),
-    digitsAt(buf, p + 8, 2),
-    digitsAt(buf, p + 11, 2),
-    digitsAt(buf, p + 14, 2),
-    digitsAt(buf, p + 17, 2),
-    ms,
-  );
+  let t = wallClock(buf, p, ISO_AT, ms);
   const q = cursor.pos;
   if (q < buf.length && !isDelimiter(buf[q])) t -= offsetMinutes(buf, q) * 60_000;
   return done(buf, t);
@@ -248,15 +262,7 @@ export function parseDayFirst(buf: Uint8Array, p: number): number {
   if (buf[p + 2] !== DOT || buf[p + 5] !== DOT || buf[p + 10] !== SPACE) return fail(ERR_SYNTAX);
   if (buf[p + 13] !== COLON || buf[p + 16] !== COLON) return fail(ERR_SYNTAX);
   const ms = fractionMs(buf, p + 19, DOT);
-  let t = epochMs(
-    digitsAt(buf, p + 6, 4),
-    digitsAt(buf, p + 3, 2),
-    digitsAt(buf, p, 2),
-    digitsAt(buf, p + 11, 2),
-    digitsAt(buf, p + 14, 2),
-    digitsAt(buf, p + 17, 2),
-    ms,
-  );
+  let t = wallClock(buf, p, DAY_FIRST_AT, ms);
   const q = cursor.pos;
   if (buf[q] === SPACE && buf[q + 1] === 71 && buf[q + 2] === 77 && buf[q + 3] === 84) {
     t -= offsetMinutes(buf, q + 4) * 60_000; // "GMT"
@@ -271,15 +277,7 @@ export function parseHistData(buf: Uint8Array, p: number): number {
   const withMs = p + 18 <= buf.length && !isDelimiter(buf[p + 15]);
   const ms = withMs ? digitsAt(buf, p + 15, 3) : 0;
   cursor.pos = p + (withMs ? 18 : 15);
-  const t = epochMs(
-    digitsAt(buf, p, 4),
-    digitsAt(buf, p + 4, 2),
-    digitsAt(buf, p + 6, 2),
-    digitsAt(buf, p + 9, 2),
-    digitsAt(buf, p + 11, 2),
-    digitsAt(buf, p + 13, 2),
-    ms,
-  );
+  const t = wallClock(buf, p, HISTDATA_AT, ms);
   return done(buf, t + 5 * 3_600_000);
 }
 
@@ -288,14 +286,6 @@ export function parseTrueFx(buf: Uint8Array, p: number): number {
   if (buf[p + 8] !== SPACE || buf[p + 11] !== COLON || buf[p + 14] !== COLON)
     return fail(ERR_SYNTAX);
   const ms = fractionMs(buf, p + 17, DOT);
-  const t = epochMs(
-    digitsAt(buf, p, 4),
-    digitsAt(buf, p + 4, 2),
-    digitsAt(buf, p + 6, 2),
-    digitsAt(buf, p + 9, 2),
-    digitsAt(buf, p + 12, 2),
-    digitsAt(buf, p + 15, 2),
-    ms,
-  );
+  const t = wallClock(buf, p, TRUEFX_AT, ms);
   return done(buf, t);
 }
