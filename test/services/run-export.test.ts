@@ -69,7 +69,7 @@ describe('runs and export', () => {
       const files = exportRunBars(db, s.runId, out);
       exports.push(files.map((f) => [path.basename(f), fs.readFileSync(f, 'utf8')]));
     }
-    expect(exports[0].length).toBe(14);
+    expect(exports[0].length).toBe(2 * 8); // every timeframe by default
     expect(exports[0]).toEqual(exports[1]);
   });
 

@@ -1,3 +1,4 @@
+import { encodePlain } from '../persist/plain-codec.ts';
 import type { PriceSource } from './bar.ts';
 import type { Timeframe } from './timeframes.ts';
 
@@ -16,6 +17,9 @@ export interface EngineConfig {
 
 export const DEFAULT_HISTORY_SIZE = 1000;
 
+/** Equal configs, whatever their key order (a decoded snapshot has its keys sorted). */
 export function sameEngineConfig(a: EngineConfig, b: EngineConfig): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  const x = encodePlain(a);
+  const y = encodePlain(b);
+  return x.length === y.length && x.every((byte, i) => byte === y[i]);
 }

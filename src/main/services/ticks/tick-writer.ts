@@ -25,12 +25,10 @@ export class TickOverlapError extends Error {
 export class TickWriter {
   readonly #db: Db;
   readonly #symbol: string;
-  readonly #existing: SymbolInfo | undefined;
+  #existing: SymbolInfo | undefined;
   readonly #stage: TickBatch;
   #symbolId = 0;
   #count = 0;
-  #first = NaN;
-  #last = NaN;
   #prepend = false;
   #open = false;
   readonly #keepsOldTicks: boolean;
@@ -67,8 +65,6 @@ export class TickWriter {
         s.bidVol[j] = batch.bidVol ? batch.bidVol[i] : NaN;
         s.askVol![j] = batch.askVol ? batch.askVol[i] : NaN;
       }
-      if (this.#count === 0) this.#first = t;
-      this.#last = t;
       this.#count++;
       if (s.length === CHUNK_TICKS) this.#flush();
     }
