@@ -8,7 +8,14 @@ import { generateSymbolTicks } from '../src/main/services/ticks/generate-service
 import { openTickSource, readSymbol } from '../src/main/services/ticks/tick-store.ts';
 
 export const BENCH_TIMEFRAMES = ['M1', 'M5', 'M15', 'M30', 'H1', 'H4', 'D1'] as const;
-export const BENCH_INDICATORS = ['ema(20)', 'sma(50)', 'rsi(14)', 'bbands(20,2)', 'macd(12,26,9)', 'atr(14)'];
+export const BENCH_INDICATORS = [
+  'ema(20)',
+  'sma(50)',
+  'rsi(14)',
+  'bbands(20,2)',
+  'macd(12,26,9)',
+  'atr(14)',
+];
 const MIN_TICKS = 20_000_000;
 const REPEATS = 3;
 
@@ -23,17 +30,27 @@ export function median(xs: number[]): number {
  * indicators, closed bars written back to SQLite — median of 3 runs over ≥ 20 M generated ticks.
  * The read-only and engine-only figures show where the time goes.
  */
-export async function benchEngine(dir: string, log: (s: string) => void): Promise<Record<string, number>> {
+export async function benchEngine(
+  dir: string,
+  log: (s: string) => void,
+): Promise<Record<string, number>> {
   const db = openDatabase(dir);
   const start = Date.parse('2024-01-01T00:00:00Z');
   let days = 30;
-  while (estimateTickCount({ symbol: 'EURUSD', start, days, seed: 1 }) < MIN_TICKS * 1.05) days += 10;
+  while (estimateTickCount({ symbol: 'EURUSD', start, days, seed: 1 }) < MIN_TICKS * 1.05)
+    days += 10;
   log(`generating ${days} days of EURUSD ticks…`);
   const t0 = performance.now();
   const { generated } = await generateSymbolTicks(db, { symbol: 'EURUSD', start, days, seed: 1 });
   const generateSecs = (performance.now() - t0) / 1000;
   const info = readSymbol(db, 'EURUSD')!;
-  const config = { symbols: ['EURUSD'], timeframes: [...BENCH_TIMEFRAMES], indicators: BENCH_INDICATORS, price: 'bid' as const, historySize: 1000 };
+  const config = {
+    symbols: ['EURUSD'],
+    timeframes: [...BENCH_TIMEFRAMES],
+    indicators: BENCH_INDICATORS,
+    price: 'bid' as const,
+    historySize: 1000,
+  };
 
   const read: number[] = [];
   const engineOnly: number[] = [];
@@ -52,9 +69,15 @@ export async function benchEngine(dir: string, log: (s: string) => void): Promis
     engine.finish();
     engineOnly.push(engine.ticksConsumed / ((performance.now() - t) / 1000));
 
-    const s = executeRun(db, { symbols: ['EURUSD'], timeframes: [...BENCH_TIMEFRAMES], indicators: BENCH_INDICATORS });
+    const s = executeRun(db, {
+      symbols: ['EURUSD'],
+      timeframes: [...BENCH_TIMEFRAMES],
+      indicators: BENCH_INDICATORS,
+    });
     full.push(s.ticksPerSec);
-    log(`run ${r + 1}/${REPEATS}: ${(s.ticksPerSec / 1e6).toFixed(2)} M ticks/s (store read ${(read[r] / 1e6).toFixed(1)} M/s, engine without SQLite ${(engineOnly[r] / 1e6).toFixed(2)} M/s)`);
+    log(
+      `run ${r + 1}/${REPEATS}: ${(s.ticksPerSec / 1e6).toFixed(2)} M ticks/s (store read ${(read[r] / 1e6).toFixed(1)} M/s, engine without SQLite ${(engineOnly[r] / 1e6).toFixed(2)} M/s)`,
+    );
   }
   db.close();
   return {

@@ -9,7 +9,18 @@ const tempDir = useTempDir();
 describe('backtestr CLI', () => {
   it('generates, lists, runs and exports in a data folder of its own', () => {
     const dir = tempDir();
-    const gen = cli(dir, ['data', 'generate', '--symbol', 'EURUSD', '--start', '2024-01-01', '--days', '2', '--seed', '3']);
+    const gen = cli(dir, [
+      'data',
+      'generate',
+      '--symbol',
+      'EURUSD',
+      '--start',
+      '2024-01-01',
+      '--days',
+      '2',
+      '--seed',
+      '3',
+    ]);
     expect(gen.code, gen.stderr).toBe(0);
     expect(fs.existsSync(path.join(dir, 'backtestr.db'))).toBe(true);
 
@@ -20,7 +31,16 @@ describe('backtestr CLI', () => {
     expect(sym.first.startsWith('2024-01-01')).toBe(true);
     expect(sym.ticks).toBeGreaterThan(100_000);
 
-    const run = cli(dir, ['run', '--symbol', 'EURUSD', '--timeframes', 'M1,H1', '--indicators', 'ema(20),bbands(20,2)', '--json']);
+    const run = cli(dir, [
+      'run',
+      '--symbol',
+      'EURUSD',
+      '--timeframes',
+      'M1,H1',
+      '--indicators',
+      'ema(20),bbands(20,2)',
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ ticks: sym.ticks });
@@ -28,7 +48,9 @@ describe('backtestr CLI', () => {
     expect(summary.ticksPerSec).toBeGreaterThan(0);
 
     const runs = cli(dir, ['runs', 'list', '--json']);
-    expect(JSON.parse(runs.stdout).map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([[summary.runId, 'completed']]);
+    expect(
+      JSON.parse(runs.stdout).map((r: { id: string; status: string }) => [r.id, r.status]),
+    ).toEqual([[summary.runId, 'completed']]);
 
     const out = path.join(dir, 'export');
     const exp = cli(dir, ['runs', 'export', summary.runId, '--out', out]);
@@ -42,7 +64,16 @@ describe('backtestr CLI', () => {
   it('takes --data-dir over BACKTESTR_DATA_DIR', () => {
     const envDir = tempDir();
     const flagDir = tempDir();
-    const r = cli(envDir, ['--data-dir', flagDir, 'data', 'generate', '--symbol', 'X', '--days', '1']);
+    const r = cli(envDir, [
+      '--data-dir',
+      flagDir,
+      'data',
+      'generate',
+      '--symbol',
+      'X',
+      '--days',
+      '1',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(fs.existsSync(path.join(flagDir, 'backtestr.db'))).toBe(true);
     expect(fs.existsSync(path.join(envDir, 'backtestr.db'))).toBe(false);
@@ -55,7 +86,9 @@ describe('backtestr CLI', () => {
     expect(unknownOption.stderr).toMatch(/bogus/);
     expect(cli(dir, ['frobnicate']).code).toBe(2);
     expect(cli(dir, ['run']).code).toBe(2);
-    expect(cli(dir, ['run', '--symbol', 'X', '--timeframes', 'M2']).stderr).toMatch(/valid: M1, M5/);
+    expect(cli(dir, ['run', '--symbol', 'X', '--timeframes', 'M2']).stderr).toMatch(
+      /valid: M1, M5/,
+    );
 
     const missing = cli(dir, ['run', '--symbol', 'NOPE']);
     expect(missing.code).toBe(1);
@@ -71,14 +104,20 @@ describe('backtestr CLI', () => {
   it('rejects a CSV with a bad line naming file:line, and writes nothing', () => {
     const dir = tempDir();
     const file = path.join(dir, 'ticks.csv');
-    fs.writeFileSync(file, 'timestamp,bid,ask\n1704067200000,1.1,1.1002\n1704067200100,1.1,1.1003\n1704067200200,1.2,1.1\n');
+    fs.writeFileSync(
+      file,
+      'timestamp,bid,ask\n1704067200000,1.1,1.1002\n1704067200100,1.1,1.1003\n1704067200200,1.2,1.1\n',
+    );
     const r = cli(dir, ['data', 'import', file, '--symbol', 'EURUSD']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}:4:`);
     expect(r.stderr).toMatch(/bid.*ask/i);
     expect(JSON.parse(cli(dir, ['data', 'list', '--json']).stdout)).toEqual([]);
 
-    fs.writeFileSync(file, 'timestamp,bid,ask\n2024-01-01T00:00:00.000Z,1.1,1.1002\n2024-01-01T00:00:00.000Z,1.1001,1.1003\n');
+    fs.writeFileSync(
+      file,
+      'timestamp,bid,ask\n2024-01-01T00:00:00.000Z,1.1,1.1002\n2024-01-01T00:00:00.000Z,1.1001,1.1003\n',
+    );
     const ok = cli(dir, ['data', 'import', file, '--symbol', 'EURUSD']);
     expect(ok.code, ok.stderr).toBe(0);
     const again = cli(dir, ['data', 'import', file, '--symbol', 'EURUSD']);

@@ -11,7 +11,10 @@ export interface TestTick {
 }
 
 /** Builds a batch from readable ticks: `t` as ms or an ISO string, ask defaults to bid + 0.0002. */
-export function batchOf(ticks: TestTick[], withVolumes = ticks.some((x) => x.bv !== undefined)): TickBatch {
+export function batchOf(
+  ticks: TestTick[],
+  withVolumes = ticks.some((x) => x.bv !== undefined),
+): TickBatch {
   const b = allocTickBatch(Math.max(1, ticks.length), withVolumes);
   ticks.forEach((x, i) => {
     b.ts[i] = typeof x.t === 'string' ? Date.parse(x.t) : x.t;

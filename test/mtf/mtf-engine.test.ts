@@ -5,7 +5,14 @@ import { batchOf, CollectingSink, iso } from './helpers.ts';
 
 function engine(over: Partial<EngineConfig> = {}): { e: MtfEngine; sink: CollectingSink } {
   const sink = new CollectingSink();
-  const config: EngineConfig = { symbols: ['EURUSD'], timeframes: ['M1'], indicators: [], price: 'bid', historySize: 1000, ...over };
+  const config: EngineConfig = {
+    symbols: ['EURUSD'],
+    timeframes: ['M1'],
+    indicators: [],
+    price: 'bid',
+    historySize: 1000,
+    ...over,
+  };
   return { e: new MtfEngine(config, sink), sink };
 }
 
@@ -25,9 +32,20 @@ describe('bar building', () => {
       { t: '2024-01-02T10:03:00.000Z', bid: 1.25 }, // 10:01 and 10:02 had no ticks
     ]);
     expect(sink.closed).toHaveLength(1);
-    expect(sink.closed[0].bar).toEqual({ time: Date.parse('2024-01-02T10:00:00Z'), open: 1.1, high: 1.3, low: 1.0, close: 1.2, volume: 4, ticks: 4 });
+    expect(sink.closed[0].bar).toEqual({
+      time: Date.parse('2024-01-02T10:00:00Z'),
+      open: 1.1,
+      high: 1.3,
+      low: 1.0,
+      close: 1.2,
+      volume: 4,
+      ticks: 4,
+    });
     e.finish();
-    expect(sink.closed.map((c) => iso(c.bar.time))).toEqual(['2024-01-02T10:00:00.000Z', '2024-01-02T10:03:00.000Z']);
+    expect(sink.closed.map((c) => iso(c.bar.time))).toEqual([
+      '2024-01-02T10:00:00.000Z',
+      '2024-01-02T10:03:00.000Z',
+    ]);
     expect(sink.closed[1].bar).toMatchObject({ open: 1.25, close: 1.25, ticks: 1 });
   });
 
@@ -43,7 +61,11 @@ describe('bar building', () => {
   });
 
   it('builds from ask or mid when asked', () => {
-    for (const [price, expected] of [['ask', 1.0004], ['mid', 1.0002], ['bid', 1]] as const) {
+    for (const [price, expected] of [
+      ['ask', 1.0004],
+      ['mid', 1.0002],
+      ['bid', 1],
+    ] as const) {
       const { e, sink } = engine({ price });
       feed(e, [{ t: 0, bid: 1, ask: 1.0004 }]);
       e.finish();
@@ -74,7 +96,12 @@ describe('bar building', () => {
     feed(e, [{ t: 0, bid: 1 }], 0);
     feed(e, [{ t: 5, bid: 2 }], 1);
     e.finish();
-    expect(sink.closed.map((c) => [c.symbol, c.timeframe])).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(sink.closed.map((c) => [c.symbol, c.timeframe])).toEqual([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     e.finish();
     expect(sink.closed).toHaveLength(4);
   });
@@ -96,7 +123,14 @@ describe('bar building', () => {
 
   it('counts ticks consumed per symbol (the resume cursor)', () => {
     const { e } = engine({ symbols: ['A', 'B'] });
-    feed(e, [{ t: 0, bid: 1 }, { t: 1, bid: 1 }], 0);
+    feed(
+      e,
+      [
+        { t: 0, bid: 1 },
+        { t: 1, bid: 1 },
+      ],
+      0,
+    );
     feed(e, [{ t: 2, bid: 1 }], 1);
     expect(e.consumed).toEqual([2, 1]);
     expect(e.ticksConsumed).toBe(3);

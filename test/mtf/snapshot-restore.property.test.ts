@@ -11,13 +11,36 @@ import { decodePlain } from '../../src/main/engine/persist/plain-decode.ts';
 import { CollectingSink, type ClosedBar } from './helpers.ts';
 
 const INDICATORS = [
-  'sma(5)', 'ema(8)', 'wma(6)', 'dema(5)', 'tema(4)', 'rsi(6)', 'macd(4,9,3)', 'stoch(5,3,3)', 'willr(7)',
-  'cci(6)', 'atr(5)', 'bbands(6,2)', 'keltner(6,2)', 'donchian(6)', 'adx(5)', 'sar(0.02,0.2)', 'obv', 'vwap',
+  'sma(5)',
+  'ema(8)',
+  'wma(6)',
+  'dema(5)',
+  'tema(4)',
+  'rsi(6)',
+  'macd(4,9,3)',
+  'stoch(5,3,3)',
+  'willr(7)',
+  'cci(6)',
+  'atr(5)',
+  'bbands(6,2)',
+  'keltner(6,2)',
+  'donchian(6)',
+  'adx(5)',
+  'sar(0.02,0.2)',
+  'obv',
+  'vwap',
 ];
 
 function copyBatch(b: TickBatch): TickBatch {
   const cut = (a: Float64Array | null) => (a ? a.slice(0, b.length) : null);
-  return { length: b.length, ts: cut(b.ts)!, bid: cut(b.bid)!, ask: cut(b.ask)!, bidVol: cut(b.bidVol), askVol: cut(b.askVol) };
+  return {
+    length: b.length,
+    ts: cut(b.ts)!,
+    bid: cut(b.bid)!,
+    ask: cut(b.ask)!,
+    bidVol: cut(b.bidVol),
+    askVol: cut(b.askVol),
+  };
 }
 
 /** Ticks of one symbol in memory, served from tick `skip` on (the resume cursor). */
@@ -35,7 +58,14 @@ function source(batches: TickBatch[], skip: number): TickSource {
         const s = toSkip;
         toSkip = 0;
         const cut = (a: Float64Array | null) => (a ? a.subarray(s) : null);
-        return { length: b.length - s, ts: cut(b.ts)!, bid: cut(b.bid)!, ask: cut(b.ask)!, bidVol: cut(b.bidVol), askVol: cut(b.askVol) };
+        return {
+          length: b.length - s,
+          ts: cut(b.ts)!,
+          bid: cut(b.bid)!,
+          ask: cut(b.ask)!,
+          bidVol: cut(b.bidVol),
+          askVol: cut(b.askVol),
+        };
       }
       return null;
     },
@@ -48,7 +78,8 @@ function sameOutputs(a: ClosedBar[], b: ClosedBar[]): string | null {
   for (let i = 0; i < a.length; i++) {
     const x = [a[i].symbol, a[i].timeframe, ...Object.values(a[i].bar), ...a[i].values];
     const y = [b[i].symbol, b[i].timeframe, ...Object.values(b[i].bar), ...b[i].values];
-    if (x.length !== y.length || x.some((v, k) => !Object.is(v, y[k]))) return `bar ${i} differs: ${x} vs ${y}`;
+    if (x.length !== y.length || x.some((v, k) => !Object.is(v, y[k])))
+      return `bar ${i} differs: ${x} vs ${y}`;
   }
   return null;
 }
@@ -56,10 +87,24 @@ function sameOutputs(a: ClosedBar[], b: ClosedBar[]): string | null {
 describe('snapshot → serialize → restore → continue equals a straight run', () => {
   const days = 3;
   const data = ['EURUSD', 'USDJPY'].map((symbol, s) =>
-    [...generateTicks({ symbol, start: Date.parse('2024-03-07T00:00:00Z'), days, seed: 7 + s, batchSize: 4096 })].map(copyBatch),
+    [
+      ...generateTicks({
+        symbol,
+        start: Date.parse('2024-03-07T00:00:00Z'),
+        days,
+        seed: 7 + s,
+        batchSize: 4096,
+      }),
+    ].map(copyBatch),
   );
   const total = data.flat().reduce((n, b) => n + b.length, 0);
-  const config: EngineConfig = { symbols: ['EURUSD', 'USDJPY'], timeframes: [...TIMEFRAMES], indicators: INDICATORS, price: 'mid', historySize: 40 };
+  const config: EngineConfig = {
+    symbols: ['EURUSD', 'USDJPY'],
+    timeframes: [...TIMEFRAMES],
+    indicators: INDICATORS,
+    price: 'mid',
+    historySize: 40,
+  };
 
   const straightSink = new CollectingSink();
   const straight = new MtfEngine(config, straightSink);
@@ -70,8 +115,12 @@ describe('snapshot → serialize → restore → continue equals a straight run'
 
   // Cut points from a fixed-seed LCG: random, but the same on every run and machine.
   let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const cuts = [1, total - 1, ...Array.from({ length: 6 }, () => 1 + Math.floor(rand() * (total - 2)))];
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const cuts = [
+    1,
+    total - 1,
+    ...Array.from({ length: 6 }, () => 1 + Math.floor(rand() * (total - 2))),
+  ];
 
   it('has enough data to mean something', () => {
     expect(total).toBeGreaterThan(200_000);
@@ -87,12 +136,18 @@ describe('snapshot → serialize → restore → continue equals a straight run'
 
     const fresh = new MtfEngine(config, sink);
     fresh.restore(decodePlain(bytes) as EngineSnapshot);
-    expect(Buffer.from(encodePlain(fresh.snapshot())).equals(Buffer.from(bytes)), 'restored state re-encodes to the same bytes').toBe(true);
+    expect(
+      Buffer.from(encodePlain(fresh.snapshot())).equals(Buffer.from(bytes)),
+      'restored state re-encodes to the same bytes',
+    ).toBe(true);
     const m2 = new TickMerger(data.map((d, s) => source(d, fresh.consumed[s])));
     while (m2.step(fresh, 100_000) > 0);
     fresh.finish();
 
     expect(sameOutputs(sink.closed, straightSink.closed)).toBeNull();
-    expect(Buffer.from(encodePlain(fresh.snapshot())).equals(Buffer.from(finalBytes)), 'final state identical').toBe(true);
+    expect(
+      Buffer.from(encodePlain(fresh.snapshot())).equals(Buffer.from(finalBytes)),
+      'final state identical',
+    ).toBe(true);
   });
 });

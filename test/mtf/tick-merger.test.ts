@@ -18,8 +18,24 @@ function recorder() {
 
 describe('TickMerger', () => {
   it('orders by timestamp, then symbol order in the run, then order in the source', () => {
-    const a = [batchOf([{ t: 1, bid: 1 }, { t: 5, bid: 2 }, { t: 5, bid: 3 }]), batchOf([{ t: 9, bid: 4 }])];
-    const b = [batchOf([{ t: 0, bid: 10 }, { t: 5, bid: 11 }]), batchOf([{ t: 5, bid: 12 }, { t: 7, bid: 13 }])];
+    const a = [
+      batchOf([
+        { t: 1, bid: 1 },
+        { t: 5, bid: 2 },
+        { t: 5, bid: 3 },
+      ]),
+      batchOf([{ t: 9, bid: 4 }]),
+    ];
+    const b = [
+      batchOf([
+        { t: 0, bid: 10 },
+        { t: 5, bid: 11 },
+      ]),
+      batchOf([
+        { t: 5, bid: 12 },
+        { t: 7, bid: 13 },
+      ]),
+    ];
     const { seen, engine } = recorder();
     const m = new TickMerger([arraySource(a), arraySource(b)]);
     let total = 0;
@@ -42,9 +58,14 @@ describe('TickMerger', () => {
     const ticksB = Array.from({ length: 30 }, (_, i) => ({ t: Math.floor(i / 2), bid: 100 + i }));
     const orders = [1, 2, 7, 1000].map((budget) => {
       const split = (ts: typeof ticksA, size: number) =>
-        Array.from({ length: Math.ceil(ts.length / size) }, (_, k) => batchOf(ts.slice(k * size, k * size + size)));
+        Array.from({ length: Math.ceil(ts.length / size) }, (_, k) =>
+          batchOf(ts.slice(k * size, k * size + size)),
+        );
       const { seen, engine } = recorder();
-      const m = new TickMerger([arraySource(split(ticksA, budget + 2)), arraySource(split(ticksB, 5))]);
+      const m = new TickMerger([
+        arraySource(split(ticksA, budget + 2)),
+        arraySource(split(ticksB, 5)),
+      ]);
       while (m.step(engine, budget) > 0);
       return JSON.stringify(seen);
     });
@@ -53,7 +74,15 @@ describe('TickMerger', () => {
 
   it('returns 0 once every source is exhausted, and respects the budget', () => {
     const { engine } = recorder();
-    const m = new TickMerger([arraySource([batchOf([{ t: 1, bid: 1 }, { t: 2, bid: 1 }, { t: 3, bid: 1 }])])]);
+    const m = new TickMerger([
+      arraySource([
+        batchOf([
+          { t: 1, bid: 1 },
+          { t: 2, bid: 1 },
+          { t: 3, bid: 1 },
+        ]),
+      ]),
+    ]);
     expect(m.step(engine, 2)).toBe(2);
     expect(m.step(engine, 2)).toBe(1);
     expect(m.step(engine, 2)).toBe(0);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bucketStart, parseTimeframes, TIMEFRAMES, TIMEFRAME_MS } from '../../src/main/engine/mtf/timeframes.ts';
+import {
+  bucketStart,
+  parseTimeframes,
+  TIMEFRAMES,
+  TIMEFRAME_MS,
+} from '../../src/main/engine/mtf/timeframes.ts';
 
 const at = (s: string) => Date.parse(s);
 
@@ -17,9 +22,15 @@ describe('UTC buckets', () => {
   });
 
   it('starts weeks on Monday 00:00 UTC, including across a year end and for Sunday ticks', () => {
-    expect(new Date(bucketStart('W1', at('2024-12-31T23:59:59.999Z'))).toISOString()).toBe('2024-12-30T00:00:00.000Z');
-    expect(new Date(bucketStart('W1', at('2024-03-10T22:00:00Z'))).toISOString()).toBe('2024-03-04T00:00:00.000Z');
-    expect(new Date(bucketStart('W1', at('2024-03-11T00:00:00Z'))).toISOString()).toBe('2024-03-11T00:00:00.000Z');
+    expect(new Date(bucketStart('W1', at('2024-12-31T23:59:59.999Z'))).toISOString()).toBe(
+      '2024-12-30T00:00:00.000Z',
+    );
+    expect(new Date(bucketStart('W1', at('2024-03-10T22:00:00Z'))).toISOString()).toBe(
+      '2024-03-04T00:00:00.000Z',
+    );
+    expect(new Date(bucketStart('W1', at('2024-03-11T00:00:00Z'))).toISOString()).toBe(
+      '2024-03-11T00:00:00.000Z',
+    );
     expect(new Date(bucketStart('W1', 0)).toISOString()).toBe('1969-12-29T00:00:00.000Z');
   });
 
@@ -55,6 +66,8 @@ describe('parseTimeframes', () => {
     expect(parseTimeframes('h1, m1,M5,h1')).toEqual(['M1', 'M5', 'H1']);
   });
   it('names the valid timeframes on a bad one', () => {
-    expect(() => parseTimeframes('M1,M2')).toThrow(/unknown timeframe 'M2'; valid: M1, M5, M15, M30, H1, H4, D1, W1/);
+    expect(() => parseTimeframes('M1,M2')).toThrow(
+      /unknown timeframe 'M2'; valid: M1, M5, M15, M30, H1, H4, D1, W1/,
+    );
   });
 });

@@ -5,7 +5,9 @@ import { decodePlain, PlainDecodeError } from '../../src/main/engine/persist/pla
 /** Deep equality that tells -0 from 0 and NaN from NaN (Object.is on every leaf). */
 function expectBitExact(actual: unknown, expected: unknown, path = ''): void {
   if (typeof expected === 'number') {
-    expect(Object.is(actual, expected), `${path}: ${String(actual)} vs ${String(expected)}`).toBe(true);
+    expect(Object.is(actual, expected), `${path}: ${String(actual)} vs ${String(expected)}`).toBe(
+      true,
+    );
     return;
   }
   if (expected instanceof Float64Array) {
@@ -18,7 +20,11 @@ function expectBitExact(actual: unknown, expected: unknown, path = ''): void {
   if (expected && typeof expected === 'object') {
     expect(Object.keys(actual as object).sort()).toEqual(Object.keys(expected).sort());
     for (const k of Object.keys(expected)) {
-      expectBitExact((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], `${path}.${k}`);
+      expectBitExact(
+        (actual as Record<string, unknown>)[k],
+        (expected as Record<string, unknown>)[k],
+        `${path}.${k}`,
+      );
     }
     return;
   }
@@ -36,7 +42,7 @@ describe('plain-data codec', () => {
       big: 2 ** 53 + 2,
       int: -2147483648,
       arr: new Float64Array([NaN, -0, 0, Infinity, 1.1]),
-      nested: [1, 'two', null, undefined, true, false, { '__proto__': 1, 'é': 'ü' }],
+      nested: [1, 'two', null, undefined, true, false, { __proto__: 1, é: 'ü' }],
       ints: new Int32Array([1, -2, 3]),
       bytes: new Uint8Array([0, 255]),
     };
@@ -60,7 +66,9 @@ describe('plain-data codec', () => {
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic.self = cyclic;
     expect(() => encodePlain({ s: { f: () => 1 } })).toThrow(/at s\.f: a function/);
-    expect(() => encodePlain({ p: [new Position()] })).toThrow(/at p\[0\]: an instance of Position/);
+    expect(() => encodePlain({ p: [new Position()] })).toThrow(
+      /at p\[0\]: an instance of Position/,
+    );
     expect(() => encodePlain({ m: new Map() })).toThrow(/instance of Map/);
     expect(() => encodePlain(cyclic)).toThrow(NonPlainDataError);
     expect(() => encodePlain({ n: 1n })).toThrow(/bigint/);
@@ -68,7 +76,10 @@ describe('plain-data codec', () => {
 
   it('accepts shared (non-cyclic) references', () => {
     const shared = { v: 1 };
-    expect(decodePlain(encodePlain({ a: shared, b: shared }))).toEqual({ a: { v: 1 }, b: { v: 1 } });
+    expect(decodePlain(encodePlain({ a: shared, b: shared }))).toEqual({
+      a: { v: 1 },
+      b: { v: 1 },
+    });
   });
 
   it('reports truncated or padded input instead of returning garbage', () => {

@@ -20,22 +20,35 @@ async function seeded(dir: string) {
 }
 
 function readCsv(file: string): string[][] {
-  return fs.readFileSync(file, 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+  return fs
+    .readFileSync(file, 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => l.split(','));
 }
 
 describe('runs and export', () => {
   it('stores one M1 bar per minute that has ticks, consistent with every larger timeframe', async () => {
     const dir = tempDir();
     const db = await seeded(dir);
-    const summary = executeRun(db, { symbols: ['EURUSD'], timeframes: ['M1', 'M5', 'H1', 'W1'], indicators: ['sma(3)'] });
+    const summary = executeRun(db, {
+      symbols: ['EURUSD'],
+      timeframes: ['M1', 'M5', 'H1', 'W1'],
+      indicators: ['sma(3)'],
+    });
     // Independent count: distinct minutes among the stored ticks.
     const minutes = new Set<number>();
     const src = openTickSource(db, readSymbol(db, 'EURUSD')!);
     let ticks = 0;
-    for (let b = src.next(); b; b = src.next()) for (let i = 0; i < b.length; i++, ticks++) minutes.add(Math.floor(b.ts[i] / 60_000));
+    for (let b = src.next(); b; b = src.next())
+      for (let i = 0; i < b.length; i++, ticks++) minutes.add(Math.floor(b.ts[i] / 60_000));
     expect(summary.ticks).toBe(ticks);
     expect(summary.bars.M1).toBe(minutes.size);
-    expect(getRun(db, summary.runId)).toMatchObject({ status: 'completed', ticksDone: ticks, ticksTotal: ticks });
+    expect(getRun(db, summary.runId)).toMatchObject({
+      status: 'completed',
+      ticksDone: ticks,
+      ticksTotal: ticks,
+    });
 
     const out = path.join(dir, 'out');
     exportRunBars(db, summary.runId, out);
@@ -48,7 +61,9 @@ describe('runs and export', () => {
     // Each H1 bar aggregates the M1 bars of its hour.
     for (const row of h1.slice(1, 6)) {
       const hour = Date.parse(row[0]);
-      const inHour = m1.slice(1).filter((r) => Math.floor(Date.parse(r[0]) / 3_600_000) * 3_600_000 === hour);
+      const inHour = m1
+        .slice(1)
+        .filter((r) => Math.floor(Date.parse(r[0]) / 3_600_000) * 3_600_000 === hour);
       expect(Number(row[1])).toBe(Number(inHour[0][1]));
       expect(Number(row[2])).toBe(Math.max(...inHour.map((r) => Number(r[2]))));
       expect(Number(row[3])).toBe(Math.min(...inHour.map((r) => Number(r[3]))));
@@ -56,7 +71,10 @@ describe('runs and export', () => {
       expect(Number(row[6])).toBe(inHour.reduce((n, r) => n + Number(r[6]), 0));
     }
     const w1 = readCsv(path.join(out, 'EURUSD_W1.csv'));
-    expect(w1.slice(1).map((r) => r[0])).toEqual(['2024-01-01T00:00:00.000Z', '2024-01-08T00:00:00.000Z']);
+    expect(w1.slice(1).map((r) => r[0])).toEqual([
+      '2024-01-01T00:00:00.000Z',
+      '2024-01-08T00:00:00.000Z',
+    ]);
   });
 
   it('gives byte-identical exports for the same data and arguments, with several symbols', async () => {
@@ -64,7 +82,11 @@ describe('runs and export', () => {
     for (let k = 0; k < 2; k++) {
       const dir = tempDir();
       const db = await seeded(dir);
-      const s = executeRun(db, { symbols: ['USDJPY', 'EURUSD'], indicators: ['ema(20)', 'rsi(14)', 'bbands(20,2)', 'macd(12,26,9)'], price: 'mid' });
+      const s = executeRun(db, {
+        symbols: ['USDJPY', 'EURUSD'],
+        indicators: ['ema(20)', 'rsi(14)', 'bbands(20,2)', 'macd(12,26,9)'],
+        price: 'mid',
+      });
       const out = path.join(dir, 'out');
       const files = exportRunBars(db, s.runId, out);
       exports.push(files.map((f) => [path.basename(f), fs.readFileSync(f, 'utf8')]));
@@ -84,7 +106,9 @@ describe('runs and export', () => {
   it('refuses unknown symbols and bad ranges with a clear error, creating no run', async () => {
     const db = await seeded(tempDir());
     expect(() => executeRun(db, { symbols: ['GBPUSD'] })).toThrow(/no ticks stored for GBPUSD/);
-    expect(() => executeRun(db, { symbols: ['EURUSD'], from: 10, to: 5 })).toThrow(/--from must be before --to/);
+    expect(() => executeRun(db, { symbols: ['EURUSD'], from: 10, to: 5 })).toThrow(
+      /--from must be before --to/,
+    );
     expect(db.prepare('SELECT COUNT(*) FROM runs').pluck().get()).toBe(0);
   });
 });

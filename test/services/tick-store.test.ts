@@ -2,8 +2,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TickBatch } from '../../src/main/engine/data/tick-batch.ts';
 import { openDatabase } from '../../src/main/services/db/database.ts';
 import { loadHasher } from '../../src/main/services/hash.ts';
-import { countTicks, listSymbols, openTickSource, readSymbol } from '../../src/main/services/ticks/tick-store.ts';
-import { CHUNK_TICKS, TickOverlapError, TickWriter } from '../../src/main/services/ticks/tick-writer.ts';
+import {
+  countTicks,
+  listSymbols,
+  openTickSource,
+  readSymbol,
+} from '../../src/main/services/ticks/tick-store.ts';
+import {
+  CHUNK_TICKS,
+  TickOverlapError,
+  TickWriter,
+} from '../../src/main/services/ticks/tick-writer.ts';
 import { batchOf } from '../mtf/helpers.ts';
 import { useTempDir } from './temp-dir.ts';
 
@@ -11,13 +20,21 @@ const tempDir = useTempDir();
 beforeAll(loadHasher);
 
 function ramp(n: number, t0: number, step = 1): TickBatch {
-  return batchOf(Array.from({ length: n }, (_, i) => ({ t: t0 + Math.floor(i * step), bid: 1 + (i % 1000) / 1e5, bv: i % 7, av: 1 })));
+  return batchOf(
+    Array.from({ length: n }, (_, i) => ({
+      t: t0 + Math.floor(i * step),
+      bid: 1 + (i % 1000) / 1e5,
+      bv: i % 7,
+      av: 1,
+    })),
+  );
 }
 
 function readAll(db: ReturnType<typeof openDatabase>, name: string, range = {}): number[][] {
   const out: number[][] = [];
   const src = openTickSource(db, readSymbol(db, name)!, range);
-  for (let b = src.next(); b; b = src.next()) for (let i = 0; i < b.length; i++) out.push([b.ts[i], b.bid[i], b.bidVol ? b.bidVol[i] : -1]);
+  for (let b = src.next(); b; b = src.next())
+    for (let i = 0; i < b.length; i++) out.push([b.ts[i], b.bid[i], b.bidVol ? b.bidVol[i] : -1]);
   return out;
 }
 
@@ -34,7 +51,8 @@ describe('tick store', () => {
     const back = readAll(db, 'EURUSD');
     expect(back).toHaveLength(n);
     const src = ramp(n, 1_700_000_000_000, 0.5);
-    for (const i of [0, 1, CHUNK_TICKS - 1, CHUNK_TICKS, n - 1]) expect(back[i]).toEqual([src.ts[i], src.bid[i], src.bidVol![i]]);
+    for (const i of [0, 1, CHUNK_TICKS - 1, CHUNK_TICKS, n - 1])
+      expect(back[i]).toEqual([src.ts[i], src.bid[i], src.bidVol![i]]);
   });
 
   it('reads a time range [from, to) and skips a resume cursor within it', () => {
@@ -70,7 +88,10 @@ describe('tick store', () => {
     expect(() => put(990, 20)).toThrow(/overlaps the 10 ticks already stored for S/);
     put(1010, 5); // append
     put(900, 50); // prepend
-    expect(readAll(db, 'S').map((r) => r[0])).toEqual([...Array.from({ length: 50 }, (_, i) => 900 + i), ...Array.from({ length: 15 }, (_, i) => 1000 + i)]);
+    expect(readAll(db, 'S').map((r) => r[0])).toEqual([
+      ...Array.from({ length: 50 }, (_, i) => 900 + i),
+      ...Array.from({ length: 15 }, (_, i) => 1000 + i),
+    ]);
     put(5, 3, true); // replace everything
     expect(readSymbol(db, 'S')).toMatchObject({ tickCount: 3, firstTs: 5, lastTs: 7 });
   });

@@ -6,7 +6,12 @@ import { CliContext, type CliIo } from './context.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 /** Pulls the global options out of argv wherever they stand. */
-function globalOptions(argv: string[]): { rest: string[]; dataDir?: string; verbose: boolean; help: boolean } {
+function globalOptions(argv: string[]): {
+  rest: string[];
+  dataDir?: string;
+  verbose: boolean;
+  help: boolean;
+} {
   const rest: string[] = [];
   let dataDir: string | undefined;
   let verbose = false;
@@ -25,7 +30,11 @@ function globalOptions(argv: string[]): { rest: string[]; dataDir?: string; verb
 }
 
 /** Runs one CLI invocation and returns its exit code: 0 success, 1 error, 2 usage. */
-export async function main(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   let verbose = argv.includes('--verbose');
   let ctx: CliContext | undefined;
   try {
@@ -57,7 +66,8 @@ export async function main(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = p
 function reportError(err: unknown, io: CliIo, verbose: boolean): number {
   const e = err instanceof Error ? err : new Error(String(err));
   const code = (e as { code?: string }).code;
-  const usage = e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
+  const usage =
+    e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
   io.stderr.write(`backtestr: ${e.message}\n`);
   if (verbose && e.stack) io.stderr.write(e.stack + '\n');
   if (usage) io.stderr.write(`run 'backtestr --help' for usage\n`);

@@ -7,9 +7,13 @@ import { UsageError } from './usage.ts';
 export function parseUtcTime(name: string, value: string): number {
   let s = value.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) s += 'T00:00:00Z';
-  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) s = s.replace(' ', 'T') + 'Z';
+  else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s))
+    s = s.replace(' ', 'T') + 'Z';
   const t = /^\d{4}-\d{2}-\d{2}T/.test(s) ? Date.parse(s) : NaN;
-  if (Number.isNaN(t)) throw new UsageError(`--${name} '${value}' is not an ISO-8601 date (e.g. 2024-01-01 or 2024-01-01T12:00:00Z)`);
+  if (Number.isNaN(t))
+    throw new UsageError(
+      `--${name} '${value}' is not an ISO-8601 date (e.g. 2024-01-01 or 2024-01-01T12:00:00Z)`,
+    );
   return t;
 }
 

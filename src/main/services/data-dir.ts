@@ -23,7 +23,11 @@ export function resolveDataDir(inputs: DataDirInputs = {}): string {
   return defaultUserDataDir(inputs.platform ?? process.platform, inputs.home ?? os.homedir(), env);
 }
 
-export function defaultUserDataDir(platform: NodeJS.Platform, home: string, env: NodeJS.ProcessEnv): string {
+export function defaultUserDataDir(
+  platform: NodeJS.Platform,
+  home: string,
+  env: NodeJS.ProcessEnv,
+): string {
   switch (platform) {
     case 'darwin':
       return path.posix.join(home, 'Library', 'Application Support', APP_NAME);

@@ -21,7 +21,9 @@ export async function dataCommand(ctx: CliContext, args: string[]): Promise<numb
     case 'list':
       return dataList(ctx, rest);
     default:
-      throw new UsageError(sub ? `unknown command 'data ${sub}'` : "'data' needs a command: import, generate or list");
+      throw new UsageError(
+        sub ? `unknown command 'data ${sub}'` : "'data' needs a command: import, generate or list",
+      );
   }
 }
 
@@ -47,7 +49,9 @@ async function dataImport(ctx: CliContext, args: string[]): Promise<number> {
     onProgress: (done, total) => bar.update(done, total, 'B'),
   });
   bar.done();
-  ctx.out(`imported ${result.imported} ticks for ${result.symbol.name} (${result.format}); ${result.symbol.tickCount} stored`);
+  ctx.out(
+    `imported ${result.imported} ticks for ${result.symbol.name} (${result.format}); ${result.symbol.tickCount} stored`,
+  );
   return 0;
 }
 
@@ -72,7 +76,9 @@ async function dataGenerate(ctx: CliContext, args: string[]): Promise<number> {
     onProgress: (done, total) => bar.update(done, total, 'ticks'),
   });
   bar.done();
-  ctx.out(`generated ${result.generated} ticks for ${result.symbol.name}; ${result.symbol.tickCount} stored`);
+  ctx.out(
+    `generated ${result.generated} ticks for ${result.symbol.name}; ${result.symbol.tickCount} stored`,
+  );
   return 0;
 }
 
@@ -89,7 +95,13 @@ function dataList(ctx: CliContext, args: string[]): number {
   } else if (symbols.length === 0) {
     ctx.out('no data yet: try  backtestr data generate --symbol EURUSD --days 5');
   } else {
-    ctx.out(formatTable(['symbol', 'first', 'last', 'ticks'], symbols.map((s) => [s.symbol, s.first, s.last, String(s.ticks)]), [3]));
+    ctx.out(
+      formatTable(
+        ['symbol', 'first', 'last', 'ticks'],
+        symbols.map((s) => [s.symbol, s.first, s.last, String(s.ticks)]),
+        [3],
+      ),
+    );
   }
   return 0;
 }

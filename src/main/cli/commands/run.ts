@@ -46,7 +46,9 @@ export function runCommand(ctx: CliContext, args: string[]): number {
     const bars = Object.entries(summary.bars)
       .map(([tf, n]) => `${tf} ${n}`)
       .join(', ');
-    ctx.out(`${summary.ticks} ticks in ${summary.seconds.toFixed(2)} s (${Math.round(summary.ticksPerSec)} ticks/s); bars: ${bars}`);
+    ctx.out(
+      `${summary.ticks} ticks in ${summary.seconds.toFixed(2)} s (${Math.round(summary.ticksPerSec)} ticks/s); bars: ${bars}`,
+    );
   }
   return 0;
 }

@@ -14,7 +14,9 @@ export function runsCommand(ctx: CliContext, args: string[]): number {
     case 'export':
       return runsExport(ctx, rest);
     default:
-      throw new UsageError(sub ? `unknown command 'runs ${sub}'` : "'runs' needs a command: list or export");
+      throw new UsageError(
+        sub ? `unknown command 'runs ${sub}'` : "'runs' needs a command: list or export",
+      );
   }
 }
 
@@ -38,12 +40,22 @@ function runsList(ctx: CliContext, args: string[]): number {
     r.ticksTotal > 0 ? `${((100 * r.ticksDone) / r.ticksTotal).toFixed(1)}%` : '-',
     new Date(r.createdAt).toISOString().slice(0, 19) + 'Z',
   ]);
-  ctx.out(formatTable(['run', 'status', 'symbols', 'timeframes', 'ticks', 'progress', 'created'], rows, [4, 5]));
+  ctx.out(
+    formatTable(
+      ['run', 'status', 'symbols', 'timeframes', 'ticks', 'progress', 'created'],
+      rows,
+      [4, 5],
+    ),
+  );
   return 0;
 }
 
 function runsExport(ctx: CliContext, args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' } },
+  });
   if (positionals.length !== 1) throw new UsageError('runs export needs exactly one RUN_ID');
   const files = exportRunBars(ctx.db, positionals[0], required('out', values.out));
   ctx.out(`wrote ${files.length} files to ${values.out}`);

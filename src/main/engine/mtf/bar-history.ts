@@ -23,7 +23,8 @@ export class BarHistory {
   #count = 0;
 
   constructor(capacity: number, indicatorColumns: number) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('history size must be >= 1');
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError('history size must be >= 1');
     this.capacity = capacity;
     this.width = BASE + indicatorColumns;
     this.#data = new Float64Array(capacity * this.width);
@@ -58,7 +59,15 @@ export class BarHistory {
     const o = this.#offset(ago);
     if (o < 0) return undefined;
     const d = this.#data;
-    return { time: d[o], open: d[o + 1], high: d[o + 2], low: d[o + 3], close: d[o + 4], volume: d[o + 5], ticks: d[o + 6] };
+    return {
+      time: d[o],
+      open: d[o + 1],
+      high: d[o + 2],
+      low: d[o + 3],
+      close: d[o + 4],
+      volume: d[o + 5],
+      ticks: d[o + 6],
+    };
   }
 
   /** Value of history column `column` (see HISTORY_COLUMNS, then indicator outputs); NaN if not kept. */
@@ -82,7 +91,9 @@ export class BarHistory {
 
   restore(s: BarHistoryState): void {
     if (s.capacity !== this.capacity || s.width !== this.width) {
-      throw new Error(`history shape mismatch: snapshot ${s.capacity}x${s.width}, engine ${this.capacity}x${this.width}`);
+      throw new Error(
+        `history shape mismatch: snapshot ${s.capacity}x${s.width}, engine ${this.capacity}x${this.width}`,
+      );
     }
     const count = s.rows.length / this.width;
     this.#data.fill(0);

@@ -35,11 +35,17 @@ export class EventQueue {
   }
 
   snapshot(): BarCloseEvent[] {
-    return this.#items.slice(this.#head).map((e) => ({ symbol: e.symbol, timeframe: e.timeframe, bar: { ...e.bar } }));
+    return this.#items
+      .slice(this.#head)
+      .map((e) => ({ symbol: e.symbol, timeframe: e.timeframe, bar: { ...e.bar } }));
   }
 
   restore(events: BarCloseEvent[]): void {
-    this.#items = events.map((e) => ({ symbol: e.symbol, timeframe: e.timeframe, bar: { ...e.bar } }));
+    this.#items = events.map((e) => ({
+      symbol: e.symbol,
+      timeframe: e.timeframe,
+      bar: { ...e.bar },
+    }));
     this.#head = 0;
   }
 }

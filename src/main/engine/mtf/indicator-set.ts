@@ -41,7 +41,8 @@ export class IndicatorSet {
   }
 
   restore(states: unknown[]): void {
-    if (states.length !== this.indicators.length) throw new Error('indicator count mismatch in snapshot');
+    if (states.length !== this.indicators.length)
+      throw new Error('indicator count mismatch in snapshot');
     this.indicators.forEach((ind, k) => {
       ind.restore(states[k] as ReturnType<Indicator['snapshot']>);
       ind.read(this.values, this.#offsets[k]);

@@ -55,7 +55,8 @@ export class TickMerger {
       let before = Infinity;
       let atOrBefore = Infinity;
       for (let s = 0; s < heads.length; s++) {
-        if (s === best || heads[s].batch === null || heads[s].pos >= heads[s].batch!.length) continue;
+        if (s === best || heads[s].batch === null || heads[s].pos >= heads[s].batch!.length)
+          continue;
         const t = heads[s].batch!.ts[heads[s].pos];
         if (s < best) before = Math.min(before, t);
         else atOrBefore = Math.min(atOrBefore, t);

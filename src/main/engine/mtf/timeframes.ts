@@ -52,7 +52,8 @@ export function parseTimeframes(list: string): Timeframe[] {
     .split(',')
     .map((s) => s.trim().toUpperCase())
     .filter((s) => s.length > 0);
-  if (names.length === 0) throw new TimeframeError(`no timeframe given; valid: ${TIMEFRAMES.join(', ')}`);
+  if (names.length === 0)
+    throw new TimeframeError(`no timeframe given; valid: ${TIMEFRAMES.join(', ')}`);
   for (const n of names) {
     if (!isTimeframe(n)) {
       throw new TimeframeError(`unknown timeframe '${n}'; valid: ${TIMEFRAMES.join(', ')}`);

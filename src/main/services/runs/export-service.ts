@@ -43,7 +43,8 @@ export function exportRunBars(db: Db, runId: string, outDir: string): string[] {
   if (!run) throw new RunNotFoundError(runId);
   fs.mkdirSync(outDir, { recursive: true });
   const columns = new IndicatorSet(run.config.indicators).columns;
-  const header = ['time', 'open', 'high', 'low', 'close', 'volume', 'ticks', ...columns].join(',') + '\n';
+  const header =
+    ['time', 'open', 'high', 'low', 'close', 'volume', 'ticks', ...columns].join(',') + '\n';
   const select = db.prepare(
     `SELECT time, open, high, low, close, volume, ticks, indicators FROM bars
      WHERE run_id = ? AND symbol = ? AND timeframe = ? ORDER BY time`,
@@ -56,9 +57,15 @@ export function exportRunBars(db: Db, runId: string, outDir: string): string[] {
       try {
         let buf = header;
         for (const r of select.iterate(runId, symbol, tf) as Iterable<BarRow>) {
-          const cells = [new Date(r.time).toISOString(), r.open, r.high, r.low, r.close, r.volume, r.ticks].map((c) =>
-            typeof c === 'number' ? formatNumber(c) : c,
-          );
+          const cells = [
+            new Date(r.time).toISOString(),
+            r.open,
+            r.high,
+            r.low,
+            r.close,
+            r.volume,
+            r.ticks,
+          ].map((c) => (typeof c === 'number' ? formatNumber(c) : c));
           for (const v of indicatorValues(r.indicators)) cells.push(formatNumber(v));
           buf += cells.join(',') + '\n';
           if (buf.length > 1 << 16) {

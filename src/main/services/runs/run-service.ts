@@ -46,16 +46,22 @@ export interface RunSummary {
 }
 
 /** Turns a request into a complete, canonical config, checking every part against the store. */
-export function resolveRunConfig(db: Db, req: RunRequest): { config: RunConfig; symbols: SymbolInfo[] } {
+export function resolveRunConfig(
+  db: Db,
+  req: RunRequest,
+): { config: RunConfig; symbols: SymbolInfo[] } {
   if (req.symbols.length === 0) throw new RunInputError('no symbol given');
   const symbols = req.symbols.map((name) => {
     const info = readSymbol(db, name);
     if (!info || info.tickCount === 0) {
-      throw new RunInputError(`no ticks stored for ${name}; import or generate some first (backtestr data list)`);
+      throw new RunInputError(
+        `no ticks stored for ${name}; import or generate some first (backtestr data list)`,
+      );
     }
     return info;
   });
-  if (new Set(req.symbols).size !== req.symbols.length) throw new RunInputError('a symbol is listed twice');
+  if (new Set(req.symbols).size !== req.symbols.length)
+    throw new RunInputError('a symbol is listed twice');
   const config: RunConfig = {
     symbols: [...req.symbols],
     from: req.from ?? null,
@@ -77,7 +83,11 @@ const STEP_TICKS = 1 << 20;
  * Creates a run and executes it to the end: ticks from the store through the engine, closed
  * bars into SQLite. Synchronous by design (the CLI runs it directly, the app in a worker).
  */
-export function executeRun(db: Db, req: RunRequest, onProgress?: (p: RunProgress) => void): RunSummary {
+export function executeRun(
+  db: Db,
+  req: RunRequest,
+  onProgress?: (p: RunProgress) => void,
+): RunSummary {
   const { config, symbols } = resolveRunConfig(db, req);
   const range = { from: config.from ?? undefined, to: config.to ?? undefined };
   const ticksTotal = symbols.reduce((n, s) => n + countTicks(db, s, range), 0);
@@ -90,7 +100,13 @@ export function executeRun(db: Db, req: RunRequest, onProgress?: (p: RunProgress
   try {
     while (merger.step(engine, STEP_TICKS) > 0) {
       const done = engine.ticksConsumed;
-      onProgress?.({ runId: run.id, ticksDone: done, ticksTotal, seconds: seconds(), simTime: simTime(engine) });
+      onProgress?.({
+        runId: run.id,
+        ticksDone: done,
+        ticksTotal,
+        seconds: seconds(),
+        simTime: simTime(engine),
+      });
     }
     engine.finish();
     recorder.flush();
@@ -105,7 +121,13 @@ export function executeRun(db: Db, req: RunRequest, onProgress?: (p: RunProgress
   finishRun(db, run.id, 'completed');
   const bars = Object.fromEntries(config.timeframes.map((tf, k) => [tf, engine.barsClosed[k]]));
   const ticks = engine.ticksConsumed;
-  return { runId: run.id, ticks, bars, seconds: elapsed, ticksPerSec: elapsed > 0 ? ticks / elapsed : 0 };
+  return {
+    runId: run.id,
+    ticks,
+    bars,
+    seconds: elapsed,
+    ticksPerSec: elapsed > 0 ? ticks / elapsed : 0,
+  };
 }
 
 function simTime(engine: MtfEngine): number {

@@ -36,18 +36,35 @@ export function insertRun(db: Db, config: RunConfig, ticksTotal: number): RunRec
 }
 
 export function getRun(db: Db, id: string): RunRecord | undefined {
-  const row = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
+  const row = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id) as
+    RunRow | undefined;
   return row && toRecord(row);
 }
 
 export function listRuns(db: Db): RunRecord[] {
-  return (db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY created_at, id`).all() as RunRow[]).map(toRecord);
+  return (
+    db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY created_at, id`).all() as RunRow[]
+  ).map(toRecord);
 }
 
 export function updateRunProgress(db: Db, id: string, ticksDone: number, seconds: number): void {
-  db.prepare('UPDATE runs SET ticks_done = ?, seconds = ? WHERE id = ?').run(ticksDone, seconds, id);
+  db.prepare('UPDATE runs SET ticks_done = ?, seconds = ? WHERE id = ?').run(
+    ticksDone,
+    seconds,
+    id,
+  );
 }
 
-export function finishRun(db: Db, id: string, status: RunStatus, error: string | null = null): void {
-  db.prepare('UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?').run(status, Date.now(), error, id);
+export function finishRun(
+  db: Db,
+  id: string,
+  status: RunStatus,
+  error: string | null = null,
+): void {
+  db.prepare('UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?').run(
+    status,
+    Date.now(),
+    error,
+    id,
+  );
 }

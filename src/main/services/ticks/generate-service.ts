@@ -15,9 +15,13 @@ export interface GenerateRequest {
 }
 
 /** Stores deterministic synthetic ticks (same request ⇒ same ticks), all or nothing. */
-export async function generateSymbolTicks(db: Db, req: GenerateRequest): Promise<{ symbol: SymbolInfo; generated: number }> {
+export async function generateSymbolTicks(
+  db: Db,
+  req: GenerateRequest,
+): Promise<{ symbol: SymbolInfo; generated: number }> {
   checkSymbolName(req.symbol);
-  if (!Number.isInteger(req.days) || req.days < 1) throw new Error('--days must be a whole number >= 1');
+  if (!Number.isInteger(req.days) || req.days < 1)
+    throw new Error('--days must be a whole number >= 1');
   if (!Number.isInteger(req.seed)) throw new Error('--seed must be a whole number');
   await loadHasher();
   const opts = { symbol: req.symbol, start: req.start, days: req.days, seed: req.seed };

@@ -22,14 +22,24 @@ export interface ImportResult {
 }
 
 /** Formats whose files start with a header line: their first tick is on line 2. */
-const HAS_HEADER: Readonly<Record<TickFormat, boolean>> = { generic: true, dukascopy: true, histdata: false, truefx: false };
+const HAS_HEADER: Readonly<Record<TickFormat, boolean>> = {
+  generic: true,
+  dukascopy: true,
+  histdata: false,
+  truefx: false,
+};
 
 function headLines(file: string): string[] {
   const fd = fs.openSync(file, 'r');
   try {
     const buf = Buffer.alloc(64 * 1024);
     const n = fs.readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, 20);
+    return buf
+      .subarray(0, n)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .slice(0, 20);
   } finally {
     fs.closeSync(fd);
   }
@@ -44,10 +54,15 @@ export async function importTickCsv(db: Db, req: ImportRequest): Promise<ImportR
   checkSymbolName(req.symbol);
   if (!fs.existsSync(req.file)) throw new Error(`${req.file}: no such file`);
   await loadHasher();
-  const format = !req.format || req.format === 'auto' ? detectTickFormat(headLines(req.file)) : req.format;
+  const format =
+    !req.format || req.format === 'auto' ? detectTickFormat(headLines(req.file)) : req.format;
   let writer: TickWriter | undefined;
   try {
-    for await (const batch of readTickCsv(req.file, { format, digits: req.digits, onProgress: req.onProgress })) {
+    for await (const batch of readTickCsv(req.file, {
+      format,
+      digits: req.digits,
+      onProgress: req.onProgress,
+    })) {
       writer ??= new TickWriter(db, req.symbol, batch.bidVol !== null, req.replace ?? false);
       writer.add(batch);
     }

@@ -21,13 +21,16 @@ function toInfo(row: SymbolInfo & { hasVolume: unknown }): SymbolInfo {
 }
 
 export function readSymbol(db: Db, name: string): SymbolInfo | undefined {
-  const row = db.prepare(`SELECT ${SYMBOL_COLUMNS} FROM symbols WHERE name = ?`).get(name) as SymbolInfo | undefined;
+  const row = db.prepare(`SELECT ${SYMBOL_COLUMNS} FROM symbols WHERE name = ?`).get(name) as
+    SymbolInfo | undefined;
   return row && toInfo(row);
 }
 
 /** Symbols that hold ticks, by name. */
 export function listSymbols(db: Db): SymbolInfo[] {
-  const rows = db.prepare(`SELECT ${SYMBOL_COLUMNS} FROM symbols WHERE tick_count > 0 ORDER BY name`).all() as SymbolInfo[];
+  const rows = db
+    .prepare(`SELECT ${SYMBOL_COLUMNS} FROM symbols WHERE tick_count > 0 ORDER BY name`)
+    .all() as SymbolInfo[];
   return rows.map(toInfo);
 }
 

@@ -45,7 +45,10 @@ export class TickWriter {
     this.#keepsOldTicks = this.#existing !== undefined;
     this.#symbolId =
       info?.id ??
-      Number(db.prepare('INSERT INTO symbols (name, updated_at) VALUES (?, ?)').run(symbol, Date.now()).lastInsertRowid);
+      Number(
+        db.prepare('INSERT INTO symbols (name, updated_at) VALUES (?, ?)').run(symbol, Date.now())
+          .lastInsertRowid,
+      );
   }
 
   get count(): number {
@@ -92,11 +95,14 @@ export class TickWriter {
     const s = this.#stage;
     if (s.length === 0) return;
     const h = hasherSync().create64();
-    for (const col of [s.ts, s.bid, s.ask, s.bidVol, s.askVol]) if (col) h.update(bytesOf(col, 0, s.length));
+    for (const col of [s.ts, s.bid, s.ask, s.bidVol, s.askVol])
+      if (col) h.update(bytesOf(col, 0, s.length));
     const hash = h.digest().toString(16).padStart(16, '0');
     const data = encodeTickChunk(s, 0, s.length);
     this.#db
-      .prepare('INSERT INTO tick_chunks (symbol_id, count, first_ts, last_ts, hash, data) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO tick_chunks (symbol_id, count, first_ts, last_ts, hash, data) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(this.#symbolId, s.length, s.ts[0], s.ts[s.length - 1], hash, data);
     s.length = 0;
   }
@@ -120,7 +126,17 @@ export class TickWriter {
     db.prepare(
       `UPDATE symbols SET tick_count = ?, first_ts = ?, last_ts = ?, content_hash = ?, updated_at = ?,
          has_volume = CASE WHEN ? THEN has_volume AND ? ELSE ? END WHERE id = ?`,
-    ).run(agg.n, agg.first, agg.last, contentHash, Date.now(), this.#keepsOldTicks ? 1 : 0, hasVolume, hasVolume, this.#symbolId);
+    ).run(
+      agg.n,
+      agg.first,
+      agg.last,
+      contentHash,
+      Date.now(),
+      this.#keepsOldTicks ? 1 : 0,
+      hasVolume,
+      hasVolume,
+      this.#symbolId,
+    );
     db.exec('COMMIT');
     this.#open = false;
   }
