@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Bar } from '../../engine/mtf/bar.ts';
 import { IndicatorSet } from '../../engine/mtf/indicator-set.ts';
 import type { Db } from '../db/database.ts';
 import { getRun } from './run-store.ts';
@@ -16,16 +17,7 @@ export function formatNumber(x: number): string {
   return Number.isNaN(x) ? '' : String(x);
 }
 
-interface BarRow {
-  time: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-  ticks: number;
-  indicators: Buffer;
-}
+type BarRow = Bar & { indicators: Buffer };
 
 /** Copies the blob into an aligned Float64Array (a Buffer's offset need not be a multiple of 8). */
 function indicatorValues(blob: Buffer): Float64Array {
