@@ -1,0 +1,103 @@
+/**
+ * Small helpers the built-in strategies share: typed reads of resolved params, the params every
+ * one of them has (size, stops in pips), pips, and crossing tests. Pure functions only: all state
+ * of a strategy lives in ctx.state.
+ */
+import { canonicalSpec } from '../../indicators/index.ts';
+import { isTimeframe, type Timeframe } from '../../mtf/timeframes.ts';
+import type { PositionSide } from '../../portfolio/types.ts';
+import { StrategyParamError } from '../params.ts';
+import type { OrderOptions, ParamSpec, ParamValues } from '../types.ts';
+
+export function numberParam(params: Readonly<ParamValues>, name: string): number {
+  const v = params[name];
+  if (typeof v !== 'number') throw new StrategyParamError(`param '${name}' is not a number`);
+  return v;
+}
+
+export function stringParam(params: Readonly<ParamValues>, name: string): string {
+  const v = params[name];
+  if (typeof v !== 'string') throw new StrategyParamError(`param '${name}' is not a string`);
+  return v;
+}
+
+export function timeframeParam(params: Readonly<ParamValues>, name: string): Timeframe {
+  const v = stringParam(params, name);
+  if (!isTimeframe(v)) throw new StrategyParamError(`param '${name}' is not a timeframe`);
+  return v;
+}
+
+export function lotsParam(): ParamSpec {
+  return {
+    name: 'lots',
+    type: 'number',
+    default: 1,
+    min: 0.01,
+    max: 1000,
+    description: 'position size in lots (one lot is the lot size of the run, e.g. 100000 units)',
+  };
+}
+
+/** stopLossPips / takeProfitPips, 0 = none. */
+export function stopParams(): ParamSpec[] {
+  return [
+    {
+      name: 'stopLossPips',
+      type: 'number',
+      default: 0,
+      min: 0,
+      max: 10_000,
+      description: 'stop-loss distance in pips from the close of the signal bar (0 = none)',
+    },
+    {
+      name: 'takeProfitPips',
+      type: 'number',
+      default: 0,
+      min: 0,
+      max: 10_000,
+      description: 'take-profit distance in pips from the close of the signal bar (0 = none)',
+    },
+  ];
+}
+
+/** One pip: 0.01 for yen pairs (USDJPY, EURJPY…), 0.0001 for the rest. */
+export function pipSize(symbol: string): number {
+  return symbol.toUpperCase().includes('JPY') ? 0.01 : 0.0001;
+}
+
+/**
+ * Stop-loss and take-profit prices `slPips` / `tpPips` away from `price` on the losing / winning
+ * side of a `side` position; 0 pips = none (null).
+ */
+export function stopsInPips(
+  symbol: string,
+  side: PositionSide,
+  price: number,
+  slPips: number,
+  tpPips: number,
+): Pick<OrderOptions, 'stopLoss' | 'takeProfit'> {
+  const pip = pipSize(symbol);
+  const dir = side === 'long' ? 1 : -1;
+  return {
+    stopLoss: slPips > 0 ? price - dir * slPips * pip : null,
+    takeProfit: tpPips > 0 ? price + dir * tpPips * pip : null,
+  };
+}
+
+/**
+ * A was at or below B on the previous bar and is above it now. False when any value is NaN
+ * (an indicator still warming up), so nothing fires before the data is there.
+ */
+export function crossedAbove(aPrev: number, aNow: number, bPrev: number, bNow: number): boolean {
+  return aPrev <= bPrev && aNow > bNow;
+}
+
+/** The mirror of crossedAbove: A was at or above B and is below it now. */
+export function crossedBelow(aPrev: number, aNow: number, bPrev: number, bNow: number): boolean {
+  return aPrev >= bPrev && aNow < bNow;
+}
+
+/** Canonical specs without repeats ('ema(50)' for both the slow and the trend MA is one column). */
+export function uniqueSpecs(specs: readonly string[]): string[] {
+  return [...new Set(specs.map(canonicalSpec))];
+}
