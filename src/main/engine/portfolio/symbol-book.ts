@@ -1,0 +1,98 @@
+import type { TickQuotes } from './fill-rules.ts';
+import type { PendingOrder, Position } from './types.ts';
+
+/** A queued order as kept inside the portfolio; `reduceOnly` marks closePosition's orders. */
+export interface QueuedOrder extends PendingOrder {
+  /** Fills only against the position, at most its size; dropped if the position is flat. */
+  reduceOnly: boolean;
+}
+
+export interface SymbolBookState {
+  bid: number;
+  ask: number;
+  time: number;
+  position: Position;
+  orders: QueuedOrder[];
+}
+
+/**
+ * Everything the portfolio knows about one symbol: its last quote, its netted position and its
+ * working orders (ascending id). Plain number fields mutated in place, because onTick reads and
+ * writes it for every tick; `hasWork` lets that tick return at once when nothing can fill.
+ * A flat position has size 0, entryPrice/entryTime NaN, no stops and tradeId 0.
+ */
+export class SymbolBook implements Position, TickQuotes {
+  readonly name: string;
+  bid = NaN;
+  ask = NaN;
+  /** Time of the last tick, NaN before the first. */
+  time = NaN;
+  /** While a tick is worked: the quote before it, and whether it came within gapMs. */
+  prevBid = NaN;
+  prevAsk = NaN;
+  continuous = false;
+  size = 0;
+  entryPrice = NaN;
+  entryTime = NaN;
+  entryCommission = 0;
+  stopLoss: number | null = null;
+  takeProfit: number | null = null;
+  tradeId = 0;
+  orders: QueuedOrder[] = [];
+  /** A working order, or an open position with a stop: this symbol's ticks need checking. */
+  hasWork = false;
+  /** Set by a fill that set the stops during the current tick; cleared when the tick ends. */
+  stopsFresh = false;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  refreshWork(): void {
+    this.hasWork =
+      this.orders.length > 0 ||
+      (this.size !== 0 && (this.stopLoss !== null || this.takeProfit !== null));
+  }
+
+  flatten(): void {
+    this.size = 0;
+    this.entryPrice = NaN;
+    this.entryTime = NaN;
+    this.entryCommission = 0;
+    this.stopLoss = null;
+    this.takeProfit = null;
+    this.tradeId = 0;
+  }
+
+  position(): Position {
+    const { size, entryPrice, entryTime, entryCommission, stopLoss, takeProfit, tradeId } = this;
+    return { size, entryPrice, entryTime, entryCommission, stopLoss, takeProfit, tradeId };
+  }
+
+  snapshot(): SymbolBookState {
+    const { bid, ask, time } = this;
+    return { bid, ask, time, position: this.position(), orders: this.orders.map(copyOrder) };
+  }
+
+  restore(s: SymbolBookState): void {
+    this.bid = s.bid;
+    this.ask = s.ask;
+    this.time = s.time;
+    const p = s.position;
+    this.size = p.size;
+    this.entryPrice = p.entryPrice;
+    this.entryTime = p.entryTime;
+    this.entryCommission = p.entryCommission;
+    this.stopLoss = p.stopLoss;
+    this.takeProfit = p.takeProfit;
+    this.tradeId = p.tradeId;
+    this.orders = s.orders.map(copyOrder);
+    this.stopsFresh = false;
+    this.refreshWork();
+  }
+}
+
+export function copyOrder(o: QueuedOrder): QueuedOrder {
+  const { id, symbol, side, size, type, price, stopLoss, takeProfit, placedAt, reduceOnly } = o;
+  return { id, symbol, side, size, type, price, stopLoss, takeProfit, placedAt, reduceOnly };
+}
