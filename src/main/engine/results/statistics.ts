@@ -1,0 +1,111 @@
+/**
+ * Summary statistics of a finished run, in one pass over its trades and equity curve (both may
+ * be iterators over millions of items; nothing is held).
+ *
+ * Money is in the account currency, percentages in percent. A statistic that is undefined for
+ * the run (no trades, no losing trade, a zero-length span…) is null, never NaN or Infinity, so
+ * the result survives JSON unchanged.
+ */
+import type { Trade } from '../portfolio/types.ts';
+import { DailySharpe } from './daily-sharpe.ts';
+import type { EquitySample } from './equity-tracker.ts';
+import { TradeTally } from './trade-tally.ts';
+
+export interface StatisticsInput {
+  /** Closed trades in any order. */
+  trades: Iterable<Trade>;
+  /** Equity curve in time order. */
+  equity: Iterable<EquitySample>;
+  startBalance: number;
+  exposure: { inMarketMs: number; firstTime: number; lastTime: number };
+}
+
+export interface Statistics {
+  startBalance: number;
+  /** Balance of the last equity sample (startBalance without samples). */
+  finalBalance: number;
+  /** Equity of the last equity sample (startBalance without samples). */
+  finalEquity: number;
+  /** (finalEquity − startBalance) / startBalance × 100; null when startBalance <= 0. */
+  returnPct: number | null;
+  /**
+   * Σ netPnl of all trades. Equals finalBalance − startBalance (up to float rounding) when every
+   * position was closed before the last sample, as Portfolio.closeAll does.
+   */
+  netProfit: number;
+  /** TradeStation / MetaTrader convention: Σ netPnl of the trades with netPnl > 0. */
+  grossProfit: number;
+  /** Σ netPnl of the trades with netPnl < 0: a negative number (or 0). */
+  grossLoss: number;
+  /** grossProfit / |grossLoss|; null without a losing trade (∞ if grossProfit > 0, else 0/0). */
+  profitFactor: number | null;
+  /** Largest peak-to-trough drop of equity over the samples (money, >= 0). */
+  maxDrawdown: number;
+  /** Largest drawdownPct over the samples (not necessarily at the same sample as maxDrawdown). */
+  maxDrawdownPct: number;
+  /** Annualised Sharpe ratio of daily returns; see daily-sharpe.ts. */
+  sharpe: number | null;
+  trades: number;
+  /** Trades with netPnl > 0. */
+  winningTrades: number;
+  /** Trades with netPnl < 0 (a trade at exactly 0 is neither). */
+  losingTrades: number;
+  /** winningTrades / trades × 100; null without trades. */
+  winRate: number | null;
+  /** netProfit / trades; null without trades. */
+  averageTrade: number | null;
+  /** grossProfit / winningTrades; null without winners. */
+  averageWin: number | null;
+  /** grossLoss / losingTrades (negative); null without losers. */
+  averageLoss: number | null;
+  /** Largest netPnl of a winner; null without winners. */
+  largestWin: number | null;
+  /** Most negative netPnl of a loser; null without losers. */
+  largestLoss: number | null;
+  /** inMarketMs / (lastTime − firstTime) × 100; null when the span is not > 0. */
+  exposurePct: number | null;
+}
+
+export function computeStatistics(input: StatisticsInput): Statistics {
+  const { startBalance, exposure } = input;
+  const t = new TradeTally();
+  for (const trade of input.trades) t.add(trade);
+
+  const sharpe = new DailySharpe(startBalance);
+  let finalBalance = startBalance;
+  let finalEquity = startBalance;
+  let maxDrawdown = 0;
+  let maxDrawdownPct = 0;
+  for (const s of input.equity) {
+    sharpe.add(s.time, s.equity);
+    finalBalance = s.balance;
+    finalEquity = s.equity;
+    if (s.drawdown > maxDrawdown) maxDrawdown = s.drawdown;
+    if (s.drawdownPct > maxDrawdownPct) maxDrawdownPct = s.drawdownPct;
+  }
+
+  const span = exposure.lastTime - exposure.firstTime;
+  return {
+    startBalance,
+    finalBalance,
+    finalEquity,
+    returnPct: startBalance > 0 ? ((finalEquity - startBalance) / startBalance) * 100 : null,
+    netProfit: t.netProfit,
+    grossProfit: t.grossProfit,
+    grossLoss: t.grossLoss,
+    profitFactor: t.losers > 0 ? t.grossProfit / -t.grossLoss : null,
+    maxDrawdown,
+    maxDrawdownPct,
+    sharpe: sharpe.finish(),
+    trades: t.trades,
+    winningTrades: t.winners,
+    losingTrades: t.losers,
+    winRate: t.trades > 0 ? (t.winners / t.trades) * 100 : null,
+    averageTrade: t.trades > 0 ? t.netProfit / t.trades : null,
+    averageWin: t.winners > 0 ? t.grossProfit / t.winners : null,
+    averageLoss: t.losers > 0 ? t.grossLoss / t.losers : null,
+    largestWin: t.winners > 0 ? t.largestWin : null,
+    largestLoss: t.losers > 0 ? t.largestLoss : null,
+    exposurePct: span > 0 ? (exposure.inMarketMs / span) * 100 : null,
+  };
+}
