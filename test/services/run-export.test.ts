@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/services/db/database.ts';
-import { exportRunBars } from '../../src/main/services/runs/export-service.ts';
-import { executeRun } from '../../src/main/services/runs/run-service.ts';
+import { exportRun } from '../../src/main/services/runs/export-service.ts';
+import { runBacktest } from '../../src/main/services/runs/run-service.ts';
 import { getRun } from '../../src/main/services/runs/run-store.ts';
 import { generateSymbolTicks } from '../../src/main/services/ticks/generate-service.ts';
 import { openTickSource, readSymbol } from '../../src/main/services/ticks/tick-store.ts';
@@ -31,7 +31,7 @@ describe('runs and export', () => {
   it('stores one M1 bar per minute that has ticks, consistent with every larger timeframe', async () => {
     const dir = tempDir();
     const db = await seeded(dir);
-    const summary = executeRun(db, {
+    const summary = await runBacktest(db, dir, {
       symbols: ['EURUSD'],
       timeframes: ['M1', 'M5', 'H1', 'W1'],
       indicators: ['sma(3)'],
@@ -51,7 +51,7 @@ describe('runs and export', () => {
     });
 
     const out = path.join(dir, 'out');
-    exportRunBars(db, summary.runId, out);
+    exportRun(db, summary.runId, out);
     const m1 = readCsv(path.join(out, 'EURUSD_M1.csv'));
     const h1 = readCsv(path.join(out, 'EURUSD_H1.csv'));
     expect(m1[0]).toEqual(['time', 'open', 'high', 'low', 'close', 'volume', 'ticks', 'sma_3']);
@@ -82,13 +82,13 @@ describe('runs and export', () => {
     for (let k = 0; k < 2; k++) {
       const dir = tempDir();
       const db = await seeded(dir);
-      const s = executeRun(db, {
+      const s = await runBacktest(db, dir, {
         symbols: ['USDJPY', 'EURUSD'],
         indicators: ['ema(20)', 'rsi(14)', 'bbands(20,2)', 'macd(12,26,9)'],
         price: 'mid',
       });
       const out = path.join(dir, 'out');
-      const files = exportRunBars(db, s.runId, out);
+      const files = exportRun(db, s.runId, out);
       exports.push(files.map((f) => [path.basename(f), fs.readFileSync(f, 'utf8')]));
     }
     expect(exports[0].length).toBe(2 * 8); // every timeframe by default
@@ -96,17 +96,21 @@ describe('runs and export', () => {
   });
 
   it('runs only the ticks of [from, to)', async () => {
-    const db = await seeded(tempDir());
+    const dir = tempDir();
+    const db = await seeded(dir);
     const from = Date.parse('2024-01-04T12:00:00Z');
     const to = Date.parse('2024-01-05T00:00:00Z');
-    const s = executeRun(db, { symbols: ['EURUSD'], from, to, timeframes: ['H1'] });
+    const s = await runBacktest(db, dir, { symbols: ['EURUSD'], from, to, timeframes: ['H1'] });
     expect(s.bars.H1).toBe(12);
   });
 
   it('refuses unknown symbols and bad ranges with a clear error, creating no run', async () => {
-    const db = await seeded(tempDir());
-    expect(() => executeRun(db, { symbols: ['GBPUSD'] })).toThrow(/no ticks stored for GBPUSD/);
-    expect(() => executeRun(db, { symbols: ['EURUSD'], from: 10, to: 5 })).toThrow(
+    const dir = tempDir();
+    const db = await seeded(dir);
+    await expect(runBacktest(db, dir, { symbols: ['GBPUSD'] })).rejects.toThrow(
+      /no ticks stored for GBPUSD/,
+    );
+    await expect(runBacktest(db, dir, { symbols: ['EURUSD'], from: 10, to: 5 })).rejects.toThrow(
       /--from must be before --to/,
     );
     expect(db.prepare('SELECT COUNT(*) FROM runs').pluck().get()).toBe(0);

@@ -50,7 +50,7 @@ export async function main(
       case 'data':
         return await dataCommand(ctx, args);
       case 'run':
-        return runCommand(ctx, args);
+        return await runCommand(ctx, args);
       case 'runs':
         return runsCommand(ctx, args);
       default:

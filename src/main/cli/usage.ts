@@ -18,11 +18,16 @@ Data
 
 Backtests
   run --symbol SYM[,SYM...] [--from ISO] [--to ISO] [--timeframes M1,M5,H1,...]
-      [--indicators "ema(20),rsi(14),..."] [--price bid|ask|mid] [--history N] [--json]
-                         run the engine over stored ticks; stores closed bars
+      [--indicators "ema(20),rsi(14),..."] [--price bid|ask|mid] [--history N]
+      [--strategy NAME [--param k=v ...]] [--balance 10000] [--lot-size 100000]
+      [--commission PER_LOT] [--slippage PRICE] [--json]
+                         run a backtest over stored ticks; stores bars, trades, equity
+  strategies list [--json]
+                         built-in and user strategies (<data-dir>/strategies) with params
   runs list [--json]     runs with their status
   runs export RUN_ID --out DIR
-                         one CSV per symbol and timeframe: <SYMBOL>_<TF>.csv
+                         <SYMBOL>_<TF>.csv per symbol and timeframe; with a strategy
+                         also trades.csv, equity.csv and summary.json
 
 Global options
   --data-dir DIR         data folder (default: BACKTESTR_DATA_DIR, else the app's folder)

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { exportRunBars } from '../../services/runs/export-service.ts';
+import { exportRun } from '../../services/runs/export-service.ts';
 import { listRuns } from '../../services/runs/run-store.ts';
 import type { CliContext } from '../context.ts';
 import { required } from '../options.ts';
@@ -57,7 +57,7 @@ function runsExport(ctx: CliContext, args: string[]): number {
     options: { out: { type: 'string' } },
   });
   if (positionals.length !== 1) throw new UsageError('runs export needs exactly one RUN_ID');
-  const files = exportRunBars(ctx.db, positionals[0], required('out', values.out));
+  const files = exportRun(ctx.db, positionals[0], required('out', values.out));
   ctx.out(`wrote ${files.length} files to ${values.out}`);
   return 0;
 }

@@ -12,6 +12,14 @@ export interface BarSink {
   onBarClosed(symbol: number, timeframe: number, bar: Bar, indicatorValues: Float64Array): void;
 }
 
+/**
+ * Sees every tick after the bars were updated and any bar-close events delivered: the portfolio
+ * fills orders and checks stops here, a strategy's onTick runs here.
+ */
+export interface TickListener {
+  onTick(symbol: number, time: number, bid: number, ask: number): void;
+}
+
 export interface EngineSnapshot {
   config: EngineConfig;
   /** Ticks consumed per symbol: the exact cursor into each symbol's tick stream. */
@@ -42,6 +50,9 @@ export class MtfEngine {
   readonly barsClosed: number[];
   readonly queue = new EventQueue();
   sink: BarSink | null;
+  tickListener: TickListener | null = null;
+  /** Time of the tick being processed when bars close: the moment bar-close consumers act. */
+  now = NaN;
   readonly #sizes: number[];
   readonly #offsets: number[];
   readonly #priceMode: number;
@@ -82,6 +93,7 @@ export class MtfEngine {
     const bidVol = batch.bidVol;
     const askVol = batch.askVol;
     const mode = this.#priceMode;
+    const listener = this.tickListener;
     for (let i = from; i < to; i++) {
       const t = ts[i];
       const p = mode === 0 ? bid[i] : mode === 1 ? ask[i] : (bid[i] + ask[i]) * 0.5;
@@ -109,7 +121,11 @@ export class MtfEngine {
         }
         b.lastTs = t;
       }
-      if (crossing && this.queue.length > 0) this.drain();
+      if (crossing && this.queue.length > 0) {
+        this.now = t;
+        this.drain();
+      }
+      if (listener !== null) listener.onTick(symbol, t, bid[i], ask[i]);
     }
     this.consumed[symbol] += to - from;
   }

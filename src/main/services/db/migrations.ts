@@ -53,4 +53,33 @@ export const MIGRATIONS: readonly string[] = [
      indicators BLOB NOT NULL,
      PRIMARY KEY (run_id, symbol, timeframe, time)
    ) WITHOUT ROWID;`,
+  // 3: backtest results. Trade rows in the order they closed (seq); equity sampled at every
+  // close of the run's smallest timeframe; statistics as JSON on the run.
+  `ALTER TABLE runs ADD COLUMN stats TEXT;
+   CREATE TABLE trades (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     trade_id INTEGER NOT NULL,
+     symbol TEXT NOT NULL,
+     side TEXT NOT NULL,
+     size REAL NOT NULL,
+     entry_time INTEGER NOT NULL,
+     entry_price REAL NOT NULL,
+     exit_time INTEGER NOT NULL,
+     exit_price REAL NOT NULL,
+     exit_reason TEXT NOT NULL,
+     gross_pnl REAL NOT NULL,
+     commission REAL NOT NULL,
+     net_pnl REAL NOT NULL,
+     PRIMARY KEY (run_id, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE equity (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     time INTEGER NOT NULL,
+     balance REAL NOT NULL,
+     equity REAL NOT NULL,
+     drawdown REAL NOT NULL,
+     drawdown_pct REAL NOT NULL,
+     PRIMARY KEY (run_id, time)
+   ) WITHOUT ROWID;`,
 ];

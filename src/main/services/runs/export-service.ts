@@ -3,18 +3,17 @@ import path from 'node:path';
 import type { Bar } from '../../engine/mtf/bar.ts';
 import { IndicatorSet } from '../../engine/mtf/indicator-set.ts';
 import type { Db } from '../db/database.ts';
+import { formatNumber, isoTime, writeCsv } from './csv-writer.ts';
+import type { RunRecord } from './run-config.ts';
 import { getRun } from './run-store.ts';
+
+export { formatNumber } from './csv-writer.ts';
 
 export class RunNotFoundError extends Error {
   constructor(id: string) {
     super(`no run '${id}' (backtestr runs list shows the runs)`);
     this.name = 'RunNotFoundError';
   }
-}
-
-/** JavaScript's shortest round-trip form; an empty cell where there is no value (NaN). */
-export function formatNumber(x: number): string {
-  return Number.isNaN(x) ? '' : String(x);
 }
 
 type BarRow = Bar & { indicators: Buffer };
@@ -27,16 +26,23 @@ function indicatorValues(blob: Buffer): Float64Array {
 }
 
 /**
- * Writes one CSV per (symbol, timeframe) of a run: `<SYMBOL>_<TF>.csv`, rows in time order.
- * Output depends only on the stored bars, so equal runs give byte-identical files.
+ * Writes a run's results to `outDir`: one CSV per (symbol, timeframe) named
+ * `<SYMBOL>_<TF>.csv`, and for backtests with a strategy `trades.csv`, `equity.csv` and
+ * `summary.json`. Output depends only on the stored results and the run's config — no run id,
+ * no wall-clock time, no paths — so equal runs give byte-identical files.
  */
-export function exportRunBars(db: Db, runId: string, outDir: string): string[] {
+export function exportRun(db: Db, runId: string, outDir: string): string[] {
   const run = getRun(db, runId);
   if (!run) throw new RunNotFoundError(runId);
   fs.mkdirSync(outDir, { recursive: true });
-  const columns = new IndicatorSet(run.config.indicators).columns;
-  const header =
-    ['time', 'open', 'high', 'low', 'close', 'volume', 'ticks', ...columns].join(',') + '\n';
+  const files = exportBars(db, run, outDir);
+  if (run.config.strategy) files.push(...exportResults(db, run, outDir));
+  return files;
+}
+
+function exportBars(db: Db, run: RunRecord, outDir: string): string[] {
+  const header = ['time', 'open', 'high', 'low', 'close', 'volume', 'ticks'];
+  header.push(...new IndicatorSet(run.config.indicators).columns);
   const select = db.prepare(
     `SELECT time, open, high, low, close, volume, ticks, indicators FROM bars
      WHERE run_id = ? AND symbol = ? AND timeframe = ? ORDER BY time`,
@@ -45,32 +51,114 @@ export function exportRunBars(db: Db, runId: string, outDir: string): string[] {
   for (const symbol of run.config.symbols) {
     for (const tf of run.config.timeframes) {
       const file = path.join(outDir, `${symbol}_${tf}.csv`);
-      const fd = fs.openSync(file, 'w');
-      try {
-        let buf = header;
-        for (const r of select.iterate(runId, symbol, tf) as Iterable<BarRow>) {
-          const cells = [
-            new Date(r.time).toISOString(),
-            r.open,
-            r.high,
-            r.low,
-            r.close,
-            r.volume,
-            r.ticks,
-          ].map((c) => (typeof c === 'number' ? formatNumber(c) : c));
+      const rows = (function* () {
+        for (const r of select.iterate(run.id, symbol, tf) as Iterable<BarRow>) {
+          const cells = [isoTime(r.time)];
+          for (const x of [r.open, r.high, r.low, r.close, r.volume, r.ticks])
+            cells.push(formatNumber(x));
           for (const v of indicatorValues(r.indicators)) cells.push(formatNumber(v));
-          buf += cells.join(',') + '\n';
-          if (buf.length > 1 << 16) {
-            fs.writeSync(fd, buf);
-            buf = '';
-          }
+          yield cells;
         }
-        fs.writeSync(fd, buf);
-      } finally {
-        fs.closeSync(fd);
-      }
+      })();
+      writeCsv(file, header, rows);
       files.push(file);
     }
   }
   return files;
+}
+
+interface TradeRow {
+  id: number;
+  symbol: string;
+  side: string;
+  size: number;
+  entryTime: number;
+  entryPrice: number;
+  exitTime: number;
+  exitPrice: number;
+  exitReason: string;
+  grossPnl: number;
+  commission: number;
+  netPnl: number;
+}
+
+function exportResults(db: Db, run: RunRecord, outDir: string): string[] {
+  const trades = path.join(outDir, 'trades.csv');
+  const tradeRows = db
+    .prepare(
+      `SELECT trade_id AS id, symbol, side, size, entry_time AS entryTime, entry_price AS entryPrice,
+         exit_time AS exitTime, exit_price AS exitPrice, exit_reason AS exitReason, gross_pnl AS grossPnl,
+         commission, net_pnl AS netPnl FROM trades WHERE run_id = ? ORDER BY seq`,
+    )
+    .iterate(run.id) as Iterable<TradeRow>;
+  writeCsv(
+    trades,
+    [
+      'id',
+      'symbol',
+      'side',
+      'size',
+      'entry_time',
+      'entry_price',
+      'exit_time',
+      'exit_price',
+      'exit_reason',
+      'gross_pnl',
+      'commission',
+      'net_pnl',
+    ],
+    (function* () {
+      for (const t of tradeRows) {
+        yield [
+          String(t.id),
+          t.symbol,
+          t.side,
+          formatNumber(t.size),
+          isoTime(t.entryTime),
+          formatNumber(t.entryPrice),
+          isoTime(t.exitTime),
+          formatNumber(t.exitPrice),
+          t.exitReason,
+          formatNumber(t.grossPnl),
+          formatNumber(t.commission),
+          formatNumber(t.netPnl),
+        ];
+      }
+    })(),
+  );
+  const equity = path.join(outDir, 'equity.csv');
+  const equityRows = db
+    .prepare(
+      'SELECT time, balance, equity, drawdown, drawdown_pct AS pct FROM equity WHERE run_id = ? ORDER BY time',
+    )
+    .raw()
+    .iterate(run.id) as Iterable<number[]>;
+  writeCsv(
+    equity,
+    ['time', 'balance', 'equity', 'drawdown', 'drawdown_pct'],
+    (function* () {
+      for (const [time, ...values] of equityRows)
+        yield [isoTime(time), ...values.map(formatNumber)];
+    })(),
+  );
+  const summary = path.join(outDir, 'summary.json');
+  fs.writeFileSync(summary, JSON.stringify(summaryOf(run), null, 2) + '\n');
+  return [trades, equity, summary];
+}
+
+/** What summary.json holds: the run's inputs (without paths or ids) and its statistics. */
+export function summaryOf(run: RunRecord): object {
+  const c = run.config;
+  return {
+    strategy: c.strategy && { name: c.strategy.name, params: c.strategy.params },
+    symbols: c.symbols,
+    from: c.from === null ? null : isoTime(c.from),
+    to: c.to === null ? null : isoTime(c.to),
+    timeframes: c.timeframes,
+    indicators: c.indicators,
+    price: c.price,
+    account: c.account,
+    ticks: run.ticksDone,
+    statistics: run.stats,
+  };
 }

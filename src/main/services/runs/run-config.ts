@@ -1,6 +1,32 @@
 import type { PriceSource } from '../../engine/mtf/bar.ts';
 import type { EngineConfig } from '../../engine/mtf/engine-config.ts';
 import type { Timeframe } from '../../engine/mtf/timeframes.ts';
+import type { PortfolioConfig } from '../../engine/portfolio/types.ts';
+import type { ParamValues } from '../../engine/strategy/types.ts';
+
+/** Money and fill settings of a run; the account currency is each symbol's quote currency. */
+export interface AccountConfig {
+  balance: number;
+  lotSize: number;
+  /** Per lot per side. */
+  commissionPerLot: number;
+  /** Price units against the trader on market and stop fills. */
+  slippage: number;
+}
+
+export const DEFAULT_ACCOUNT: AccountConfig = {
+  balance: 10_000,
+  lotSize: 100_000,
+  commissionPerLot: 0,
+  slippage: 0,
+};
+
+export interface StrategyRef {
+  name: string;
+  params: ParamValues;
+  /** A user strategy's file; null for built-ins. */
+  file: string | null;
+}
 
 /** Everything that determines a run's output. Stored as JSON with the run. */
 export interface RunConfig {
@@ -13,6 +39,12 @@ export interface RunConfig {
   indicators: string[];
   price: PriceSource;
   historySize: number;
+  strategy: StrategyRef | null;
+  account: AccountConfig;
+}
+
+export function portfolioConfigOf(c: RunConfig): PortfolioConfig {
+  return { symbols: c.symbols, ...c.account };
 }
 
 export function engineConfigOf(c: RunConfig): EngineConfig {
@@ -37,4 +69,6 @@ export interface RunRecord {
   seconds: number;
   finishedAt: number | null;
   error: string | null;
+  /** Statistics of a finished backtest with a strategy (see computeStatistics). */
+  stats: Record<string, number | null> | null;
 }

@@ -1,39 +1,24 @@
 import { performance } from 'node:perf_hooks';
-import { createIndicator } from '../../engine/indicators/index.ts';
-import { DEFAULT_HISTORY_SIZE } from '../../engine/mtf/engine-config.ts';
-import { MtfEngine } from '../../engine/mtf/mtf-engine.ts';
-import { TickMerger } from '../../engine/mtf/tick-merger.ts';
-import { TIMEFRAMES, sortTimeframes, type Timeframe } from '../../engine/mtf/timeframes.ts';
-import type { PriceSource } from '../../engine/mtf/bar.ts';
+import { Backtest } from '../../engine/backtest/backtest.ts';
+import type { Statistics } from '../../engine/results/statistics.ts';
 import type { Db } from '../db/database.ts';
-import { countTicks, openTickSource, readSymbol, type SymbolInfo } from '../ticks/tick-store.ts';
-import { BarRecorder } from './bar-recorder.ts';
-import { engineConfigOf, type RunConfig } from './run-config.ts';
-import { finishRun, insertRun, updateRunProgress } from './run-store.ts';
+import { countTicks, openTickSource } from '../ticks/tick-store.ts';
+import { engineConfigOf, portfolioConfigOf } from './run-config.ts';
+import type { PreparedRun } from './run-request.ts';
+import { RunRecorder } from './run-recorder.ts';
+import { runStatistics } from './run-statistics.ts';
+import { finishRun, insertRun, saveRunStats, updateRunProgress } from './run-store.ts';
 
-export class RunInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RunInputError';
-  }
-}
+import { prepareRun, type RunRequest } from './run-request.ts';
 
-export interface RunRequest {
-  symbols: string[];
-  from?: number | null;
-  to?: number | null;
-  timeframes?: Timeframe[];
-  indicators?: string[];
-  price?: PriceSource;
-  historySize?: number;
-}
+export { prepareRun, RunInputError, type RunRequest, type PreparedRun } from './run-request.ts';
 
 export interface RunProgress {
   runId: string;
   ticksDone: number;
   ticksTotal: number;
   seconds: number;
-  /** Simulated time: the timestamp of the newest bar bucket (ms UTC). */
+  /** Simulated time: the newest tick processed (ms UTC). */
   simTime: number;
 }
 
@@ -43,72 +28,52 @@ export interface RunSummary {
   bars: Record<string, number>;
   seconds: number;
   ticksPerSec: number;
-}
-
-/** Turns a request into a complete, canonical config, checking every part against the store. */
-export function resolveRunConfig(
-  db: Db,
-  req: RunRequest,
-): { config: RunConfig; symbols: SymbolInfo[] } {
-  if (req.symbols.length === 0) throw new RunInputError('no symbol given');
-  const symbols = req.symbols.map((name) => {
-    const info = readSymbol(db, name);
-    if (!info || info.tickCount === 0) {
-      throw new RunInputError(
-        `no ticks stored for ${name}; import or generate some first (backtestr data list)`,
-      );
-    }
-    return info;
-  });
-  if (new Set(req.symbols).size !== req.symbols.length)
-    throw new RunInputError('a symbol is listed twice');
-  const config: RunConfig = {
-    symbols: [...req.symbols],
-    from: req.from ?? null,
-    to: req.to ?? null,
-    timeframes: sortTimeframes(req.timeframes ?? [...TIMEFRAMES]),
-    indicators: (req.indicators ?? []).map((s) => createIndicator(s).spec),
-    price: req.price ?? 'bid',
-    historySize: req.historySize ?? DEFAULT_HISTORY_SIZE,
-  };
-  if (config.from !== null && config.to !== null && config.from >= config.to) {
-    throw new RunInputError('--from must be before --to');
-  }
-  return { config, symbols };
+  /** Present when the run had a strategy. */
+  stats?: Statistics;
 }
 
 const STEP_TICKS = 1 << 20;
 
 /**
- * Creates a run and executes it to the end: ticks from the store through the engine, closed
- * bars into SQLite. Synchronous by design (the CLI runs it directly, the app in a worker).
+ * Creates a run and executes it to the end: ticks from the store through the backtest, results
+ * into SQLite. Synchronous by design (the CLI runs it directly, the app in a worker). A failing
+ * strategy marks the run failed, keeps what was stored, and rethrows.
  */
 export function executeRun(
   db: Db,
-  req: RunRequest,
+  prepared: PreparedRun,
   onProgress?: (p: RunProgress) => void,
 ): RunSummary {
-  const { config, symbols } = resolveRunConfig(db, req);
+  const { config, symbols } = prepared;
   const range = { from: config.from ?? undefined, to: config.to ?? undefined };
   const ticksTotal = symbols.reduce((n, s) => n + countTicks(db, s, range), 0);
   const run = insertRun(db, config, ticksTotal);
-  const recorder = new BarRecorder(db, run.id, config);
-  const engine = new MtfEngine(engineConfigOf(config), recorder);
-  const merger = new TickMerger(symbols.map((s) => openTickSource(db, s, range)));
+  const recorder = new RunRecorder(db, run.id, config);
+  const backtest = new Backtest(
+    {
+      engine: engineConfigOf(config),
+      portfolio: portfolioConfigOf(config),
+      strategy: prepared.strategy,
+    },
+    { bars: recorder, trades: recorder, equity: recorder },
+  );
+  const engine = backtest.engine;
+  const merger = backtest.merger(symbols.map((s) => openTickSource(db, s, range)));
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   try {
+    backtest.start();
     while (merger.step(engine, STEP_TICKS) > 0) {
-      const done = engine.ticksConsumed;
+      const simTime = simulatedTime(backtest);
       onProgress?.({
         runId: run.id,
-        ticksDone: done,
+        ticksDone: engine.ticksConsumed,
         ticksTotal,
         seconds: seconds(),
-        simTime: simTime(engine),
+        simTime,
       });
     }
-    engine.finish();
+    backtest.finish();
     recorder.flush();
   } catch (err) {
     recorder.flush();
@@ -118,6 +83,11 @@ export function executeRun(
   }
   const elapsed = seconds();
   updateRunProgress(db, run.id, engine.ticksConsumed, elapsed);
+  let stats: Statistics | undefined;
+  if (config.strategy) {
+    stats = runStatistics(db, run.id, config, backtest.portfolio.exposure());
+    saveRunStats(db, run.id, stats);
+  }
   finishRun(db, run.id, 'completed');
   const bars = Object.fromEntries(config.timeframes.map((tf, k) => [tf, engine.barsClosed[k]]));
   const ticks = engine.ticksConsumed;
@@ -127,11 +97,24 @@ export function executeRun(
     bars,
     seconds: elapsed,
     ticksPerSec: elapsed > 0 ? ticks / elapsed : 0,
+    ...(stats && { stats }),
   };
 }
 
-function simTime(engine: MtfEngine): number {
+/** The newest tick time seen by any symbol's bars (the portfolio only sees ticks when trading). */
+function simulatedTime(b: Backtest): number {
   let t = -Infinity;
-  for (const f of engine.frames) if (f.partials[0].ticks > 0) t = Math.max(t, f.partials[0].lastTs);
+  for (const f of b.engine.frames)
+    if (f.partials[0].ticks > 0) t = Math.max(t, f.partials[0].lastTs);
   return t;
+}
+
+/** prepareRun + executeRun: what the CLI's `run` does. */
+export async function runBacktest(
+  db: Db,
+  dataDir: string,
+  req: RunRequest,
+  onProgress?: (p: RunProgress) => void,
+): Promise<RunSummary> {
+  return executeRun(db, await prepareRun(db, dataDir, req), onProgress);
 }

@@ -12,13 +12,18 @@ interface RunRow {
   seconds: number;
   finishedAt: number | null;
   error: string | null;
+  stats: string | null;
 }
 
 const RUN_COLUMNS = `id, created_at AS createdAt, status, config, ticks_total AS ticksTotal,
-  ticks_done AS ticksDone, seconds, finished_at AS finishedAt, error`;
+  ticks_done AS ticksDone, seconds, finished_at AS finishedAt, error, stats`;
 
 function toRecord(row: RunRow): RunRecord {
-  return { ...row, config: JSON.parse(row.config) as RunConfig };
+  return {
+    ...row,
+    config: JSON.parse(row.config) as RunConfig,
+    stats: row.stats === null ? null : (JSON.parse(row.stats) as RunRecord['stats']),
+  };
 }
 
 /** Sortable and readable: creation time (UTC) plus 4 random hex digits. */
@@ -67,4 +72,8 @@ export function finishRun(
     error,
     id,
   );
+}
+
+export function saveRunStats(db: Db, id: string, stats: object): void {
+  db.prepare('UPDATE runs SET stats = ? WHERE id = ?').run(JSON.stringify(stats), id);
 }

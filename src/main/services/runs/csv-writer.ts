@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+
+/** JavaScript's shortest round-trip form; an empty cell where there is no value (NaN). */
+export function formatNumber(x: number): string {
+  return Number.isNaN(x) ? '' : String(x);
+}
+
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Writes a CSV from rows produced lazily (rows may come straight from a SQLite iterator), in
+ * 64 KB writes. Cells are written as given: callers format numbers with formatNumber.
+ */
+export function writeCsv(
+  file: string,
+  header: readonly string[],
+  rows: Iterable<readonly string[]>,
+): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let buf = header.join(',') + '\n';
+    for (const cells of rows) {
+      buf += cells.join(',') + '\n';
+      if (buf.length > 1 << 16) {
+        fs.writeSync(fd, buf);
+        buf = '';
+      }
+    }
+    fs.writeSync(fd, buf);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

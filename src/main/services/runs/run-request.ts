@@ -1,0 +1,110 @@
+import type { BacktestStrategy } from '../../engine/backtest/backtest.ts';
+import { createIndicator } from '../../engine/indicators/index.ts';
+import type { PriceSource } from '../../engine/mtf/bar.ts';
+import { DEFAULT_HISTORY_SIZE } from '../../engine/mtf/engine-config.ts';
+import { TIMEFRAMES, sortTimeframes, type Timeframe } from '../../engine/mtf/timeframes.ts';
+import { parseParamArgs, resolveParams } from '../../engine/strategy/params.ts';
+import type { Db } from '../db/database.ts';
+import { loadStrategy } from '../strategies/strategy-loader.ts';
+import { readSymbol, type SymbolInfo } from '../ticks/tick-store.ts';
+import { DEFAULT_ACCOUNT, type AccountConfig, type RunConfig } from './run-config.ts';
+
+export class RunInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunInputError';
+  }
+}
+
+/** What a caller (CLI, app) asks for; everything optional has a documented default. */
+export interface RunRequest {
+  symbols: string[];
+  from?: number | null;
+  to?: number | null;
+  /** Default: every timeframe. A strategy's required timeframes are added. */
+  timeframes?: Timeframe[];
+  /** A strategy's required indicators are added. */
+  indicators?: string[];
+  price?: PriceSource;
+  historySize?: number;
+  strategy?: string | null;
+  /** Typed values (the app's form)… */
+  params?: Record<string, unknown>;
+  /** …or `k=v` strings (the CLI's --param). */
+  paramArgs?: string[];
+  account?: Partial<AccountConfig>;
+}
+
+export interface PreparedRun {
+  config: RunConfig;
+  symbols: SymbolInfo[];
+  strategy: BacktestStrategy | null;
+}
+
+/** Drops undefined entries, so an option left out keeps its default instead of erasing it. */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function checkAccount(a: AccountConfig): AccountConfig {
+  const bad = (what: string) => new RunInputError(what);
+  if (!(a.balance > 0) || !Number.isFinite(a.balance))
+    throw bad('--balance must be a positive number');
+  if (!(a.lotSize > 0) || !Number.isFinite(a.lotSize))
+    throw bad('--lot-size must be a positive number');
+  if (!(a.commissionPerLot >= 0)) throw bad('--commission must be >= 0');
+  if (!(a.slippage >= 0)) throw bad('--slippage must be >= 0');
+  return a;
+}
+
+/**
+ * Turns a request into a complete, canonical run config — symbols checked against the store,
+ * the strategy loaded and its params checked, its required timeframes and indicators added.
+ */
+export async function prepareRun(db: Db, dataDir: string, req: RunRequest): Promise<PreparedRun> {
+  if (req.symbols.length === 0) throw new RunInputError('no symbol given');
+  if (new Set(req.symbols).size !== req.symbols.length)
+    throw new RunInputError('a symbol is listed twice');
+  const symbols = req.symbols.map((name) => {
+    const info = readSymbol(db, name);
+    if (!info || info.tickCount === 0) {
+      throw new RunInputError(
+        `no ticks stored for ${name}; import or generate some first (backtestr data list)`,
+      );
+    }
+    return info;
+  });
+  let strategy: BacktestStrategy | null = null;
+  const timeframes = [...(req.timeframes ?? TIMEFRAMES)];
+  const indicators = [...(req.indicators ?? [])];
+  if (req.strategy) {
+    const entry = await loadStrategy(dataDir, req.strategy);
+    const params = req.paramArgs
+      ? parseParamArgs(entry.params, req.paramArgs)
+      : resolveParams(entry.params, req.params ?? {});
+    const needs = entry.module.requires?.(params) ?? {};
+    timeframes.push(...(needs.timeframes ?? []));
+    indicators.push(...(needs.indicators ?? []));
+    strategy = { module: entry.module, params, file: entry.file };
+  }
+  const specs = [...new Set(indicators.map((s) => createIndicator(s).spec))];
+  const config: RunConfig = {
+    symbols: [...req.symbols],
+    from: req.from ?? null,
+    to: req.to ?? null,
+    timeframes: sortTimeframes(timeframes),
+    indicators: specs,
+    price: req.price ?? 'bid',
+    historySize: req.historySize ?? DEFAULT_HISTORY_SIZE,
+    strategy: strategy && {
+      name: strategy.module.name,
+      params: strategy.params,
+      file: strategy.file,
+    },
+    account: checkAccount({ ...DEFAULT_ACCOUNT, ...definedOnly(req.account ?? {}) }),
+  };
+  if (config.from !== null && config.to !== null && config.from >= config.to) {
+    throw new RunInputError('--from must be before --to');
+  }
+  return { config, symbols, strategy };
+}
