@@ -1,7 +1,9 @@
+import { StrategyParamError } from '../engine/strategy/params.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { dataCommand } from './commands/data.ts';
 import { runCommand } from './commands/run.ts';
 import { runsCommand } from './commands/runs.ts';
+import { strategiesCommand } from './commands/strategies.ts';
 import { CliContext, type CliIo } from './context.ts';
 import { USAGE, UsageError } from './usage.ts';
 
@@ -53,6 +55,8 @@ export async function main(
         return await runCommand(ctx, args);
       case 'runs':
         return runsCommand(ctx, args);
+      case 'strategies':
+        return await strategiesCommand(ctx, args);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
@@ -66,8 +70,11 @@ export async function main(
 function reportError(err: unknown, io: CliIo, verbose: boolean): number {
   const e = err instanceof Error ? err : new Error(String(err));
   const code = (e as { code?: string }).code;
+  // A bad --param is a mistake in the call, like an unknown option.
   const usage =
-    e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
+    e instanceof UsageError ||
+    e instanceof StrategyParamError ||
+    (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
   io.stderr.write(`backtestr: ${e.message}\n`);
   if (verbose && e.stack) io.stderr.write(e.stack + '\n');
   if (usage) io.stderr.write(`run 'backtestr --help' for usage\n`);

@@ -44,7 +44,6 @@ export class EngineStrategyContext implements StrategyContext {
     const set = engine.frames[0].indicators[0];
     this.#columns = new ColumnIndex(set);
     this.#scratch = new Float64Array(set.columns.length);
-    const ctx = this;
     this.account = {
       get balance() {
         return portfolio.balance;
@@ -52,7 +51,7 @@ export class EngineStrategyContext implements StrategyContext {
       get equity() {
         return portfolio.equity();
       },
-      position: (symbol: string) => ctx.#position(symbol),
+      position: (symbol: string) => this.#position(symbol),
     };
   }
 
