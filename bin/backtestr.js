@@ -7,6 +7,13 @@ if (major < 24) {
   );
   process.exit(1);
 }
+// `backtestr runs list | head`: a closed pipe ends the output quietly, like other Unix tools.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
 const { main } = await import('../src/main/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
