@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { generateTicks } from '../../src/main/engine/data/generate/index.ts';
 import type { TickBatch } from '../../src/main/engine/data/tick-batch.ts';
-import type { TickSource } from '../../src/main/engine/data/tick-source.ts';
 import type { EngineConfig } from '../../src/main/engine/mtf/engine-config.ts';
 import { MtfEngine, type EngineSnapshot } from '../../src/main/engine/mtf/mtf-engine.ts';
 import { TickMerger } from '../../src/main/engine/mtf/tick-merger.ts';
 import { TIMEFRAMES } from '../../src/main/engine/mtf/timeframes.ts';
 import { encodePlain } from '../../src/main/engine/persist/plain-codec.ts';
 import { decodePlain } from '../../src/main/engine/persist/plain-decode.ts';
+import { memorySource } from '../backtest/fixtures.ts';
 import { CollectingSink, type ClosedBar } from './helpers.ts';
 
 const INDICATORS = [
@@ -40,35 +40,6 @@ function copyBatch(b: TickBatch): TickBatch {
     ask: cut(b.ask)!,
     bidVol: cut(b.bidVol),
     askVol: cut(b.askVol),
-  };
-}
-
-/** Ticks of one symbol in memory, served from tick `skip` on (the resume cursor). */
-function source(batches: TickBatch[], skip: number): TickSource {
-  let i = 0;
-  let toSkip = skip;
-  return {
-    next() {
-      while (i < batches.length) {
-        const b = batches[i++];
-        if (toSkip >= b.length) {
-          toSkip -= b.length;
-          continue;
-        }
-        const s = toSkip;
-        toSkip = 0;
-        const cut = (a: Float64Array | null) => (a ? a.subarray(s) : null);
-        return {
-          length: b.length - s,
-          ts: cut(b.ts)!,
-          bid: cut(b.bid)!,
-          ask: cut(b.ask)!,
-          bidVol: cut(b.bidVol),
-          askVol: cut(b.askVol),
-        };
-      }
-      return null;
-    },
   };
 }
 
@@ -108,7 +79,7 @@ describe('snapshot → serialize → restore → continue equals a straight run'
 
   const straightSink = new CollectingSink();
   const straight = new MtfEngine(config, straightSink);
-  const m = new TickMerger(data.map((d) => source(d, 0)));
+  const m = new TickMerger(data.map((d) => memorySource(d, 0)));
   while (m.step(straight, 100_000) > 0);
   straight.finish();
   const finalBytes = encodePlain(straight.snapshot());
@@ -130,7 +101,7 @@ describe('snapshot → serialize → restore → continue equals a straight run'
   it.each(cuts)('cut after %i ticks', (k) => {
     const sink = new CollectingSink();
     const first = new MtfEngine(config, sink);
-    const m1 = new TickMerger(data.map((d) => source(d, 0)));
+    const m1 = new TickMerger(data.map((d) => memorySource(d, 0)));
     expect(m1.step(first, k)).toBe(k);
     const bytes = encodePlain(first.snapshot());
 
@@ -140,7 +111,7 @@ describe('snapshot → serialize → restore → continue equals a straight run'
       Buffer.from(encodePlain(fresh.snapshot())).equals(Buffer.from(bytes)),
       'restored state re-encodes to the same bytes',
     ).toBe(true);
-    const m2 = new TickMerger(data.map((d, s) => source(d, fresh.consumed[s])));
+    const m2 = new TickMerger(data.map((d, s) => memorySource(d, fresh.consumed[s])));
     while (m2.step(fresh, 100_000) > 0);
     fresh.finish();
 
