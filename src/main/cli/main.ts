@@ -1,6 +1,8 @@
 import { StrategyParamError } from '../engine/strategy/params.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
+import { checkpointsCommand } from './commands/checkpoints.ts';
 import { dataCommand } from './commands/data.ts';
+import { resumeCommand } from './commands/resume.ts';
 import { runCommand } from './commands/run.ts';
 import { runsCommand } from './commands/runs.ts';
 import { strategiesCommand } from './commands/strategies.ts';
@@ -55,6 +57,10 @@ export async function main(
         return await runCommand(ctx, args);
       case 'runs':
         return runsCommand(ctx, args);
+      case 'resume':
+        return await resumeCommand(ctx, args);
+      case 'checkpoints':
+        return checkpointsCommand(ctx, args);
       case 'strategies':
         return await strategiesCommand(ctx, args);
       default:

@@ -50,3 +50,14 @@ export function parseNumber(name: string, value: string): number {
     throw new UsageError(`--${name} must be a number, got '${value}'`);
   return n;
 }
+
+/** "30s", "5m", "1h", "1500ms", "0" (off) → milliseconds. */
+export function parseDuration(name: string, value: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+  if (!m)
+    throw new UsageError(
+      `--${name} must be a duration like 30s, 5m or 1h (0 = off), got '${value}'`,
+    );
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] ?? 's'] ?? 1000;
+  return Math.round(Number(m[1]) * unit);
+}

@@ -21,10 +21,22 @@ Backtests
       [--indicators "ema(20),rsi(14),..."] [--price bid|ask|mid] [--history N]
       [--strategy NAME [--param k=v ...]] [--balance 10000] [--lot-size 100000]
       [--commission PER_LOT] [--slippage PRICE] [--json]
-                         run a backtest over stored ticks; stores bars, trades, equity
+      [--checkpoint-interval 60s] [--checkpoint-every-ticks 1000000] [--keep 5]
+      [--checkpoint-level 3] [--no-checkpoints]
+                         run a backtest over stored ticks; stores bars, trades, equity.
+                         Ctrl-C (SIGINT/SIGTERM) checkpoints and pauses; SIGUSR1
+                         writes a checkpoint now
+  resume RUN_ID [--checkpoint SEQ|PATH] [--force] [--json]
+                         continue a paused or interrupted run from its newest valid
+                         checkpoint; an older checkpoint forks a new run
   strategies list [--json]
                          built-in and user strategies (<data-dir>/strategies) with params
-  runs list [--json]     runs with their status
+  runs list [--json]     runs with their status (running, paused, completed, failed,
+                         interrupted)
+  checkpoints list RUN_ID [--json]
+  checkpoints verify PATH|RUN_ID SEQ
+  checkpoints inspect PATH|RUN_ID SEQ [--json]
+  checkpoints diff A B [--json]      (A, B: PATH or RUN_ID:SEQ; or RUN_ID SEQ_A SEQ_B)
   runs export RUN_ID --out DIR
                          <SYMBOL>_<TF>.csv per symbol and timeframe; with a strategy
                          also trades.csv, equity.csv and summary.json

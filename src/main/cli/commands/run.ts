@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { parseIndicatorList } from '../../engine/indicators/index.ts';
 import { PRICE_SOURCES } from '../../engine/mtf/bar.ts';
 import { parseTimeframes } from '../../engine/mtf/timeframes.ts';
-import { runBacktest, type RunSummary } from '../../services/runs/run-service.ts';
+import { RunControl, runBacktest } from '../../services/runs/run-service.ts';
+import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
+import { printRunSummary } from '../run-output.ts';
+import { installRunSignals } from '../run-signals.ts';
 import type { CliContext } from '../context.ts';
 import { oneOf, parseInteger, parseNumber, parseUtcTime, required, splitList } from '../options.ts';
 import { ProgressBar } from '../progress.ts';
@@ -25,11 +28,14 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
       commission: { type: 'string' },
       slippage: { type: 'string' },
       json: { type: 'boolean', default: false },
+      ...CHECKPOINT_OPTIONS,
     },
   });
   const optional = (name: string, v: string | undefined) =>
     v === undefined ? undefined : parseNumber(name, v);
   const bar = new ProgressBar(ctx.io.stderr, 'run');
+  const control = new RunControl();
+  const removeSignals = installRunSignals(ctx, control);
   const summary = await runBacktest(
     ctx.db,
     ctx.dataDir,
@@ -50,27 +56,16 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
         slippage: optional('slippage', values.slippage),
       },
     },
-    (p) => bar.update(p.ticksDone, p.ticksTotal, 'ticks', p.ticksDone === p.ticksTotal),
-  );
+    {
+      checkpoints: checkpointPolicyOf(values),
+      control,
+      onStart: (runId) => ctx.io.stderr.write(`run ${runId} started\n`),
+      onProgress: (p) =>
+        bar.update(p.ticksDone, p.ticksTotal, 'ticks', p.ticksDone === p.ticksTotal),
+    },
+  ).finally(removeSignals);
   bar.done();
   if (values.json) ctx.out(JSON.stringify(summary));
-  else printSummary(ctx, summary);
+  else printRunSummary(ctx, summary);
   return 0;
-}
-
-function printSummary(ctx: CliContext, s: RunSummary): void {
-  ctx.out(`run ${s.runId} completed`);
-  const bars = Object.entries(s.bars)
-    .map(([tf, n]) => `${tf} ${n}`)
-    .join(', ');
-  ctx.out(
-    `${s.ticks} ticks in ${s.seconds.toFixed(2)} s (${Math.round(s.ticksPerSec)} ticks/s); bars: ${bars}`,
-  );
-  if (!s.stats) return;
-  const width = Math.max(...Object.keys(s.stats).map((k) => k.length));
-  for (const [k, v] of Object.entries(s.stats)) {
-    const text =
-      typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v);
-    ctx.out(`  ${k.padEnd(width)}  ${text.padStart(14)}`);
-  }
 }

@@ -82,4 +82,25 @@ export const MIGRATIONS: readonly string[] = [
      drawdown_pct REAL NOT NULL,
      PRIMARY KEY (run_id, time)
    ) WITHOUT ROWID;`,
+  // 4: checkpoints and run ownership. The .btck files are the truth (resume reads the folder);
+  // these rows are their browsable index. heartbeat_at / owner_pid let `runs list` tell a run
+  // whose process died (interrupted) from one still running.
+  `ALTER TABLE runs ADD COLUMN heartbeat_at INTEGER;
+   ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+   ALTER TABLE runs ADD COLUMN parent_run_id TEXT;
+   ALTER TABLE runs ADD COLUMN parent_seq INTEGER;
+   CREATE TABLE checkpoints (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     ticks INTEGER NOT NULL,
+     sim_time INTEGER,
+     wall_time INTEGER NOT NULL,
+     trigger TEXT NOT NULL,
+     bytes INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     file TEXT NOT NULL,
+     pause_ms REAL,
+     write_ms REAL,
+     PRIMARY KEY (run_id, seq)
+   ) WITHOUT ROWID;`,
 ];

@@ -71,4 +71,7 @@ export interface RunRecord {
   error: string | null;
   /** Statistics of a finished backtest with a strategy (see computeStatistics). */
   stats: Record<string, number | null> | null;
+  /** A fork's origin: the run and checkpoint it was resumed from. */
+  parentRunId: string | null;
+  parentSeq: number | null;
 }

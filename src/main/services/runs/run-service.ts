@@ -1,120 +1,220 @@
-import { performance } from 'node:perf_hooks';
 import { Backtest } from '../../engine/backtest/backtest.ts';
+import type { BacktestStrategy } from '../../engine/backtest/backtest.ts';
 import type { Statistics } from '../../engine/results/statistics.ts';
+import { configHash, fingerprintOf } from '../checkpoints/checkpoint-capture.ts';
+import {
+  CheckpointManager,
+  type CheckpointPolicy,
+  type CheckpointStats,
+} from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
-import { countTicks, openTickSource } from '../ticks/tick-store.ts';
-import { engineConfigOf, portfolioConfigOf } from './run-config.ts';
-import type { PreparedRun } from './run-request.ts';
+import { loadHasher } from '../hash.ts';
+import { countTicks, openTickSource, readSymbol } from '../ticks/tick-store.ts';
+import { engineConfigOf, portfolioConfigOf, type RunConfig } from './run-config.ts';
+import { driveRun, RunControl, type RunProgress } from './run-loop.ts';
+import { claimRun, releaseRun } from './run-ownership.ts';
 import { RunRecorder } from './run-recorder.ts';
+import { prepareRun, type PreparedRun, type RunRequest } from './run-request.ts';
 import { runStatistics } from './run-statistics.ts';
-import { finishRun, insertRun, saveRunStats, updateRunProgress } from './run-store.ts';
-
-import { prepareRun, type RunRequest } from './run-request.ts';
+import {
+  finishRun,
+  insertRun,
+  saveRunStats,
+  setRunStatus,
+  updateRunProgress,
+} from './run-store.ts';
 
 export { prepareRun, RunInputError, type RunRequest, type PreparedRun } from './run-request.ts';
+export { RunControl, type RunProgress } from './run-loop.ts';
 
-export interface RunProgress {
-  runId: string;
-  ticksDone: number;
-  ticksTotal: number;
-  seconds: number;
-  /** Simulated time: the newest tick processed (ms UTC). */
-  simTime: number;
+export interface RunOptions {
+  /** null or undefined: no checkpoints. */
+  checkpoints?: CheckpointPolicy | null;
+  control?: RunControl;
+  onProgress?: (p: RunProgress) => void;
+  /** Called with the run id as soon as the run exists (before any tick). */
+  onStart?: (runId: string) => void;
 }
 
 export interface RunSummary {
   runId: string;
+  status: 'completed' | 'paused';
   ticks: number;
   bars: Record<string, number>;
+  /** Computation seconds over all sessions of the run. */
   seconds: number;
+  /** Throughput of this session. */
   ticksPerSec: number;
-  /** Present when the run had a strategy. */
+  /** Present when a run with a strategy completed. */
   stats?: Statistics;
+  checkpoints?: Pick<CheckpointStats, 'written' | 'skipped' | 'failed' | 'lastError'>;
 }
 
-const STEP_TICKS = 1 << 20;
+/** A run ready to go: fresh or restored from a checkpoint. */
+export interface SessionSetup {
+  runId: string;
+  config: RunConfig;
+  strategy: BacktestStrategy | null;
+  ticksTotal: number;
+  /** Ticks already consumed per symbol (the resume cursor); zeros for a fresh run. */
+  cursor: number[];
+  secondsBefore: number;
+  /** A fork writes a checkpoint of its starting point at once, so it can itself be resumed. */
+  checkpointAtStart?: boolean;
+  /** Restores state into the backtest and recorder; absent for a fresh run. */
+  restore?: (backtest: Backtest, recorder: RunRecorder) => void;
+}
 
-/**
- * Creates a run and executes it to the end: ticks from the store through the backtest, results
- * into SQLite. Synchronous by design (the CLI runs it directly, the app in a worker). A failing
- * strategy marks the run failed, keeps what was stored, and rethrows.
- */
-export function executeRun(
+/** Creates a run from a prepared request and drives it (to the end, or until paused). */
+export async function startRun(
   db: Db,
+  dataDir: string,
   prepared: PreparedRun,
-  onProgress?: (p: RunProgress) => void,
-): RunSummary {
+  opts: RunOptions = {},
+): Promise<RunSummary> {
   const { config, symbols } = prepared;
   const range = { from: config.from ?? undefined, to: config.to ?? undefined };
   const ticksTotal = symbols.reduce((n, s) => n + countTicks(db, s, range), 0);
   const run = insertRun(db, config, ticksTotal);
-  const recorder = new RunRecorder(db, run.id, config);
+  return runSession(
+    db,
+    dataDir,
+    {
+      runId: run.id,
+      config,
+      strategy: prepared.strategy,
+      ticksTotal,
+      cursor: config.symbols.map(() => 0),
+      secondsBefore: 0,
+    },
+    opts,
+  );
+}
+
+/**
+ * Runs one session of a run in this process: claims it, wires engine, recorder and checkpoints,
+ * drives it, and records the outcome. A failure (a throwing strategy) marks the run failed and
+ * keeps what was stored; the error is rethrown for the caller to report.
+ */
+export async function runSession(
+  db: Db,
+  dataDir: string,
+  setup: SessionSetup,
+  opts: RunOptions,
+): Promise<RunSummary> {
+  const { runId, config } = setup;
+  claimRun(db, runId);
+  setRunStatus(db, runId, 'running');
+  opts.onStart?.(runId);
+  const recorder = new RunRecorder(db, runId, config);
   const backtest = new Backtest(
     {
       engine: engineConfigOf(config),
       portfolio: portfolioConfigOf(config),
-      strategy: prepared.strategy,
+      strategy: setup.strategy,
     },
     { bars: recorder, trades: recorder, equity: recorder },
   );
-  const engine = backtest.engine;
-  const merger = backtest.merger(symbols.map((s) => openTickSource(db, s, range)));
-  const started = performance.now();
-  const seconds = () => (performance.now() - started) / 1000;
+  let manager: CheckpointManager | null = null;
   try {
-    backtest.start();
-    while (merger.step(engine, STEP_TICKS) > 0) {
-      const simTime = simulatedTime(backtest);
-      onProgress?.({
-        runId: run.id,
-        ticksDone: engine.ticksConsumed,
-        ticksTotal,
-        seconds: seconds(),
-        simTime,
-      });
+    if (setup.restore) setup.restore(backtest, recorder);
+    else backtest.start();
+    const range = { from: config.from ?? undefined, to: config.to ?? undefined };
+    const merger = backtest.merger(
+      config.symbols.map((name, i) =>
+        openTickSource(db, readSymbol(db, name)!, { ...range, skip: setup.cursor[i] }),
+      ),
+    );
+    if (opts.checkpoints) {
+      await loadHasher();
+      const ctx = {
+        runId,
+        config,
+        configHash: configHash(config),
+        fingerprint: fingerprintOf(db, config),
+        ticksTotal: setup.ticksTotal,
+        backtest,
+        recorder,
+      };
+      manager = await CheckpointManager.open(db, dataDir, ctx, opts.checkpoints);
     }
-    backtest.finish();
-    recorder.flush();
+    const control = opts.control ?? new RunControl();
+    const status = await driveRun({
+      db,
+      runId,
+      config,
+      backtest,
+      recorder,
+      merger,
+      ticksTotal: setup.ticksTotal,
+      checkpoints: manager,
+      policy: opts.checkpoints ?? null,
+      secondsBefore: setup.secondsBefore,
+      control,
+      onProgress: opts.onProgress,
+      checkpointAtStart: setup.checkpointAtStart ?? false,
+    });
+    await manager?.close();
+    return finishSession(db, setup, backtest, status, manager);
   } catch (err) {
     recorder.flush();
-    updateRunProgress(db, run.id, engine.ticksConsumed, seconds());
-    finishRun(db, run.id, 'failed', err instanceof Error ? err.message : String(err));
+    await manager?.close();
+    updateRunProgress(db, runId, backtest.engine.ticksConsumed, setup.secondsBefore);
+    finishRun(db, runId, 'failed', err instanceof Error ? err.message : String(err));
     throw err;
+  } finally {
+    releaseRun(db, runId);
   }
-  const elapsed = seconds();
-  updateRunProgress(db, run.id, engine.ticksConsumed, elapsed);
+}
+
+function finishSession(
+  db: Db,
+  setup: SessionSetup,
+  backtest: Backtest,
+  status: 'completed' | 'paused',
+  manager: CheckpointManager | null,
+): RunSummary {
+  const { runId, config } = setup;
+  const engine = backtest.engine;
+  const row = db.prepare('SELECT seconds FROM runs WHERE id = ?').get(runId) as { seconds: number };
   let stats: Statistics | undefined;
-  if (config.strategy) {
-    stats = runStatistics(db, run.id, config, backtest.portfolio.exposure());
-    saveRunStats(db, run.id, stats);
+  if (status === 'completed') {
+    if (config.strategy) {
+      stats = runStatistics(db, runId, config, backtest.portfolio.exposure());
+      saveRunStats(db, runId, stats);
+    }
+    finishRun(db, runId, 'completed');
+  } else {
+    setRunStatus(db, runId, 'paused');
   }
-  finishRun(db, run.id, 'completed');
-  const bars = Object.fromEntries(config.timeframes.map((tf, k) => [tf, engine.barsClosed[k]]));
   const ticks = engine.ticksConsumed;
+  const sessionTicks = ticks - setup.cursor.reduce((a, b) => a + b, 0);
+  const sessionSeconds = row.seconds - setup.secondsBefore;
   return {
-    runId: run.id,
+    runId,
+    status,
     ticks,
-    bars,
-    seconds: elapsed,
-    ticksPerSec: elapsed > 0 ? ticks / elapsed : 0,
+    bars: Object.fromEntries(config.timeframes.map((tf, k) => [tf, engine.barsClosed[k]])),
+    seconds: row.seconds,
+    ticksPerSec: sessionSeconds > 0 ? sessionTicks / sessionSeconds : 0,
     ...(stats && { stats }),
+    ...(manager && {
+      checkpoints: {
+        written: manager.stats.written,
+        skipped: manager.stats.skipped,
+        failed: manager.stats.failed,
+        lastError: manager.stats.lastError,
+      },
+    }),
   };
 }
 
-/** The newest tick time seen by any symbol's bars (the portfolio only sees ticks when trading). */
-function simulatedTime(b: Backtest): number {
-  let t = -Infinity;
-  for (const f of b.engine.frames)
-    if (f.partials[0].ticks > 0) t = Math.max(t, f.partials[0].lastTs);
-  return t;
-}
-
-/** prepareRun + executeRun: what the CLI's `run` does. */
+/** prepareRun + startRun: a whole backtest in one call (no checkpoints unless asked). */
 export async function runBacktest(
   db: Db,
   dataDir: string,
   req: RunRequest,
-  onProgress?: (p: RunProgress) => void,
+  opts: RunOptions = {},
 ): Promise<RunSummary> {
-  return executeRun(db, await prepareRun(db, dataDir, req), onProgress);
+  return startRun(db, dataDir, await prepareRun(db, dataDir, req), opts);
 }

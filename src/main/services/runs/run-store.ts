@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { markDeadRunsInterrupted } from './run-ownership.ts';
 import type { RunConfig, RunRecord, RunStatus } from './run-config.ts';
 
 interface RunRow {
@@ -13,10 +14,13 @@ interface RunRow {
   finishedAt: number | null;
   error: string | null;
   stats: string | null;
+  parentRunId: string | null;
+  parentSeq: number | null;
 }
 
 const RUN_COLUMNS = `id, created_at AS createdAt, status, config, ticks_total AS ticksTotal,
-  ticks_done AS ticksDone, seconds, finished_at AS finishedAt, error, stats`;
+  ticks_done AS ticksDone, seconds, finished_at AS finishedAt, error, stats,
+  parent_run_id AS parentRunId, parent_seq AS parentSeq`;
 
 function toRecord(row: RunRow): RunRecord {
   return {
@@ -32,21 +36,38 @@ export function newRunId(now = new Date()): string {
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
-export function insertRun(db: Db, config: RunConfig, ticksTotal: number): RunRecord {
+export function insertRun(
+  db: Db,
+  config: RunConfig,
+  ticksTotal: number,
+  parent: { runId: string; seq: number } | null = null,
+): RunRecord {
   const id = newRunId();
   db.prepare(
-    'INSERT INTO runs (id, created_at, status, config, ticks_total) VALUES (?, ?, ?, ?, ?)',
-  ).run(id, Date.now(), 'running', JSON.stringify(config), ticksTotal);
+    `INSERT INTO runs (id, created_at, status, config, ticks_total, parent_run_id, parent_seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    Date.now(),
+    'running',
+    JSON.stringify(config),
+    ticksTotal,
+    parent?.runId ?? null,
+    parent?.seq ?? null,
+  );
   return getRun(db, id)!;
 }
 
 export function getRun(db: Db, id: string): RunRecord | undefined {
+  markDeadRunsInterrupted(db);
   const row = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id) as
     RunRow | undefined;
   return row && toRecord(row);
 }
 
+/** All runs, oldest first; runs whose process died are reported (and stored) as interrupted. */
 export function listRuns(db: Db): RunRecord[] {
+  markDeadRunsInterrupted(db);
   return (
     db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY created_at, id`).all() as RunRow[]
   ).map(toRecord);
@@ -76,4 +97,8 @@ export function finishRun(
 
 export function saveRunStats(db: Db, id: string, stats: object): void {
   db.prepare('UPDATE runs SET stats = ? WHERE id = ?').run(JSON.stringify(stats), id);
+}
+
+export function setRunStatus(db: Db, id: string, status: RunStatus): void {
+  db.prepare('UPDATE runs SET status = ?, error = NULL WHERE id = ?').run(status, id);
 }

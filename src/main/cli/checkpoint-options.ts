@@ -1,0 +1,35 @@
+import {
+  DEFAULT_POLICY,
+  type CheckpointPolicy,
+} from '../services/checkpoints/checkpoint-manager.ts';
+import { parseDuration, parseInteger } from './options.ts';
+
+/** parseArgs options shared by `run` and `resume`. */
+export const CHECKPOINT_OPTIONS = {
+  'checkpoint-interval': { type: 'string' },
+  'checkpoint-every-ticks': { type: 'string' },
+  'checkpoint-level': { type: 'string' },
+  keep: { type: 'string' },
+  'no-checkpoints': { type: 'boolean', default: false },
+} as const;
+
+export interface CheckpointOptionValues {
+  'checkpoint-interval'?: string;
+  'checkpoint-every-ticks'?: string;
+  'checkpoint-level'?: string;
+  keep?: string;
+  'no-checkpoints'?: boolean;
+}
+
+export function checkpointPolicyOf(v: CheckpointOptionValues): CheckpointPolicy | null {
+  if (v['no-checkpoints']) return null;
+  const p = { ...DEFAULT_POLICY };
+  if (v['checkpoint-interval'] !== undefined)
+    p.intervalMs = parseDuration('checkpoint-interval', v['checkpoint-interval']);
+  if (v['checkpoint-every-ticks'] !== undefined)
+    p.everyTicks = parseInteger('checkpoint-every-ticks', v['checkpoint-every-ticks'], 0);
+  if (v['checkpoint-level'] !== undefined)
+    p.level = parseInteger('checkpoint-level', v['checkpoint-level'], 1);
+  if (v.keep !== undefined) p.keep = parseInteger('keep', v.keep, 1);
+  return p;
+}

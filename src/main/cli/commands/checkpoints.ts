@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readCheckpointFile } from '../../services/checkpoints/checkpoint-reader.ts';
+import { checkpointsDir, listCheckpointRows } from '../../services/checkpoints/checkpoint-store.ts';
+import {
+  diffCheckpoints,
+  formatDiffText,
+  formatInspectText,
+  inspectCheckpoint,
+} from '../../services/checkpoints/report/index.ts';
+import { getRun } from '../../services/runs/run-store.ts';
+import { resolveCheckpointRef } from '../checkpoint-ref.ts';
+import type { CliContext } from '../context.ts';
+import { formatTable } from '../table.ts';
+import { UsageError } from '../usage.ts';
+
+export function checkpointsCommand(ctx: CliContext, args: string[]): number {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false } },
+  });
+  switch (sub) {
+    case 'list':
+      return list(ctx, positionals, values.json);
+    case 'verify':
+      return verify(ctx, positionals);
+    case 'inspect':
+      return inspect(ctx, positionals, values.json);
+    case 'diff':
+      return diff(ctx, positionals, values.json);
+    default:
+      throw new UsageError(
+        sub
+          ? `unknown command 'checkpoints ${sub}'`
+          : "'checkpoints' needs a command: list, verify, inspect or diff",
+      );
+  }
+}
+
+function list(ctx: CliContext, positionals: string[], json: boolean): number {
+  if (positionals.length !== 1) throw new UsageError('checkpoints list needs exactly one RUN_ID');
+  const runId = positionals[0];
+  const run = getRun(ctx.db, runId);
+  if (!run) throw new Error(`no run '${runId}' (backtestr runs list shows the runs)`);
+  const dir = checkpointsDir(ctx.dataDir, runId);
+  const rows = listCheckpointRows(ctx.db, runId).map((r) => ({
+    ...r,
+    // The file is the truth: a row whose file vanished says so.
+    status: r.status === 'valid' && !fs.existsSync(path.join(dir, r.file)) ? 'missing' : r.status,
+    progressPct: run.ticksTotal > 0 ? (100 * r.ticks) / run.ticksTotal : 0,
+  }));
+  if (json) {
+    ctx.out(JSON.stringify(rows));
+    return 0;
+  }
+  if (rows.length === 0) {
+    ctx.out(`run ${runId} has no checkpoints`);
+    return 0;
+  }
+  const iso = (t: number | null) =>
+    t === null || !Number.isFinite(t) ? '-' : new Date(t).toISOString().slice(0, 19) + 'Z';
+  const table = rows.map((r) => [
+    String(r.seq),
+    String(r.ticks),
+    `${r.progressPct.toFixed(1)}%`,
+    iso(r.simTime),
+    iso(r.wallTime),
+    r.trigger,
+    String(r.bytes),
+    r.status,
+  ]);
+  ctx.out(
+    formatTable(
+      ['seq', 'ticks', 'progress', 'simulated', 'written', 'trigger', 'bytes', 'status'],
+      table,
+      [0, 1, 2, 6],
+    ),
+  );
+  return 0;
+}
+
+function verify(ctx: CliContext, positionals: string[]): number {
+  const { file } = resolveCheckpointRef(ctx.dataDir, positionals);
+  const c = readCheckpointFile(file); // throws a typed error naming what is wrong: exit 1
+  ctx.out(
+    `${file}: OK (format ${c.header.version}, run ${c.data.runId}, seq ${c.data.seq}, ${c.data.ticks} ticks, ${c.fileBytes} bytes)`,
+  );
+  return 0;
+}
+
+function inspect(ctx: CliContext, positionals: string[], json: boolean): number {
+  const { file } = resolveCheckpointRef(ctx.dataDir, positionals);
+  const c = readCheckpointFile(file);
+  const report = inspectCheckpoint(c.data, {
+    path: c.path,
+    fileBytes: c.fileBytes,
+    payloadBytes: c.payloadBytes,
+    header: c.header,
+  });
+  ctx.out(json ? JSON.stringify(report) : formatInspectText(report));
+  return 0;
+}
+
+function diff(ctx: CliContext, positionals: string[], json: boolean): number {
+  let a: string;
+  let b: string;
+  if (positionals.length === 3 && /^\d+$/.test(positionals[1]) && /^\d+$/.test(positionals[2])) {
+    a = resolveCheckpointRef(ctx.dataDir, [positionals[0], positionals[1]]).file;
+    b = resolveCheckpointRef(ctx.dataDir, [positionals[0], positionals[2]]).file;
+  } else {
+    const first = resolveCheckpointRef(ctx.dataDir, positionals);
+    a = first.file;
+    b = resolveCheckpointRef(ctx.dataDir, positionals.slice(first.used)).file;
+  }
+  const report = diffCheckpoints(readCheckpointFile(a).data, readCheckpointFile(b).data);
+  ctx.out(json ? JSON.stringify(report) : formatDiffText(report));
+  return 0;
+}

@@ -1,0 +1,76 @@
+import type { BacktestSnapshot } from '../../engine/backtest/backtest.ts';
+import type { RunConfig } from '../runs/run-config.ts';
+
+/**
+ * Version of the checkpoint format: the BTCK container and the shape of CheckpointData inside
+ * it. Bump it when either changes, and register a migration from the previous version
+ * (checkpoint-migrations.ts) so older checkpoints stay resumable.
+ */
+export const CHECKPOINT_FORMAT_VERSION = 1;
+
+/** Why a checkpoint was taken; 'fork' is the first checkpoint of a run forked from another. */
+export type CheckpointTrigger = 'interval' | 'ticks' | 'manual' | 'shutdown' | 'end' | 'fork';
+
+/** What the input data looked like when the checkpoint was taken, per symbol of the run. */
+export interface SymbolFingerprint {
+  symbol: string;
+  tickCount: number;
+  firstTs: number;
+  lastTs: number;
+  contentHash: string;
+}
+
+/**
+ * How far the run's SQLite output was committed when the checkpoint was taken. On resume, rows
+ * past these marks are deleted (they were written after the checkpoint) and the checkpoint's
+ * pending rows are inserted, so nothing is duplicated or missing.
+ */
+export interface Watermarks {
+  /** Per symbol, per timeframe (run order): time of the last committed bar, or null. */
+  bars: (number | null)[][];
+  /** Last committed trade seq (0 = none). */
+  tradeSeq: number;
+  /** Time of the last committed equity sample, or null. */
+  equityTime: number | null;
+}
+
+/** Rows produced but not yet committed to SQLite when the checkpoint was taken. */
+export interface PendingRows {
+  bars: unknown[][];
+  trades: unknown[][];
+  equity: unknown[][];
+}
+
+export interface CheckpointMeta {
+  trigger: CheckpointTrigger;
+  /** Wall-clock time of the capture (ms since epoch). */
+  wallTime: number;
+  /** Seconds of computation the run had done at capture, over all its sessions. */
+  elapsedSeconds: number;
+  /** Throughput of the session that wrote the checkpoint. */
+  ticksPerSec: number;
+}
+
+/** Everything a checkpoint holds: enough to continue the run from the next tick, exactly. */
+export interface CheckpointData {
+  formatVersion: number;
+  appVersion: string;
+  runId: string;
+  seq: number;
+  config: RunConfig;
+  /** xxHash64 of the canonical encoding of `config`. */
+  configHash: string;
+  fingerprint: SymbolFingerprint[];
+  /** Ticks consumed per symbol (run order): the exact cursor, never a timestamp. */
+  cursor: number[];
+  /** Σ cursor. */
+  ticks: number;
+  /** Ticks the run will process in all. */
+  ticksTotal: number;
+  /** Time of the newest tick processed (ms UTC). */
+  simTime: number;
+  state: BacktestSnapshot;
+  watermarks: Watermarks;
+  pending: PendingRows;
+  meta: CheckpointMeta;
+}

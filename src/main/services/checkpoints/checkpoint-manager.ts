@@ -1,0 +1,202 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Db } from '../db/database.ts';
+import { captureCheckpoint, type CaptureContext } from './checkpoint-capture.ts';
+import { CHECKPOINT_FORMAT_VERSION, type CheckpointTrigger } from './checkpoint-data.ts';
+import {
+  recordCheckpoint,
+  setCheckpointStatus,
+  listCheckpointRows,
+  checkpointsDir,
+} from './checkpoint-store.ts';
+import { CheckpointWriter, type CheckpointResult } from './checkpoint-writer.ts';
+import { applyRetention, planRetention } from './retention.ts';
+import { removeStrayTemps } from './btck/durable-file.ts';
+
+export interface CheckpointPolicy {
+  /** Wall-clock interval between checkpoints, ms (0 = off). */
+  intervalMs: number;
+  /** A checkpoint every N ticks (0 = off). */
+  everyTicks: number;
+  /** Newest valid checkpoints kept (plus milestones). */
+  keep: number;
+  /** zstd level. */
+  level: number;
+}
+
+export const DEFAULT_POLICY: CheckpointPolicy = {
+  intervalMs: 60_000,
+  everyTicks: 1_000_000,
+  keep: 5,
+  level: 3,
+};
+
+/** Numbers a benchmark or a progress view wants. */
+export interface CheckpointStats {
+  written: number;
+  failed: number;
+  skipped: number;
+  pauseMs: number[];
+  writeMs: number[];
+  bytes: number[];
+  lastError: string | null;
+}
+
+/**
+ * Decides nothing about *when* (the run loop does); it turns a trigger into a checkpoint:
+ * capture on the engine thread, then hand the bytes to the writer thread. At most one write is
+ * in flight; a trigger that finds one running is skipped and counted. A written file is
+ * recorded valid only after the writer read it back; retention runs after each success.
+ */
+export class CheckpointManager {
+  readonly dir: string;
+  readonly stats: CheckpointStats = {
+    written: 0,
+    failed: 0,
+    skipped: 0,
+    pauseMs: [],
+    writeMs: [],
+    bytes: [],
+    lastError: null,
+  };
+  onWritten: ((r: CheckpointResult, trigger: CheckpointTrigger) => void) | null = null;
+  readonly #db: Db;
+  readonly #ctx: CaptureContext;
+  readonly #policy: CheckpointPolicy;
+  readonly #writer: CheckpointWriter;
+  #seq: number;
+  #inFlight: Promise<CheckpointResult> | null = null;
+
+  private constructor(
+    db: Db,
+    dir: string,
+    ctx: CaptureContext,
+    policy: CheckpointPolicy,
+    writer: CheckpointWriter,
+    seq: number,
+  ) {
+    this.#db = db;
+    this.dir = dir;
+    this.#ctx = ctx;
+    this.#policy = policy;
+    this.#writer = writer;
+    this.#seq = seq;
+  }
+
+  static async open(
+    db: Db,
+    dataDir: string,
+    ctx: CaptureContext,
+    policy: CheckpointPolicy,
+  ): Promise<CheckpointManager> {
+    const dir = checkpointsDir(dataDir, ctx.runId);
+    await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+    removeStrayTemps(dir); // a crash mid-write leaves NAME.tmp behind; it was never valid
+    const rows = listCheckpointRows(db, ctx.runId);
+    const lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
+    return new CheckpointManager(db, dir, ctx, policy, await CheckpointWriter.start(), lastSeq);
+  }
+
+  get busy(): boolean {
+    return this.#inFlight !== null;
+  }
+
+  /** Capture now and write in the background; false when skipped because a write is in flight. */
+  trigger(
+    kind: CheckpointTrigger,
+    simTime: number,
+    elapsedSeconds: number,
+    ticksPerSec: number,
+  ): boolean {
+    if (this.#inFlight) {
+      this.stats.skipped++;
+      return false;
+    }
+    const seq = ++this.#seq;
+    const t0 = performance.now();
+    const wallTime = Date.now();
+    const payload = captureCheckpoint(this.#ctx, seq, simTime, {
+      trigger: kind,
+      wallTime,
+      elapsedSeconds,
+      ticksPerSec,
+    });
+    const ticks = this.#ctx.backtest.engine.ticksConsumed;
+    const pauseMs = performance.now() - t0;
+    this.stats.pauseMs.push(pauseMs);
+    const job = {
+      dir: this.dir,
+      seq,
+      ticks,
+      createdAt: wallTime,
+      version: CHECKPOINT_FORMAT_VERSION,
+      level: this.#policy.level,
+      payload,
+    };
+    this.#inFlight = this.#writer.write(job).then((r) => {
+      this.#inFlight = null;
+      this.#written(r, kind, ticks, simTime, wallTime, pauseMs);
+      return r;
+    });
+    return true;
+  }
+
+  #written(
+    r: CheckpointResult,
+    trigger: CheckpointTrigger,
+    ticks: number,
+    simTime: number,
+    wallTime: number,
+    pauseMs: number,
+  ): void {
+    const base = { runId: this.#ctx.runId, seq: r.seq, ticks, simTime, wallTime, trigger, pauseMs };
+    if (r.ok) {
+      this.stats.written++;
+      this.stats.writeMs.push(r.totalMs);
+      this.stats.bytes.push(r.bytes);
+      recordCheckpoint(this.#db, {
+        ...base,
+        bytes: r.bytes,
+        status: 'valid',
+        file: path.basename(r.path),
+        writeMs: r.totalMs,
+      });
+      this.#retain();
+    } else {
+      this.stats.failed++;
+      this.stats.lastError = r.error;
+      recordCheckpoint(this.#db, { ...base, bytes: 0, status: 'failed', file: '', writeMs: null });
+    }
+    this.onWritten?.(r, trigger);
+  }
+
+  #retain(): void {
+    const rows = listCheckpointRows(this.#db, this.#ctx.runId).filter((r) => r.status === 'valid');
+    const plan = planRetention(
+      rows.map((r) => ({ seq: r.seq, ticks: r.ticks, valid: true })),
+      { keep: this.#policy.keep, ticksTotal: this.#ctx.ticksTotal },
+    );
+    const files = new Map(rows.map((r) => [r.seq, path.join(this.dir, r.file)]));
+    applyRetention(this.dir, plan, files);
+    for (const seq of plan.remove) setCheckpointStatus(this.#db, this.#ctx.runId, seq, 'deleted');
+  }
+
+  /** Waits for the write in flight, if any. */
+  async settle(): Promise<CheckpointResult | null> {
+    return this.#inFlight ? await this.#inFlight : null;
+  }
+
+  async close(): Promise<void> {
+    await this.settle();
+    await this.#writer.close();
+  }
+}
+
+function seqsOnDisk(dir: string): number[] {
+  return fs
+    .readdirSync(dir)
+    .map((f) => /^ckpt-(\d+)-/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]));
+}

@@ -1,0 +1,156 @@
+import { performance } from 'node:perf_hooks';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Backtest } from '../../engine/backtest/backtest.ts';
+import type { TickMerger } from '../../engine/mtf/tick-merger.ts';
+import type { CheckpointTrigger } from '../checkpoints/checkpoint-data.ts';
+import type { CheckpointManager, CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
+import type { Db } from '../db/database.ts';
+import type { RunConfig } from './run-config.ts';
+import type { RunRecorder } from './run-recorder.ts';
+import { heartbeat } from './run-ownership.ts';
+import { updateRunProgress } from './run-store.ts';
+
+/** Asks a running loop, from outside (signals, the app's buttons), to checkpoint or pause. */
+export class RunControl {
+  checkpointRequested = false;
+  pauseRequested = false;
+
+  requestCheckpoint(): void {
+    this.checkpointRequested = true;
+  }
+
+  /** Checkpoint, mark the run paused and return from the loop. */
+  requestPause(): void {
+    this.pauseRequested = true;
+  }
+}
+
+export interface RunProgress {
+  runId: string;
+  ticksDone: number;
+  ticksTotal: number;
+  /** Seconds of computation over all sessions of the run. */
+  seconds: number;
+  /** Ticks per second of this session. */
+  ticksPerSec: number;
+  /** Simulated time: the newest tick processed (ms UTC). */
+  simTime: number;
+}
+
+export interface LoopSession {
+  db: Db;
+  runId: string;
+  config: RunConfig;
+  backtest: Backtest;
+  recorder: RunRecorder;
+  merger: TickMerger;
+  ticksTotal: number;
+  checkpoints: CheckpointManager | null;
+  policy: CheckpointPolicy | null;
+  /** Computation seconds of earlier sessions (a resumed run). */
+  secondsBefore: number;
+  checkpointAtStart: boolean;
+  control: RunControl;
+  onProgress?: (p: RunProgress) => void;
+}
+
+/** Small steps: checkpoints land at exact tick counts and triggers are seen within ~10 ms. */
+const STEP_TICKS = 65_536;
+const PROGRESS_MS = 100;
+const HEARTBEAT_MS = 1000;
+
+/** The newest tick time seen by any symbol's bars (still known after the end-of-data flush). */
+export function simulatedTime(b: Backtest): number {
+  let t = NaN;
+  for (const f of b.engine.frames) if (!(f.partials[0].lastTs <= t)) t = f.partials[0].lastTs;
+  return t;
+}
+
+/**
+ * Drives a run until its data ends ('completed') or a pause is requested ('paused'), taking
+ * checkpoints on the way. Between steps it yields to the event loop, so the writer thread's
+ * replies, signals and IPC are handled while the engine works.
+ */
+export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> {
+  const engine = s.backtest.engine;
+  const startTicks = engine.ticksConsumed;
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  const rate = () => (seconds() > 0 ? (engine.ticksConsumed - startTicks) / seconds() : 0);
+  const every = s.policy?.everyTicks ?? 0;
+  let nextTickTrigger =
+    every > 0 ? (Math.floor(engine.ticksConsumed / every) + 1) * every : Infinity;
+  let lastCheckpointAt = performance.now();
+  let lastProgress = 0;
+  let lastHeartbeat = 0;
+  const checkpoint = (kind: CheckpointTrigger) => {
+    lastCheckpointAt = performance.now();
+    return (
+      s.checkpoints?.trigger(
+        kind,
+        simulatedTime(s.backtest),
+        s.secondsBefore + seconds(),
+        rate(),
+      ) ?? false
+    );
+  };
+  const report = (force: boolean) => {
+    const now = performance.now();
+    if (now - lastHeartbeat >= HEARTBEAT_MS || force) {
+      lastHeartbeat = now;
+      heartbeat(s.db, s.runId);
+      updateRunProgress(s.db, s.runId, engine.ticksConsumed, s.secondsBefore + seconds());
+    }
+    if (s.onProgress && (now - lastProgress >= PROGRESS_MS || force)) {
+      lastProgress = now;
+      const p = {
+        runId: s.runId,
+        ticksDone: engine.ticksConsumed,
+        ticksTotal: s.ticksTotal,
+        seconds: s.secondsBefore + seconds(),
+        ticksPerSec: rate(),
+        simTime: simulatedTime(s.backtest),
+      };
+      s.onProgress(p);
+    }
+  };
+
+  if (s.checkpointAtStart) checkpoint('fork');
+  for (;;) {
+    if (s.control.pauseRequested) {
+      await s.checkpoints?.settle();
+      checkpoint('shutdown');
+      await s.checkpoints?.settle();
+      s.recorder.flush();
+      report(true);
+      return 'paused';
+    }
+    const budget = Math.min(STEP_TICKS, nextTickTrigger - engine.ticksConsumed);
+    if (s.merger.step(engine, budget) === 0) break;
+    if (engine.ticksConsumed >= nextTickTrigger) {
+      nextTickTrigger += every;
+      checkpoint('ticks');
+    } else if (s.control.checkpointRequested) {
+      // A manual request waits for a free writer rather than being skipped: the user asked.
+      if (!s.checkpoints?.busy) {
+        checkpoint('manual');
+        s.control.checkpointRequested = false;
+      }
+    } else if (
+      s.policy &&
+      s.policy.intervalMs > 0 &&
+      performance.now() - lastCheckpointAt >= s.policy.intervalMs
+    ) {
+      checkpoint('interval');
+    }
+    report(false);
+    await yieldToEventLoop();
+  }
+  s.backtest.finish();
+  s.recorder.flush();
+  await s.checkpoints?.settle();
+  checkpoint('end');
+  await s.checkpoints?.settle();
+  report(true);
+  return 'completed';
+}

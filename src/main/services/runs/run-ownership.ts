@@ -1,0 +1,91 @@
+import type { Db } from '../db/database.ts';
+
+/** Another live process is running this run. */
+export class RunBusyError extends Error {
+  constructor(runId: string, pid: number) {
+    super(
+      `run ${runId} is being run by process ${pid}; stop it first (two processes must never run one run)`,
+    );
+    this.name = 'RunBusyError';
+  }
+}
+
+/** Heartbeats older than this, or an owner pid that no longer exists, mean the owner died. */
+export const HEARTBEAT_STALE_MS = 15_000;
+
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
+/** Whether the recorded owner of a run is a live process that has shown signs of life lately. */
+export function ownerAlive(
+  ownerPid: number | null,
+  heartbeatAt: number | null,
+  now = Date.now(),
+): boolean {
+  if (ownerPid === null) return false;
+  if (ownerPid === process.pid) return true;
+  // A recycled pid keeps answering kill(0): a stale heartbeat tells the two apart.
+  return pidAlive(ownerPid) && heartbeatAt !== null && now - heartbeatAt < HEARTBEAT_STALE_MS * 4;
+}
+
+/**
+ * Takes ownership of a run for this process, atomically across processes: the check and the
+ * claim happen inside one write transaction, so two resumes racing for one run cannot both win.
+ */
+export function claimRun(db: Db, runId: string): void {
+  db.transaction(() => {
+    const row = db
+      .prepare('SELECT owner_pid AS pid, heartbeat_at AS hb FROM runs WHERE id = ?')
+      .get(runId) as { pid: number | null; hb: number | null } | undefined;
+    if (!row) throw new Error(`no run '${runId}'`);
+    if (row.pid !== null && row.pid !== process.pid && ownerAlive(row.pid, row.hb))
+      throw new RunBusyError(runId, row.pid);
+    db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(
+      process.pid,
+      Date.now(),
+      runId,
+    );
+  }).immediate();
+}
+
+export function heartbeat(db: Db, runId: string): void {
+  db.prepare('UPDATE runs SET heartbeat_at = ? WHERE id = ? AND owner_pid = ?').run(
+    Date.now(),
+    runId,
+    process.pid,
+  );
+}
+
+export function releaseRun(db: Db, runId: string): void {
+  db.prepare('UPDATE runs SET owner_pid = NULL WHERE id = ? AND owner_pid = ?').run(
+    runId,
+    process.pid,
+  );
+}
+
+/**
+ * Runs recorded as running whose owner is gone (crash, SIGKILL, power loss) become
+ * 'interrupted'. Called whenever runs are listed, so every client sees the truth.
+ */
+export function markDeadRunsInterrupted(db: Db): void {
+  const rows = db
+    .prepare(`SELECT id, owner_pid AS pid, heartbeat_at AS hb FROM runs WHERE status = 'running'`)
+    .all() as {
+    id: string;
+    pid: number | null;
+    hb: number | null;
+  }[];
+  for (const r of rows) {
+    if (!ownerAlive(r.pid, r.hb)) {
+      db.prepare(
+        `UPDATE runs SET status = 'interrupted', owner_pid = NULL WHERE id = ? AND status = 'running'`,
+      ).run(r.id);
+    }
+  }
+}
