@@ -12,6 +12,8 @@ export {
   type DiffReport,
   type PositionBrief,
 } from './diff.ts';
+export { formatInspectText } from './format-inspect.ts';
+export { formatDiffText } from './format-diff.ts';
 export type { FrameView, PartialBarView } from './frames.ts';
 export type { PendingOrderView, PortfolioView, PositionView } from './portfolio-view.ts';
 export type { Json } from './values.ts';
