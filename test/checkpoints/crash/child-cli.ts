@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const BIN = path.resolve(import.meta.dirname, '../../../bin/backtestr.js');
+
+export interface RunningCli {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code (null when killed by a signal) once the process is reaped. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts the real CLI as a separate process, as a user would, with its own data folder. */
+export function startCli(dataDir: string, args: string[], env: NodeJS.ProcessEnv = {}): RunningCli {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, BACKTESTR_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+/** Polls until `check` returns a value, the process exits, or the deadline passes. */
+export async function waitFor<T>(
+  run: RunningCli,
+  check: () => T | undefined,
+  timeoutMs = 60_000,
+): Promise<T | undefined> {
+  let done = false;
+  void run.exited.then(() => (done = true));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const v = check();
+    if (v !== undefined) return v;
+    if (done) return check();
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return undefined;
+}
+
+export function filesIn(dir: string, suffix: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(suffix)) : [];
+}
+
+/** A fixed-seed generator: kill moments are random but the same on every run of the suite. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
