@@ -1,0 +1,162 @@
+/**
+ * Durable file steps, one small function each, in the order a checkpoint goes to disk:
+ *
+ *   writeTempFile → renameIntoPlace → fsyncDirectory        (composed by writeFileDurably)
+ *
+ * and the two bounded clean-ups a reader needs: quarantine (a bad file) and removeStrayTemps (what
+ * a crash left half-written). Each comment names the crash the step prevents.
+ */
+import fs from 'node:fs';
+import { access, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+export const TEMP_EXT = '.tmp';
+export const QUARANTINE_EXT = '.corrupt';
+/** Most quarantined copies of one name (`x.corrupt`, `x.1.corrupt` …) before giving up. */
+const MAX_QUARANTINE_COPIES = 1000;
+/** Most stray temps removed by one removeStrayTemps call. */
+export const STRAY_TEMP_LIMIT = 64;
+
+export function tempPathOf(dir: string, name: string): string {
+  return path.join(dir, name + TEMP_EXT);
+}
+
+/**
+ * Writes NAME.tmp (mode 0600: checkpoints hold the user's strategy state), all of it, fsyncs and
+ * closes it. The final name only ever appears by rename, so a crash mid-write cannot leave a torn
+ * file under it; and without the fsync a power cut after the rename can leave the final name
+ * pointing at a zero-length or partial file (the data was still in the page cache).
+ */
+export async function writeTempFile(dir: string, name: string, bytes: Uint8Array): Promise<string> {
+  const tmp = tempPathOf(dir, name);
+  // A temp left by an earlier crash: remove it so `wx` creates the file and the mode is ours.
+  await rm(tmp, { force: true });
+  const fh = await open(tmp, 'wx', 0o600);
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } catch (e) {
+    await fh.close().catch(() => {});
+    throw e;
+  }
+  await fh.close();
+  return tmp;
+}
+
+/**
+ * Atomically gives the complete temp file its final name. After a crash the directory holds
+ * either no final file (and a stray temp) or the whole file, never part of it.
+ */
+export async function renameIntoPlace(tmp: string, final: string): Promise<void> {
+  await rename(tmp, final);
+}
+
+/**
+ * fsyncs the directory, else a crash can lose the rename: the file's data is on disk but the
+ * directory entry naming it is not, and after the reboot the checkpoint is gone (or only the
+ * temp is there). Windows cannot open a directory for fsync; NTFS journals the rename itself.
+ */
+export async function fsyncDirectory(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Refuses to replace an existing file: names are unique per checkpoint seq, and a rename over an
+ * earlier checkpoint would destroy it if this write then turned out bad.
+ */
+async function refuseToReplace(final: string): Promise<void> {
+  try {
+    await access(final);
+  } catch {
+    return;
+  }
+  const e: NodeJS.ErrnoException = new Error(`${final} already exists; not replacing it`);
+  e.code = 'EEXIST';
+  throw e;
+}
+
+export interface DurableWriteOptions {
+  /** Runs after the temp is durable and before the rename (the writer's crash-test delay). */
+  beforeRename?: () => Promise<void>;
+}
+
+/**
+ * Writes `dir/name` so that after a crash at any point it either does not exist or is complete
+ * and durable. On failure no file has the final name and the temp is removed (best effort).
+ */
+export async function writeFileDurably(
+  dir: string,
+  name: string,
+  bytes: Uint8Array,
+  opts: DurableWriteOptions = {},
+): Promise<string> {
+  const final = path.join(dir, name);
+  await refuseToReplace(final);
+  const tmp = tempPathOf(dir, name);
+  try {
+    await writeTempFile(dir, name, bytes);
+    await opts.beforeRename?.();
+    await renameIntoPlace(tmp, final);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => {});
+    throw e;
+  }
+  try {
+    await fsyncDirectory(dir);
+  } catch (e) {
+    // The rename may not survive a crash: report failure and leave no final name, so what the
+    // caller believes (not written) is what the disk will say after a reboot too.
+    await rm(final, { force: true }).catch(() => {});
+    throw e;
+  }
+  return final;
+}
+
+/**
+ * Moves a bad file out of the way as `<file>.corrupt` (then `<file>.1.corrupt`, …), never deleting
+ * it: it is evidence (disk fault, bug) and maybe salvageable. Renamed so the next scan does not
+ * trip on it again. Not fsynced: if a crash loses the rename, the file is found bad and
+ * quarantined again. Returns the new path.
+ */
+export function quarantine(file: string): string {
+  for (let n = 0; n < MAX_QUARANTINE_COPIES; n++) {
+    const target = n === 0 ? file + QUARANTINE_EXT : `${file}.${n}${QUARANTINE_EXT}`;
+    if (fs.existsSync(target)) continue;
+    fs.renameSync(file, target);
+    return target;
+  }
+  throw new Error(`cannot quarantine ${file}: ${MAX_QUARANTINE_COPIES} quarantined copies exist`);
+}
+
+/**
+ * Removes `*.tmp` files a crash left between writeTempFile and renameIntoPlace, at most `limit`
+ * per call, best effort. Call it only while no write into `dir` is in flight (when a run is opened
+ * or resumed): a temp being written right now looks the same as one left by a crash.
+ */
+export function removeStrayTemps(dir: string, limit = STRAY_TEMP_LIMIT): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const entry of entries) {
+    if (removed.length >= limit) break;
+    if (!entry.isFile() || !entry.name.endsWith(TEMP_EXT)) continue;
+    const file = path.join(dir, entry.name);
+    try {
+      fs.unlinkSync(file);
+      removed.push(file);
+    } catch {
+      // Gone already or not ours to remove: leave it for the next call.
+    }
+  }
+  return removed;
+}
