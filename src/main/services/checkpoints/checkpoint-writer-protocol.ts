@@ -1,0 +1,48 @@
+/** Messages between CheckpointWriter (engine thread) and its worker. */
+
+export interface CheckpointJob {
+  /** Directory of the run's checkpoints; must exist. */
+  dir: string;
+  seq: number;
+  /** Ticks consumed at capture (Σ cursor); part of the file name. */
+  ticks: number;
+  /** ms since the epoch, stored in the BTCK header. */
+  createdAt: number;
+  /** BTCK format version to stamp (CHECKPOINT_FORMAT_VERSION). */
+  version: number;
+  /** zstd level, default 3. */
+  level?: number;
+  /** Serialized, uncompressed CheckpointData. Transferred to the worker, not copied. */
+  payload: Uint8Array;
+}
+
+export type CheckpointResult =
+  | {
+      ok: true;
+      seq: number;
+      path: string;
+      /** Size of the file on disk. */
+      bytes: number;
+      /** zstd time in the worker. */
+      compressMs: number;
+      /** From write() being called to the file being durable and validated. */
+      totalMs: number;
+    }
+  | {
+      ok: false;
+      seq: number;
+      error: string;
+      /** e.g. ENOSPC, EEXIST, EVERIFY, EWORKER */ code?: string;
+    };
+
+/** What the worker reports; totalMs is added by the engine-thread side. */
+export type WorkerResult =
+  | { ok: true; seq: number; path: string; bytes: number; compressMs: number }
+  | { ok: false; seq: number; error: string; code?: string };
+
+export type ToWorker = { type: 'write'; id: number; job: CheckpointJob };
+
+export type FromWorker = { type: 'ready' } | { type: 'result'; id: number; result: WorkerResult };
+
+/** Test-only: ms the worker sleeps between the durable temp file and the rename. */
+export const TEST_DELAY_ENV = 'BACKTESTR_CKPT_TEST_DELAY_MS';

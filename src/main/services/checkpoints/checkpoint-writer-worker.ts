@@ -1,0 +1,103 @@
+/**
+ * The checkpoint writer's worker thread: everything slow about a checkpoint happens here, off the
+ * engine thread — zstd, hashing, the durable write with its fsyncs, and reading the file back.
+ * A result is ok only once the file on disk has been read back, verified and decompressed to the
+ * exact payload that was handed in.
+ */
+import { readFile } from 'node:fs/promises';
+import { parentPort } from 'node:worker_threads';
+import { hasherSync, loadHasher } from '../hash.ts';
+import {
+  checkpointFileName,
+  CorruptCheckpointError,
+  decodeBtck,
+  encodeBtck,
+  quarantine,
+  writeFileDurably,
+} from './btck/index.ts';
+import {
+  TEST_DELAY_ENV,
+  type CheckpointJob,
+  type FromWorker,
+  type ToWorker,
+  type WorkerResult,
+} from './checkpoint-writer-protocol.ts';
+
+const port = parentPort;
+if (!port) throw new Error('checkpoint-writer-worker.ts must run in a worker thread');
+
+/**
+ * Test hook: BACKTESTR_CKPT_TEST_DELAY_MS=n makes every write sleep n ms after the temp file is
+ * durable and before the rename, so crash tests can SIGKILL the process while a checkpoint is
+ * being written and check that only a stray .tmp (never a partial .btck) is left. Unset in the app.
+ */
+function testDelayMs(): number {
+  const n = Number(process.env[TEST_DELAY_ENV] ?? 0);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Reads the file back from disk and checks it decodes to exactly the payload handed in. */
+async function validateWritten(file: string, job: CheckpointJob, payloadHash: bigint) {
+  const onDisk = await readFile(file);
+  const { header, payload } = decodeBtck(onDisk, job.version);
+  const hash = hasherSync().h64Raw(payload, 0n);
+  if (header.version !== job.version || header.createdAt !== job.createdAt) {
+    throw new CorruptCheckpointError('mismatch', 'header read back differs from the one written');
+  }
+  if (payload.length !== job.payload.length || hash !== payloadHash) {
+    throw new CorruptCheckpointError('mismatch', 'payload read back differs from the one written');
+  }
+  return onDisk.length;
+}
+
+async function writeCheckpoint(job: CheckpointJob): Promise<WorkerResult> {
+  const { seq } = job;
+  let written: string | null = null;
+  try {
+    const payloadHash = hasherSync().h64Raw(job.payload, 0n);
+    const t0 = performance.now();
+    const bytes = encodeBtck(job.payload, job);
+    const compressMs = performance.now() - t0;
+    const delay = testDelayMs();
+    written = await writeFileDurably(job.dir, checkpointFileName(seq, job.ticks), bytes, {
+      beforeRename: delay > 0 ? () => sleep(delay) : undefined,
+    });
+    const size = await validateWritten(written, job, payloadHash);
+    return { ok: true, seq, path: written, bytes: size, compressMs };
+  } catch (e) {
+    // A file that reached its final name but did not read back intact must not be resumed from:
+    // move it aside (kept for diagnosis) so no file has the final name.
+    if (written) quarantineQuietly(written);
+    return failure(seq, e);
+  }
+}
+
+function quarantineQuietly(file: string): void {
+  try {
+    quarantine(file);
+  } catch {
+    // Nothing more to do; the reader verifies every file before resuming from it anyway.
+  }
+}
+
+function failure(seq: number, e: unknown): WorkerResult {
+  const err = e as NodeJS.ErrnoException;
+  const code =
+    typeof err?.code === 'string'
+      ? err.code
+      : e instanceof CorruptCheckpointError
+        ? 'EVERIFY'
+        : undefined;
+  const error = err instanceof Error ? err.message : String(e);
+  return code === undefined ? { ok: false, seq, error } : { ok: false, seq, error, code };
+}
+
+await loadHasher();
+port.on('message', (msg: ToWorker) => {
+  void writeCheckpoint(msg.job).then((result) => {
+    port.postMessage({ type: 'result', id: msg.id, result } satisfies FromWorker);
+  });
+});
+port.postMessage({ type: 'ready' } satisfies FromWorker);
