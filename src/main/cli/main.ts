@@ -60,7 +60,7 @@ export async function main(
       case 'resume':
         return await resumeCommand(ctx, args);
       case 'checkpoints':
-        return checkpointsCommand(ctx, args);
+        return await checkpointsCommand(ctx, args);
       case 'strategies':
         return await strategiesCommand(ctx, args);
       default:

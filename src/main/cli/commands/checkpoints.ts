@@ -9,13 +9,15 @@ import {
   formatInspectText,
   inspectCheckpoint,
 } from '../../services/checkpoints/report/index.ts';
+import { loadHasher } from '../../services/hash.ts';
 import { getRun } from '../../services/runs/run-store.ts';
 import { resolveCheckpointRef } from '../checkpoint-ref.ts';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage.ts';
 
-export function checkpointsCommand(ctx: CliContext, args: string[]): number {
+export async function checkpointsCommand(ctx: CliContext, args: string[]): Promise<number> {
+  await loadHasher(); // checksums
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,

@@ -13,6 +13,7 @@ import {
 import { CheckpointWriter, type CheckpointResult } from './checkpoint-writer.ts';
 import { applyRetention, planRetention } from './retention.ts';
 import { removeStrayTemps } from './btck/durable-file.ts';
+import { parseCheckpointFileName } from './btck/file-name.ts';
 
 export interface CheckpointPolicy {
   /** Wall-clock interval between checkpoints, ms (0 = off). */
@@ -193,10 +194,10 @@ export class CheckpointManager {
   }
 }
 
+/** Seqs of the checkpoint files in `dir` (also quarantined ones: a seq is never reused). */
 function seqsOnDisk(dir: string): number[] {
   return fs
     .readdirSync(dir)
-    .map((f) => /^ckpt-(\d+)-/.exec(f))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => Number(m[1]));
+    .map((f) => parseCheckpointFileName(f.replace(/(\.\d+)?\.corrupt$/, ''))?.seq)
+    .filter((seq): seq is number => seq !== undefined);
 }

@@ -30,6 +30,19 @@ function toRecord(row: RunRow): RunRecord {
   };
 }
 
+/**
+ * JSON with object keys sorted at every level. A run's config is stored this way, so a run
+ * created from a request and one resumed from a checkpoint (whose decoded objects have sorted
+ * keys) read back identically — and so do their exports.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /** Sortable and readable: creation time (UTC) plus 4 random hex digits. */
 export function newRunId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -50,7 +63,7 @@ export function insertRun(
     id,
     Date.now(),
     'running',
-    JSON.stringify(config),
+    canonicalJson(config),
     ticksTotal,
     parent?.runId ?? null,
     parent?.seq ?? null,

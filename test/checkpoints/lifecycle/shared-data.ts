@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { cli } from '../../cli/run-cli.ts';
+
+export const RUN_ARGS = [
+  '--symbol',
+  'EURUSD',
+  '--strategy',
+  'ma-cross',
+  '--param',
+  'timeframe=M5',
+  '--param',
+  'trendTimeframe=H1',
+  '--param',
+  'trendPeriod=10',
+  '--param',
+  'lots=0.5',
+  '--commission',
+  '3.5',
+];
+
+/** A data folder with generated ticks; copies of it are cheap starting points for each test. */
+export function dataFolder(days = 6): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-ckpt-'));
+  const r = cli(dir, [
+    'data',
+    'generate',
+    '--symbol',
+    'EURUSD',
+    '--start',
+    '2024-01-01',
+    '--days',
+    String(days),
+    '--seed',
+    '4',
+  ]);
+  expect(r.code, r.stderr).toBe(0);
+  return dir;
+}
+
+export function copyFolder(src: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-ckpt-'));
+  fs.cpSync(src, dir, { recursive: true });
+  return dir;
+}
+
+export function runJson(
+  dir: string,
+  args: string[],
+): { runId: string; status: string; [k: string]: unknown } {
+  const r = cli(dir, [...args, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+export function exportOf(dir: string, runId: string): Map<string, string> {
+  const out = fs.mkdtempSync(path.join(dir, 'export-'));
+  const r = cli(dir, ['runs', 'export', runId, '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  return new Map(
+    fs
+      .readdirSync(out)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]),
+  );
+}
+
+export function checkpointFiles(dir: string, runId: string): string[] {
+  const d = path.join(dir, 'runs', runId, 'checkpoints');
+  return fs.existsSync(d)
+    ? fs
+        .readdirSync(d)
+        .sort()
+        .map((f) => path.join(d, f))
+    : [];
+}
+
+export function runsOf(dir: string): { id: string; status: string; parentRunId: string | null }[] {
+  return JSON.parse(cli(dir, ['runs', 'list', '--json']).stdout);
+}
