@@ -169,7 +169,7 @@ export async function resumeRun(
   return {
     ...summary,
     resumedFrom: { runId: data.runId, seq: data.seq, ticks: data.ticks, file: ckpt.path },
-    forkedFrom: fork ? data.runId : null,
+    forkedFrom: fork ? req.runId : null,
     quarantined,
   };
 }

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCheckpointFile } from '../../../src/main/services/checkpoints/checkpoint-reader.ts';
+import { loadHasher } from '../../../src/main/services/hash.ts';
+import { cli } from '../../cli/run-cli.ts';
+import { exportOf, runJson } from '../lifecycle/shared-data.ts';
+
+const FIXTURE = path.resolve(
+  import.meta.dirname,
+  '../../fixtures/checkpoints/v1/ckpt-v1-ma-cross.btck',
+);
+const RUN = [
+  'run',
+  '--symbol',
+  'EURUSD',
+  '--strategy',
+  'ma-cross',
+  '--param',
+  'timeframe=M5',
+  '--param',
+  'trendTimeframe=H1',
+  '--param',
+  'trendPeriod=10',
+  '--indicators',
+  'rsi(14)',
+  '--no-checkpoints',
+];
+const made: string[] = [];
+afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('checkpoint format 1 fixture (committed, written by BackTestr 0.1.0)', () => {
+  it('still reads: header, versions and cursor', async () => {
+    await loadHasher();
+    const c = readCheckpointFile(FIXTURE);
+    expect(c.header.version).toBe(1);
+    expect(c.data.appVersion).toBe('0.1.0');
+    expect(c.data.cursor).toEqual([400_000]);
+    expect(c.data.config.strategy?.name).toBe('ma-cross');
+  });
+
+  it('still resumes: continuing from it gives the export of an uninterrupted run', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-v1-'));
+    made.push(dir);
+    expect(
+      cli(dir, [
+        'data',
+        'generate',
+        '--symbol',
+        'EURUSD',
+        '--start',
+        '2024-01-01',
+        '--days',
+        '3',
+        '--seed',
+        '7',
+      ]).code,
+    ).toBe(0);
+    const straight = runJson(dir, RUN);
+    const resumed = runJson(dir, [
+      'resume',
+      straight.runId,
+      '--checkpoint',
+      FIXTURE,
+      '--no-checkpoints',
+    ]);
+    expect(resumed.forkedFrom).toBe(straight.runId);
+    expect(resumed.resumedFrom).toMatchObject({ seq: 2, ticks: 400_000 });
+    expect(exportOf(dir, resumed.runId)).toEqual(exportOf(dir, straight.runId));
+  });
+});
