@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchCheckpoints } from './checkpoint-bench.ts';
 import { benchEngine } from './engine-bench.ts';
 
 const json = process.argv.includes('--json') || process.env.npm_config_json === 'true';
@@ -15,6 +16,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-bench-'));
 try {
   const results: Record<string, number> = {};
   Object.assign(results, await benchEngine(dir, log));
+  Object.assign(results, await benchCheckpoints(dir, log));
   if (json) {
     process.stdout.write(JSON.stringify(results) + '\n');
   } else {

@@ -81,12 +81,18 @@ export class BarHistory {
   }
 
   snapshot(): BarHistoryState {
-    const rows = new Float64Array(this.#count * this.width);
-    for (let i = 0; i < this.#count; i++) {
-      const o = this.#offset(this.#count - 1 - i);
-      rows.set(this.#data.subarray(o, o + this.width), i * this.width);
+    // The ring holds at most two contiguous runs of rows: copy them in bulk, oldest first.
+    const w = this.width;
+    const rows = new Float64Array(this.#count * w);
+    const d = this.#data;
+    if (this.#count < this.capacity) {
+      rows.set(d.subarray(0, this.#count * w));
+    } else {
+      const split = this.#head * w;
+      rows.set(d.subarray(split));
+      rows.set(d.subarray(0, split), d.length - split);
     }
-    return { capacity: this.capacity, width: this.width, rows };
+    return { capacity: this.capacity, width: w, rows };
   }
 
   restore(s: BarHistoryState): void {

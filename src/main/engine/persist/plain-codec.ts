@@ -44,8 +44,12 @@ export const T = {
   u8array: 11,
 } as const;
 
-export function encodePlain(value: unknown): Uint8Array {
-  const w = new ByteWriter(1024);
+/**
+ * `sizeHint`: the expected size in bytes (e.g. the previous checkpoint's); a good hint spares
+ * the buffer its growth copies, which is time the engine thread stands still.
+ */
+export function encodePlain(value: unknown, sizeHint = 1024): Uint8Array {
+  const w = new ByteWriter(Math.max(64, sizeHint));
   writeValue(w, value, '', new Set());
   return w.finish();
 }

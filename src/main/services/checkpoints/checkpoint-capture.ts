@@ -54,6 +54,7 @@ export function captureCheckpoint(
   seq: number,
   simTime: number,
   meta: CheckpointMeta,
+  sizeHint = 1 << 20,
 ): Uint8Array {
   const state = c.backtest.snapshot();
   const { watermarks, pending } = c.recorder.capture();
@@ -74,5 +75,5 @@ export function captureCheckpoint(
     pending,
     meta,
   };
-  return encodePlain(data);
+  return encodePlain(data, sizeHint);
 }

@@ -68,6 +68,8 @@ export class CheckpointManager {
   readonly #writer: CheckpointWriter;
   #seq: number;
   #inFlight: Promise<CheckpointResult> | null = null;
+  /** Last payload size, plus room to grow: the next capture's buffer is allocated once. */
+  #sizeHint = 1 << 20;
 
   private constructor(
     db: Db,
@@ -117,12 +119,9 @@ export class CheckpointManager {
     const seq = ++this.#seq;
     const t0 = performance.now();
     const wallTime = Date.now();
-    const payload = captureCheckpoint(this.#ctx, seq, simTime, {
-      trigger: kind,
-      wallTime,
-      elapsedSeconds,
-      ticksPerSec,
-    });
+    const meta = { trigger: kind, wallTime, elapsedSeconds, ticksPerSec };
+    const payload = captureCheckpoint(this.#ctx, seq, simTime, meta, this.#sizeHint);
+    this.#sizeHint = Math.ceil(payload.length * 1.1) + 4096;
     const ticks = this.#ctx.backtest.engine.ticksConsumed;
     const pauseMs = performance.now() - t0;
     this.stats.pauseMs.push(pauseMs);
