@@ -51,7 +51,8 @@ export interface LoopSession {
   secondsBefore: number;
   checkpointAtStart: boolean;
   control: RunControl;
-  onProgress?: (p: RunProgress) => void;
+  /** The backtest is passed for views of its live state (partial bars, equity); read it, never mutate. */
+  onProgress?: (p: RunProgress, backtest: Backtest) => void;
 }
 
 /** Small steps: checkpoints land at exact tick counts and triggers are seen within ~10 ms. */
@@ -111,7 +112,7 @@ export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> 
         ticksPerSec: rate(),
         simTime: simulatedTime(s.backtest),
       };
-      s.onProgress(p);
+      s.onProgress(p, s.backtest);
     }
   };
 

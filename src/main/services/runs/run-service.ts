@@ -31,7 +31,8 @@ export interface RunOptions {
   /** null or undefined: no checkpoints. */
   checkpoints?: CheckpointPolicy | null;
   control?: RunControl;
-  onProgress?: (p: RunProgress) => void;
+  /** ≤ 10 per second; the backtest is passed for views of its live state (read only). */
+  onProgress?: (p: RunProgress, backtest: Backtest) => void;
   /** Called with the run id as soon as the run exists (before any tick). */
   onStart?: (runId: string) => void;
 }

@@ -1,0 +1,160 @@
+/**
+ * The one IPC contract between the UI and the backend, whatever carries it (Electron IPC, the
+ * web bridge, tests). Each channel is `domain:verb` with a zod schema for its arguments —
+ * validated in the backend before anything runs — and a result type. Renaming a channel or
+ * changing an argument is a compile error in every host and in the UI.
+ */
+import { z } from 'zod';
+import type * as Dto from './dto.ts';
+
+const runId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w.-]+$/, 'not a run id');
+const seq = z.number().int().min(1);
+const symbol = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'use letters, digits, . _ -');
+const timeframe = z.enum(['M1', 'M5', 'M15', 'M30', 'H1', 'H4', 'D1', 'W1']);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'an ISO date, e.g. 2024-01-01');
+
+export const checkpointPolicySchema = z.object({
+  intervalMs: z.number().int().min(0).max(86_400_000),
+  everyTicks: z.number().int().min(0),
+  keep: z.number().int().min(1).max(1000),
+  level: z.number().int().min(1).max(19),
+});
+
+export const runStartSchema = z.object({
+  symbols: z.array(symbol).min(1),
+  from: isoDate.nullable().optional(),
+  to: isoDate.nullable().optional(),
+  timeframes: z.array(timeframe).min(1).optional(),
+  indicators: z.array(z.string().max(64)).optional(),
+  price: z.enum(['bid', 'ask', 'mid']).optional(),
+  historySize: z.number().int().min(1).max(100_000).optional(),
+  strategy: z.string().max(64).nullable().optional(),
+  params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).optional(),
+  account: z
+    .object({
+      balance: z.number().positive(),
+      lotSize: z.number().positive(),
+      commissionPerLot: z.number().min(0),
+      slippage: z.number().min(0),
+    })
+    .partial()
+    .optional(),
+  checkpoints: checkpointPolicySchema.nullable().optional(),
+});
+
+const none = z.object({}).strict().optional();
+
+/** Channels: argument schema + result type (the `result` value is a type carrier only). */
+export const contract = {
+  'app:info': { args: none, result: {} as Dto.AppInfo },
+
+  'data:list': { args: none, result: [] as Dto.SymbolSummary[] },
+  'data:generate': {
+    args: z.object({
+      symbol,
+      start: isoDate,
+      days: z.number().int().min(1).max(3660),
+      seed: z.number().int().min(0),
+      replace: z.boolean().optional(),
+    }),
+    result: {} as Dto.DataChange,
+  },
+  'data:import': {
+    args: z.object({
+      file: z.string().min(1).max(4096),
+      symbol,
+      format: z.enum(['auto', 'generic', 'dukascopy', 'histdata', 'truefx']).optional(),
+      replace: z.boolean().optional(),
+    }),
+    result: {} as Dto.DataChange,
+  },
+  /** A native file dialog where the host has one; null when cancelled or not available (web). */
+  'data:pickFile': { args: none, result: null as string | null },
+
+  'strategies:list': { args: none, result: {} as Dto.StrategyList },
+
+  'runs:list': { args: none, result: [] as Dto.RunInfo[] },
+  'runs:get': { args: z.object({ runId }), result: {} as Dto.RunInfo },
+  /** Starts in the background; progress and the end arrive as events. */
+  'runs:start': { args: runStartSchema, result: {} as { runId: string } },
+  'runs:resume': {
+    args: z.object({
+      runId,
+      checkpoint: seq.optional(),
+      force: z.boolean().optional(),
+      checkpoints: checkpointPolicySchema.nullable().optional(),
+    }),
+    result: {} as { runId: string; forkedFrom: string | null },
+  },
+  /** Checkpoint, then mark the run paused. */
+  'runs:pause': { args: z.object({ runId }), result: undefined as void },
+  'runs:checkpointNow': { args: z.object({ runId }), result: undefined as void },
+  /** Deletes a run that is not running, with its results and checkpoint files. */
+  'runs:discard': { args: z.object({ runId }), result: undefined as void },
+  /** Interrupted or paused runs with their last valid checkpoint: the resume prompt. */
+  'runs:recoverable': { args: none, result: [] as Dto.RecoverableRun[] },
+  'runs:results': {
+    args: z.object({ runId, maxPoints: z.number().int().min(10).max(100_000).optional() }),
+    result: {} as Dto.RunResults,
+  },
+  /** Writes the run's export to `<data-dir>/exports/<run-id>` and returns the folder and files. */
+  'runs:export': { args: z.object({ runId }), result: {} as { dir: string; files: string[] } },
+
+  'checkpoints:list': { args: z.object({ runId }), result: [] as Dto.CheckpointInfo[] },
+  'checkpoints:inspect': { args: z.object({ runId, seq }), result: {} as Dto.InspectReport },
+  'checkpoints:verify': {
+    args: z.object({ runId, seq }),
+    result: {} as { ok: boolean; message: string },
+  },
+  'checkpoints:diff': { args: z.object({ runId, a: seq, b: seq }), result: {} as Dto.DiffReport },
+  /** Refuses the newest valid checkpoint: it is what resume needs. */
+  'checkpoints:delete': { args: z.object({ runId, seq }), result: undefined as void },
+} as const;
+
+export type Channel = keyof typeof contract;
+export type ArgsOf<C extends Channel> = z.input<(typeof contract)[C]['args']>;
+export type ResultOf<C extends Channel> = (typeof contract)[C]['result'];
+
+/** Events pushed from the backend to every UI. */
+export interface EventMap {
+  /** At most ~10 per second per run. */
+  'run:progress': Dto.RunProgressEvent;
+  'run:state': Dto.RunStateEvent;
+  'checkpoint:written': Dto.CheckpointWrittenEvent;
+  'import:progress': Dto.ImportProgressEvent;
+}
+export type EventName = keyof EventMap;
+
+/** Parses a channel's arguments; throws ContractError with a readable message. */
+export function parseArgs<C extends Channel>(channel: C, args: unknown): ArgsOf<C> {
+  const spec = contract[channel];
+  if (!spec) throw new ContractError(`unknown channel '${String(channel)}'`);
+  const r = spec.args.safeParse(args);
+  if (!r.success) {
+    const issues = r.error.issues
+      .map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`)
+      .join('; ');
+    throw new ContractError(`${channel}: invalid arguments (${issues})`);
+  }
+  return r.data as ArgsOf<C>;
+}
+
+export class ContractError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContractError';
+  }
+}
+
+/** What the UI calls: the same shape in Electron (preload) and in the browser (web bridge). */
+export interface BackendApi {
+  invoke<C extends Channel>(channel: C, args?: ArgsOf<C>): Promise<ResultOf<C>>;
+  /** Returns its own unsubscribe (contextBridge wraps callbacks, so identity-based off() cannot work). */
+  on<E extends EventName>(event: E, listener: (payload: EventMap[E]) => void): () => void;
+}

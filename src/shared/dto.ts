@@ -1,0 +1,185 @@
+/**
+ * Data that crosses the IPC boundary: plain, JSON-able values (times as ms since the epoch or ISO
+ * strings, NaN as null). The backend's services produce them; the UI renders them.
+ */
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  platform: string;
+  /** Which host serves the UI: Electron's main process or the web bridge. */
+  host: 'electron' | 'web';
+}
+
+export interface SymbolSummary {
+  symbol: string;
+  /** ms UTC */
+  first: number;
+  last: number;
+  ticks: number;
+}
+
+export interface DataChange {
+  symbol: SymbolSummary;
+  /** Ticks added by this import or generation. */
+  added: number;
+  /** For imports: the detected or given format. */
+  format?: string;
+}
+
+export interface ParamSpecDto {
+  name: string;
+  type: 'number' | 'integer' | 'boolean' | 'string' | 'timeframe';
+  default: number | boolean | string;
+  min?: number;
+  max?: number;
+  choices?: string[];
+  description: string;
+}
+
+export interface StrategyInfo {
+  name: string;
+  description: string;
+  source: 'builtin' | 'user';
+  file: string | null;
+  params: ParamSpecDto[];
+}
+
+export interface StrategyList {
+  strategies: StrategyInfo[];
+  /** User strategy files that failed to load. */
+  errors: { file: string; message: string }[];
+}
+
+export type RunStatus = 'running' | 'paused' | 'completed' | 'failed' | 'interrupted';
+
+export interface RunInfo {
+  id: string;
+  status: RunStatus;
+  createdAt: number;
+  symbols: string[];
+  timeframes: string[];
+  indicators: string[];
+  strategy: { name: string; params: Record<string, number | boolean | string> } | null;
+  account: { balance: number; lotSize: number; commissionPerLot: number; slippage: number };
+  from: number | null;
+  to: number | null;
+  ticksDone: number;
+  ticksTotal: number;
+  seconds: number;
+  error: string | null;
+  parentRunId: string | null;
+  parentSeq: number | null;
+  stats: Record<string, number | null> | null;
+}
+
+export interface CheckpointInfo {
+  seq: number;
+  ticks: number;
+  progressPct: number;
+  /** ms UTC of the newest tick at capture; null if unknown. */
+  simTime: number | null;
+  wallTime: number;
+  trigger: string;
+  bytes: number;
+  /** 'missing' when the index row's file is gone from disk. */
+  status: 'valid' | 'corrupt' | 'deleted' | 'failed' | 'missing';
+  pauseMs: number | null;
+  writeMs: number | null;
+}
+
+export interface RecoverableRun {
+  run: RunInfo;
+  lastCheckpoint: CheckpointInfo | null;
+}
+
+export interface EquityPoint {
+  time: number;
+  balance: number;
+  equity: number;
+  drawdown: number;
+  drawdownPct: number;
+}
+
+export interface TradeDto {
+  id: number;
+  symbol: string;
+  side: 'long' | 'short';
+  size: number;
+  entryTime: number;
+  entryPrice: number;
+  exitTime: number;
+  exitPrice: number;
+  exitReason: string;
+  grossPnl: number;
+  commission: number;
+  netPnl: number;
+}
+
+export interface RunResults {
+  stats: Record<string, number | null> | null;
+  /** Downsampled to at most maxPoints (min/max of drawdown kept per bucket). */
+  equity: EquityPoint[];
+  trades: TradeDto[];
+}
+
+/** One (symbol, timeframe) of a running backtest: the bar being built and indicator values. */
+export interface LiveFrame {
+  symbol: string;
+  timeframe: string;
+  partial: {
+    time: number;
+    open: number;
+    high: number;
+    low: number;
+    close: number;
+    volume: number;
+    ticks: number;
+  } | null;
+  /** Fraction of the bucket elapsed, 0..1. */
+  progress: number;
+  /** Values at the last close; null while warming up. */
+  indicators: Record<string, number | null>;
+}
+
+export interface RunProgressEvent {
+  runId: string;
+  ticksDone: number;
+  ticksTotal: number;
+  ticksPerSec: number;
+  seconds: number;
+  etaSeconds: number | null;
+  simTime: number | null;
+  balance: number | null;
+  equity: number | null;
+  frames: LiveFrame[];
+}
+
+export interface RunStateEvent {
+  runId: string;
+  status: RunStatus;
+  error?: string | null;
+}
+
+export interface CheckpointWrittenEvent {
+  runId: string;
+  seq: number;
+  ticks: number;
+  bytes: number;
+  trigger: string;
+  ok: boolean;
+  error?: string;
+}
+
+export interface ImportProgressEvent {
+  file: string;
+  bytesRead: number;
+  totalBytes: number;
+}
+
+/**
+ * Checkpoint reports (see src/main/services/checkpoints/report): JSON-able trees the checkpoint
+ * browser renders. Typed loosely here; the report module documents every field.
+ */
+export type InspectReport = { [key: string]: unknown };
+export type DiffReport = { [key: string]: unknown };
