@@ -57,6 +57,12 @@ export interface LoopSession {
 
 /** Small steps: checkpoints land at exact tick counts and triggers are seen within ~10 ms. */
 const STEP_TICKS = 65_536;
+
+/**
+ * Test hook: BACKTESTR_TEST_THROTTLE_MS sleeps that long after every step, so end-to-end tests
+ * can watch (and kill) a run mid-flight on a small data set. Never set in normal use.
+ */
+const THROTTLE_MS = Number(process.env.BACKTESTR_TEST_THROTTLE_MS ?? 0);
 const PROGRESS_MS = 100;
 const HEARTBEAT_MS = 1000;
 
@@ -145,7 +151,8 @@ export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> 
       checkpoint('interval');
     }
     report(false);
-    await yieldToEventLoop();
+    if (THROTTLE_MS > 0) await new Promise((r) => setTimeout(r, THROTTLE_MS));
+    else await yieldToEventLoop();
   }
   s.backtest.finish();
   s.recorder.flush();
