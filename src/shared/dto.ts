@@ -177,9 +177,17 @@ export interface ImportProgressEvent {
   totalBytes: number;
 }
 
-/**
- * Checkpoint reports (see src/main/services/checkpoints/report): JSON-able trees the checkpoint
- * browser renders. Typed loosely here; the report module documents every field.
- */
-export type InspectReport = { [key: string]: unknown };
-export type DiffReport = { [key: string]: unknown };
+/** Checkpoint reports (inspect, diff): typed in reports.ts, built by the checkpoint report module. */
+export type {
+  Change,
+  CheckpointPoint,
+  DiffReport,
+  FrameView,
+  InspectReport,
+  Json,
+  PartialBarView,
+  PendingOrderView,
+  PortfolioView,
+  PositionBrief,
+  PositionView,
+} from './reports.ts';

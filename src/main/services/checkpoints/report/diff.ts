@@ -5,53 +5,27 @@
  * symbols, frames and indicators need not line up, so a diff would compare unrelated things.
  * B − A throughout; A need not be the earlier one (deltas are then negative).
  */
-import type { Timeframe } from '../../../engine/mtf/timeframes.ts';
-import type { PositionSide } from '../../../engine/portfolio/types.ts';
+import type {
+  Change,
+  CheckpointPoint,
+  DiffReport,
+  PositionBrief,
+} from '../../../../shared/reports.ts';
 import type { CheckpointData } from '../checkpoint-data.ts';
 import { framesOf } from './frames.ts';
 import { portfolioOf, type PortfolioView } from './portfolio-view.ts';
 import { delta, isoTime } from './values.ts';
 
-export interface Change {
-  a: number | null;
-  b: number | null;
-  delta: number | null;
-}
-export interface CheckpointPoint {
-  runId: string;
-  seq: number;
-  ticks: number;
-  simTime: string | null;
-}
-export interface PositionBrief {
-  side: PositionSide;
-  size: number;
-  entryPrice: number | null;
-  tradeId: number;
-}
+export type {
+  Change,
+  CheckpointPoint,
+  DiffReport,
+  PositionBrief,
+} from '../../../../shared/reports.ts';
 
 export const TRADES_BASIS =
   'positions closed (portfolio nextTradeId - 1 - open positions); rows = trade rows written ' +
   '(watermarks.tradeSeq + pending trades), a position closed in parts gives several rows';
-
-export interface DiffReport {
-  a: CheckpointPoint;
-  b: CheckpointPoint;
-  ticksAdvanced: number;
-  perSymbolTicks: { symbol: string; a: number; b: number; delta: number }[];
-  /** Engine bars closed per timeframe, summed over symbols. */
-  barsClosed: { timeframe: Timeframe; a: number; b: number; delta: number }[];
-  /** Only the values that differ (null = no value, before warm-up). */
-  indicators: ({ symbol: string; timeframe: Timeframe; column: string } & Change)[];
-  /** Only the symbols whose position differs; null = flat. */
-  positions: { symbol: string; a: PositionBrief | null; b: PositionBrief | null }[];
-  /** Equity of the last equity-curve sample (the balance before the first). */
-  equity: Change;
-  /** Balance + open PnL at the last quotes. */
-  equityAtCapture: Change;
-  balance: Change;
-  trades: { a: number; b: number; delta: number; basis: string; rows: Change };
-}
 
 export class CheckpointDiffError extends Error {
   constructor(message: string) {

@@ -8,34 +8,10 @@
 import { createIndicator } from '../../../engine/indicators/index.ts';
 import type { EngineSnapshot } from '../../../engine/mtf/mtf-engine.ts';
 import { PartialBar, type PartialBarState } from '../../../engine/mtf/partial-bar.ts';
-import type { Timeframe } from '../../../engine/mtf/timeframes.ts';
+import type { FrameView, PartialBarView } from '../../../../shared/reports.ts';
 import { isoTime, num } from './values.ts';
 
-export interface PartialBarView {
-  /** Bucket start. */
-  time: string | null;
-  open: number | null;
-  high: number | null;
-  low: number | null;
-  close: number | null;
-  volume: number | null;
-  ticks: number;
-  /** Share of the bucket elapsed at its last tick. */
-  progressPct: number | null;
-}
-
-export interface FrameView {
-  symbol: string;
-  timeframe: Timeframe;
-  /** null when no bar is open (before the symbol's first tick). */
-  partial: PartialBarView | null;
-  /** Closed bars kept in the history ring (at most historySize). */
-  historyBars: number;
-  /** Bucket start of the newest closed bar kept, null when none closed yet. */
-  lastClosed: string | null;
-  /** Current value per indicator column; null before warm-up. */
-  indicators: Record<string, number | null>;
-}
+export type { FrameView, PartialBarView } from '../../../../shared/reports.ts';
 
 export function partialOf(p: PartialBarState): PartialBarView | null {
   if (p.ticks === 0) return null;

@@ -4,11 +4,11 @@
  * state, account and the SQLite bookkeeping. Pure: it reads the data, never a file or the
  * database, so the CLI (text or --json) and the renderer (over IPC) show the same thing.
  */
-import type { Timeframe } from '../../../engine/mtf/timeframes.ts';
-import type { CheckpointData, CheckpointTrigger } from '../checkpoint-data.ts';
-import { framesOf, type FrameView } from './frames.ts';
-import { portfolioOf, type PortfolioView } from './portfolio-view.ts';
-import { isoTime, num, pct, toJson, type Json } from './values.ts';
+import type { InspectReport } from '../../../../shared/reports.ts';
+import type { CheckpointData } from '../checkpoint-data.ts';
+import { framesOf } from './frames.ts';
+import { portfolioOf } from './portfolio-view.ts';
+import { isoTime, num, pct, toJson } from './values.ts';
 
 /** What the checkpoint reader knows about the file around the data. */
 export interface CheckpointFileInfo {
@@ -19,43 +19,7 @@ export interface CheckpointFileInfo {
   header: { version: number; createdAt: number };
 }
 
-export interface InspectReport {
-  file: { path: string; fileBytes: number; payloadBytes: number; compressionRatio: number | null };
-  versions: { format: number; header: number; app: string; createdAt: string | null };
-  run: {
-    id: string;
-    seq: number;
-    strategy: string | null;
-    params: Json;
-    symbols: string[];
-    timeframes: Timeframe[];
-    indicators: string[];
-  };
-  cursor: {
-    ticks: number;
-    ticksTotal: number;
-    progressPct: number | null;
-    perSymbol: { symbol: string; ticks: number }[];
-    simTime: string | null;
-  };
-  meta: {
-    trigger: CheckpointTrigger;
-    wallTime: string | null;
-    elapsedSeconds: number | null;
-    ticksPerSec: number | null;
-  };
-  /** Engine bars closed per timeframe, summed over symbols. */
-  barsClosed: { timeframe: Timeframe; bars: number }[];
-  frames: FrameView[];
-  strategyState: Json;
-  portfolio: PortfolioView;
-  watermarks: {
-    bars: { symbol: string; timeframe: Timeframe; time: string | null }[];
-    tradeSeq: number;
-    equityTime: string | null;
-  };
-  pendingRows: { bars: number; trades: number; equity: number };
-}
+export type { InspectReport } from '../../../../shared/reports.ts';
 
 export function inspectCheckpoint(data: CheckpointData, file: CheckpointFileInfo): InspectReport {
   const { config, state } = data;

@@ -3,51 +3,13 @@
  * open PnL and equity then follow the portfolio's own rules (signed size: > 0 long, < 0 short;
  * a long is valued at the bid, a short at the ask) instead of a copy of them that could drift.
  */
+import type { PortfolioView, PositionView } from '../../../../shared/reports.ts';
 import { Portfolio } from '../../../engine/portfolio/portfolio.ts';
-import type { OrderSide, OrderType, PositionSide } from '../../../engine/portfolio/types.ts';
 import { portfolioConfigOf } from '../../runs/run-config.ts';
 import type { CheckpointData } from '../checkpoint-data.ts';
 import { isoTime, num } from './values.ts';
 
-export interface PositionView {
-  symbol: string;
-  side: PositionSide;
-  /** Units, > 0 (the side carries the sign). */
-  size: number;
-  entryPrice: number | null;
-  entryTime: string | null;
-  stopLoss: number | null;
-  takeProfit: number | null;
-  tradeId: number;
-  /** Open PnL at the symbol's last quote. */
-  unrealizedPnl: number | null;
-}
-
-export interface PendingOrderView {
-  id: number;
-  symbol: string;
-  side: OrderSide;
-  type: OrderType;
-  size: number;
-  price: number | null;
-  stopLoss: number | null;
-  takeProfit: number | null;
-  placedAt: string | null;
-}
-
-export interface PortfolioView {
-  balance: number | null;
-  /** Equity of the last equity-curve sample; the balance when there is none yet. */
-  equity: number | null;
-  /** Time of that sample, null when there is none. */
-  equityTime: string | null;
-  /** Balance + open PnL at the last quotes: the equity at the very tick of the capture. */
-  equityAtCapture: number | null;
-  /** Positions closed so far: trade ids handed out (nextTradeId − 1) minus the open ones. */
-  closedPositions: number;
-  positions: PositionView[];
-  pendingOrders: PendingOrderView[];
-}
+export type { PendingOrderView, PortfolioView, PositionView } from '../../../../shared/reports.ts';
 
 export function portfolioOf(data: CheckpointData): PortfolioView {
   const p = new Portfolio(portfolioConfigOf(data.config));

@@ -6,7 +6,9 @@
  * makes them readable without a converter.
  */
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import type { Json } from '../../../../shared/reports.ts';
+
+export type { Json } from '../../../../shared/reports.ts';
 
 /** A finite number, or null (NaN, ±Infinity); -0 becomes 0 so that JSON round-trips exactly. */
 export function num(x: number | null): number | null {
