@@ -1,0 +1,437 @@
+// The web bridge over real HTTP on a random port, against a fake backend.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/window-options.ts';
+import {
+  injectToken,
+  sanitiseFileName,
+  startWebServer,
+  tokensEqual,
+  type WebServer,
+} from '../../src/main/web/server.ts';
+import { FakeBackend, waitFor } from './fake-backend.ts';
+import { makeSite, openSse, parseSse, raw } from './helpers.ts';
+
+let site: Awaited<ReturnType<typeof makeSite>>;
+let backend: FakeBackend;
+let server: WebServer;
+
+beforeAll(async () => {
+  site = await makeSite();
+});
+afterAll(async () => {
+  await rm(site.root, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  backend = new FakeBackend();
+  server = await startWebServer({ backend, staticDir: site.staticDir, port: 0 });
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const invoke = (body: unknown, headers: Record<string, string> = {}) =>
+  raw(server.port, {
+    method: 'POST',
+    path: '/api/invoke',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('startWebServer', () => {
+  it('listens on 127.0.0.1 with a random 32-character token', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const other = await startWebServer({ backend, staticDir: site.staticDir });
+    expect(other.token).not.toBe(server.token);
+    expect(other.port).not.toBe(server.port);
+    await other.close();
+  });
+
+  it('serves index.html at / with the token injected and the CSP meta tag kept', async () => {
+    const res = await fetch(server.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toBe(
+      `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+    );
+    const html = await res.text();
+    expect(html).toContain(`<meta name="backtestr-token" content="${server.token}" />`);
+    expect(html).toContain('http-equiv="Content-Security-Policy"');
+    expect(html).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+    // connect-src 'self' is what fetch and EventSource to this origin need.
+    expect(CONTENT_SECURITY_POLICY).toContain("connect-src 'self'");
+    expect(html).toContain('<div id="root"></div>');
+    expect((await fetch(new URL('index.html', server.url))).status).toBe(200);
+  });
+
+  it('serves assets with their content types and HEAD without a body', async () => {
+    const js = await fetch(new URL('assets/index-abc.js', server.url));
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await js.text()).toBe('console.log("app");\n');
+    const css = await fetch(new URL('assets/index-abc.css', server.url));
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    const bin = await fetch(new URL('assets/blob.bin', server.url));
+    expect(bin.headers.get('content-type')).toBe('application/octet-stream');
+    expect([...new Uint8Array(await bin.arrayBuffer())]).toEqual([1, 2, 3]);
+    const head = await raw(server.port, { method: 'HEAD', path: '/assets/index-abc.js' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    expect((await fetch(new URL('assets/nope.js', server.url))).status).toBe(404);
+    expect((await fetch(new URL('assets', server.url))).status).toBe(404); // a folder
+    expect((await raw(server.port, { method: 'DELETE', path: '/' })).status).toBe(405);
+  });
+
+  it('refuses path traversal in every spelling', async () => {
+    const attempts = [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2E%2E%2Fsecret.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/%5c..%5csecret.txt',
+      '/....//secret.txt',
+      `/${encodeURIComponent(site.root)}/secret.txt`,
+      '/%00/../secret.txt',
+      '/%',
+    ];
+    for (const p of attempts) {
+      const res = await raw(server.port, { path: p });
+      expect([400, 404], p).toContain(res.status);
+      expect(res.body, p).not.toContain(site.secret);
+    }
+  });
+
+  it('requires the Host header to name this server (DNS rebinding)', async () => {
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
+      expect((await raw(server.port, { host })).status, host).toBe(200);
+    }
+    for (const host of [
+      `evil.example:${server.port}`,
+      '127.0.0.1',
+      `127.0.0.1:${server.port + 1}`,
+      `0.0.0.0:${server.port}`,
+    ]) {
+      const res = await raw(server.port, { host });
+      expect(res.status, host).toBe(403);
+      expect(res.body).not.toContain(server.token);
+    }
+    // Node itself refuses an HTTP/1.1 request without Host (400).
+    expect([400, 403]).toContain((await raw(server.port, { host: null })).status);
+    const api = await raw(server.port, {
+      method: 'POST',
+      path: '/api/invoke',
+      host: `rebound.example:${server.port}`,
+      headers: { 'x-backtestr-token': server.token },
+      body: JSON.stringify({ channel: 'app:info' }),
+    });
+    expect(api.status).toBe(403);
+    expect(backend.calls).toEqual([]);
+  });
+
+  it('invoke with the token answers {ok: true, result}', async () => {
+    const res = await invoke(
+      { channel: 'runs:get', args: { runId: 'r1' } },
+      { 'x-backtestr-token': server.token },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(res.body)).toEqual({
+      ok: true,
+      result: { echo: { channel: 'runs:get', args: { runId: 'r1' } } },
+    });
+    expect(backend.calls).toEqual([{ channel: 'runs:get', args: { runId: 'r1' } }]);
+  });
+
+  it('invoke without or with a wrong token is 401 and runs nothing', async () => {
+    const body = { channel: 'runs:discard', args: { runId: 'r1' } };
+    const tampered = server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A');
+    for (const headers of [
+      {},
+      { 'x-backtestr-token': '' },
+      { 'x-backtestr-token': 'wrong' },
+      { 'x-backtestr-token': tampered },
+      { 'x-backtestr-token': server.token + 'x' },
+      { authorization: `Bearer ${server.token}` },
+    ]) {
+      const res = await invoke(body, headers);
+      expect(res.status, JSON.stringify(headers)).toBe(401);
+      expect(JSON.parse(res.body)).toEqual({ ok: false, error: 'missing or wrong token' });
+    }
+    expect(backend.calls).toEqual([]);
+  });
+
+  it('malformed requests are 400 and reach no handler', async () => {
+    const token = { 'x-backtestr-token': server.token };
+    for (const body of ['{not json', '', '[1,2]', 'null', '"app:info"', '{"args":{}}']) {
+      const res = await invoke(body, token);
+      expect(res.status, body).toBe(400);
+      expect(JSON.parse(res.body).ok).toBe(false);
+    }
+    for (const channel of ['nope:nothing', 'constructor', '__proto__', 'toString']) {
+      const res = await invoke({ channel }, token);
+      expect(res.status, channel).toBe(400);
+      expect(JSON.parse(res.body).error).toBe(`unknown channel '${channel}'`);
+    }
+    expect((await raw(server.port, { path: '/api/invoke', headers: token })).status).toBe(405);
+    expect((await raw(server.port, { path: '/api/other', headers: token })).status).toBe(404);
+    expect(backend.calls).toEqual([]);
+  });
+
+  it('refuses invoke bodies over 1 MB with 413', async () => {
+    const big = JSON.stringify({ channel: 'app:info', args: { pad: 'x'.repeat(1024 * 1024) } });
+    const res = await invoke(big, { 'x-backtestr-token': server.token });
+    expect(res.status).toBe(413);
+    expect(backend.calls).toEqual([]);
+  });
+
+  it('a handler error is HTTP 200 {ok: false, error: message}', async () => {
+    backend.handler = () => {
+      throw new Error("data:import: line 7 of 'ticks.csv': bad price");
+    };
+    const res = await invoke(
+      { channel: 'data:import', args: { file: '/x', symbol: 'EURUSD' } },
+      { 'x-backtestr-token': server.token },
+    );
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({
+      ok: false,
+      error: "data:import: line 7 of 'ticks.csv': bad price",
+    });
+  });
+
+  it('refuses cross-origin API requests even with the token', async () => {
+    const res = await invoke(
+      { channel: 'app:info' },
+      { 'x-backtestr-token': server.token, origin: 'http://evil.example' },
+    );
+    expect(res.status).toBe(403);
+    const same = await invoke(
+      { channel: 'app:info' },
+      { 'x-backtestr-token': server.token, origin: `http://127.0.0.1:${server.port}` },
+    );
+    expect(same.status).toBe(200);
+    expect(backend.calls).toHaveLength(1);
+  });
+
+  it('streams backend events as Server-Sent Events and unsubscribes on close', async () => {
+    const sse = await openSse(server.port, `?token=${encodeURIComponent(server.token)}`);
+    expect(sse.status).toBe(200);
+    await waitFor(() => backend.listenerCount() === 4, 'the server to subscribe');
+    backend.emit('run:state', { runId: 'r1', status: 'running' });
+    backend.emit('checkpoint:written', {
+      runId: 'r1',
+      seq: 2,
+      ticks: 100,
+      bytes: 5,
+      trigger: 'interval',
+      ok: true,
+    } as never);
+    backend.emit('run:state', { runId: 'r1', status: 'failed', error: 'line 1\nline 2' });
+    await waitFor(() => sse.text().includes('line 2'), 'the events');
+    const frames = parseSse(sse.text());
+    expect(frames[0]).toMatchObject({ retry: '1000' });
+    const events = frames.filter((f) => f.event);
+    expect(events.map((f) => f.event)).toEqual(['run:state', 'checkpoint:written', 'run:state']);
+    expect(JSON.parse(events[0]!.data!)).toEqual({ runId: 'r1', status: 'running' });
+    expect(JSON.parse(events[2]!.data!).error).toBe('line 1\nline 2'); // one data line: JSON
+    sse.close();
+    await waitFor(() => backend.listenerCount() === 0, 'the server to unsubscribe');
+  });
+
+  it('event streams need the token', async () => {
+    for (const q of ['', '?token=', '?token=wrong']) {
+      const sse = await openSse(server.port, q);
+      expect(sse.status, q).toBe(401);
+      await sse.ended;
+    }
+    expect(backend.listenerCount()).toBe(0);
+  });
+
+  it('sends keep-alive comments', async () => {
+    const fast = await startWebServer({ backend, staticDir: site.staticDir, keepAliveMs: 50 });
+    const sse = await openSse(fast.port, `?token=${fast.token}`);
+    await waitFor(() => sse.text().includes(': keep-alive\n\n'), 'a keep-alive');
+    await fast.close(); // ends the open stream too
+    await sse.ended;
+    expect(backend.listenerCount()).toBe(0);
+  });
+
+  it('close() stops listening and ends event streams', async () => {
+    const sse = await openSse(server.port, `?token=${server.token}`);
+    await server.close();
+    await sse.ended;
+    expect(backend.listenerCount()).toBe(0);
+    await expect(fetch(server.url)).rejects.toThrow();
+    await server.close(); // idempotent
+  });
+});
+
+describe('upload', () => {
+  let uploadDir: string;
+  beforeEach(async () => {
+    uploadDir = await mkdtemp(path.join(site.root, 'uploads-'));
+    await server.close();
+    server = await startWebServer({
+      backend,
+      staticDir: site.staticDir,
+      uploadDir,
+      uploadLimitBytes: 10_000_000,
+    });
+  });
+
+  const upload = (name: string | null, headers: Record<string, string>, data: Buffer) =>
+    raw(server.port, {
+      method: 'POST',
+      path: name === null ? '/api/upload' : `/api/upload?name=${encodeURIComponent(name)}`,
+      headers,
+      body: data,
+    });
+
+  it('streams the body to <tmp>/backtestr-upload-<random>/<original name>', async () => {
+    const data = Buffer.alloc(3_000_000);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 7919) & 0xff;
+    const res = await upload('EURUSD 2024 ticks.csv', { 'x-backtestr-token': server.token }, data);
+    expect(res.status).toBe(200);
+    const stored = JSON.parse(res.body).path as string;
+    expect(path.basename(stored)).toBe('EURUSD 2024 ticks.csv');
+    expect(path.basename(path.dirname(stored))).toMatch(/^backtestr-upload-.+/);
+    expect(path.dirname(path.dirname(stored))).toBe(uploadDir);
+    expect((await readFile(stored)).equals(data)).toBe(true);
+    // Each upload gets its own folder: the same name twice keeps both files.
+    const again = await upload(
+      'EURUSD 2024 ticks.csv',
+      { 'x-backtestr-token': server.token },
+      data,
+    );
+    expect(JSON.parse(again.body).path).not.toBe(stored);
+    await server.close(); // removes the uploads
+    expect(await readdir(uploadDir)).toEqual([]);
+  });
+
+  it('also takes a chunked body and keeps the file name inside its folder', async () => {
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: `/api/upload?name=${encodeURIComponent('../../etc/passwd')}`,
+          headers: { 'x-backtestr-token': server.token },
+        },
+        (r) => {
+          let body = '';
+          r.on('data', (c) => (body += c));
+          r.on('end', () => resolve({ status: r.statusCode!, body }));
+        },
+      );
+      req.on('error', reject);
+      req.write('a,b\n');
+      setTimeout(() => req.end('1,2\n'), 20);
+    });
+    expect(res.status).toBe(200);
+    const stored = JSON.parse(res.body).path as string;
+    expect(path.basename(stored)).toBe('passwd');
+    expect(path.dirname(path.dirname(stored))).toBe(uploadDir);
+    expect(await readFile(stored, 'utf8')).toBe('a,b\n1,2\n');
+  });
+
+  it('needs the token and a name; refuses uploads over the limit', async () => {
+    const data = Buffer.from('x');
+    expect((await upload('a.csv', {}, data)).status).toBe(401);
+    expect((await upload('a.csv', { 'x-backtestr-token': 'nope' }, data)).status).toBe(401);
+    expect((await upload(null, { 'x-backtestr-token': server.token }, data)).status).toBe(400);
+    const big = await upload(
+      'big.csv',
+      { 'x-backtestr-token': server.token },
+      Buffer.alloc(10_000_001),
+    );
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).error).toBe('upload larger than the limit of 10000000 bytes');
+    expect(await readdir(uploadDir)).toEqual([]);
+  });
+  /** A chunked upload (no Content-Length): `chunks` MB, then either the end or an abort. */
+  function chunkedUpload(
+    chunks: number,
+    finish: 'end' | 'abort',
+  ): Promise<{ status: number; body: string } | Error> {
+    return new Promise((resolve) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/api/upload?name=big.csv',
+          headers: { 'x-backtestr-token': server.token },
+        },
+        (r) => {
+          let body = '';
+          r.on('data', (c) => (body += c));
+          r.on('end', () => resolve({ status: r.statusCode!, body }));
+          r.on('error', resolve);
+        },
+      );
+      req.on('error', resolve);
+      let sent = 0;
+      const next = (): void => {
+        if (sent++ < chunks) req.write(Buffer.alloc(1024 * 1024, 0x41), () => setImmediate(next));
+        else if (finish === 'end') req.end();
+        else {
+          req.destroy();
+          resolve(new Error('aborted'));
+        }
+      };
+      next();
+    });
+  }
+
+  it('stops a streamed upload at the limit and removes the partial file', async () => {
+    const res = await chunkedUpload(12, 'end');
+    // The server answers 413 and closes; a client still sending may see the reset instead.
+    if (!(res instanceof Error)) expect(res.status).toBe(413);
+    await waitFor(() => readdirSync(uploadDir).length === 0, 'the partial upload to go');
+  });
+
+  it('removes the partial file of an aborted upload', async () => {
+    await chunkedUpload(3, 'abort');
+    await waitFor(() => readdirSync(uploadDir).length === 0, 'the partial upload to go');
+    // The server is fine afterwards.
+    expect((await raw(server.port)).status).toBe(200);
+  });
+});
+
+describe('helpers', () => {
+  it('sanitiseFileName keeps a recognisable, safe last segment', () => {
+    expect(sanitiseFileName('ticks.csv')).toBe('ticks.csv');
+    expect(sanitiseFileName('C:\\Users\\me\\EUR USD (1).csv')).toBe('EUR USD (1).csv');
+    expect(sanitiseFileName('../../x/y.csv')).toBe('y.csv');
+    expect(sanitiseFileName('a<b>c:d"e|f?g*h\u0001.csv')).toBe('a_b_c_d_e_f_g_h_.csv');
+    expect(sanitiseFileName('..')).toBe('upload');
+    expect(sanitiseFileName('')).toBe('upload');
+    expect(sanitiseFileName('.hidden. ')).toBe('hidden');
+    expect(sanitiseFileName('CON.csv')).toBe('_CON.csv');
+    expect(sanitiseFileName('é日本.csv')).toBe('é日本.csv');
+    expect(sanitiseFileName('x'.repeat(300))).toHaveLength(200);
+  });
+
+  it('injectToken escapes the token and places it in <head>', () => {
+    expect(injectToken('<html><head><title>t</title></head></html>', 'a"b<')).toBe(
+      '<html><head>\n    <meta name="backtestr-token" content="a&#34;b&#60;" /><title>t</title></head></html>',
+    );
+  });
+
+  it('tokensEqual compares whole tokens', () => {
+    expect(tokensEqual('abc', 'abc')).toBe(true);
+    expect(tokensEqual('abd', 'abc')).toBe(false);
+    expect(tokensEqual('ab', 'abc')).toBe(false);
+    expect(tokensEqual(undefined, 'abc')).toBe(false);
+    expect(tokensEqual(null, 'abc')).toBe(false);
+  });
+});
