@@ -153,14 +153,15 @@ describe('startWebServer', () => {
   it('invoke without or with a wrong token is 401 and runs nothing', async () => {
     const body = { channel: 'runs:discard', args: { runId: 'r1' } };
     const tampered = server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A');
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { 'x-backtestr-token': '' },
       { 'x-backtestr-token': 'wrong' },
       { 'x-backtestr-token': tampered },
       { 'x-backtestr-token': server.token + 'x' },
       { authorization: `Bearer ${server.token}` },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await invoke(body, headers);
       expect(res.status, JSON.stringify(headers)).toBe(401);
       expect(JSON.parse(res.body)).toEqual({ ok: false, error: 'missing or wrong token' });
