@@ -1,0 +1,119 @@
+/**
+ * The backend: every contract channel served by one typed handler map over the services, plus
+ * the pushed events. Hosts carry it to the UI unchanged — Electron (in a worker thread, see
+ * services/host), the web bridge, tests — so they all behave alike.
+ *
+ *   invoke(channel, args)   args checked against the contract's schema before anything runs;
+ *                           errors come back as plain Error(message)
+ *   on(event, listener)     run:progress, run:state, checkpoint:written, import:progress
+ *   pauseAll()              OS suspend / shutdown: checkpoint and pause every active run
+ *   close()                 pauseAll, wait for calls in flight, close the database
+ *
+ * One backend per data folder per process: at start it takes over runs this process left
+ * 'running' (a previous backend here that died, e.g. a crashed worker) as interrupted.
+ */
+import {
+  contract,
+  parseArgs,
+  type ArgsOf,
+  type BackendApi,
+  type Channel,
+  type EventMap,
+  type ResultOf,
+} from '../../../shared/contract.ts';
+import { openDatabase, type Db } from '../db/database.ts';
+import { loadHasher } from '../hash.ts';
+import { ActiveRuns } from './active-runs.ts';
+import { appHandlers } from './app.ts';
+import { checkpointsHandlers } from './checkpoints.ts';
+import type { BackendContext } from './context.ts';
+import { dataHandlers } from './data.ts';
+import { Emitter } from './events.ts';
+import type { Handler, Handlers } from './handler-types.ts';
+import { runsHandlers } from './runs.ts';
+import { strategiesHandlers } from './strategies.ts';
+
+export interface Backend extends BackendApi {
+  /** Checkpoints and pauses every active run, waits for them; the backend stays usable. */
+  pauseAll(): Promise<void>;
+  /** pauseAll, then waits for calls in flight and closes the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  host: 'electron' | 'web';
+}
+
+/** Every channel's handler; a domain left out or a handler of the wrong type does not compile. */
+export function createHandlers(ctx: BackendContext): Handlers {
+  return {
+    ...appHandlers(ctx),
+    ...dataHandlers(ctx),
+    ...strategiesHandlers(ctx),
+    ...runsHandlers(ctx),
+    ...checkpointsHandlers(ctx),
+  };
+}
+
+export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  await loadHasher();
+  const db = openDatabase(opts.dataDir);
+  interruptOwnOrphans(db);
+  const events = new Emitter<EventMap>();
+  const runs = new ActiveRuns(db, events);
+  const handlers = createHandlers({ db, dataDir: opts.dataDir, host: opts.host, events, runs });
+  const inFlight = new Set<Promise<unknown>>();
+  let closing: Promise<void> | null = null;
+
+  async function call<C extends Channel>(channel: C, args: unknown): Promise<ResultOf<C>> {
+    try {
+      if (typeof channel !== 'string' || !Object.hasOwn(contract, channel))
+        throw new Error(`unknown channel '${String(channel)}'`);
+      if (closing) throw new Error(`${channel}: the backend is closed`);
+      const parsed = parseArgs(channel, args);
+      const handler = handlers[channel] as Handler<C>;
+      return await handler(parsed);
+    } catch (err) {
+      throw plainError(err);
+    }
+  }
+
+  return {
+    invoke<C extends Channel>(channel: C, args?: ArgsOf<C>): Promise<ResultOf<C>> {
+      const p = call(channel, args);
+      inFlight.add(p);
+      const forget = () => inFlight.delete(p);
+      p.then(forget, forget);
+      return p;
+    },
+    on: (event, listener) => events.on(event, listener),
+    pauseAll: () => runs.pauseAll(),
+    close() {
+      closing ??= (async () => {
+        await runs.pauseAll();
+        await Promise.allSettled([...inFlight]);
+        await runs.pauseAll(); // a run:start that was in flight may have started one
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** What crosses to the UI: the message only (no stack, no class the other side cannot rebuild). */
+function plainError(err: unknown): Error {
+  return new Error(err instanceof Error ? err.message : String(err));
+}
+
+/**
+ * Runs this process left 'running' without a backend driving them: the run loop of a previous
+ * backend in this process (a worker thread that crashed or was terminated) is gone, but the
+ * process id in the row is still alive, so markDeadRunsInterrupted cannot tell. This backend has
+ * no runs yet, so every such run is orphaned.
+ */
+function interruptOwnOrphans(db: Db): void {
+  db.prepare(
+    `UPDATE runs SET status = 'interrupted', owner_pid = NULL WHERE status = 'running' AND owner_pid = ?`,
+  ).run(process.pid);
+}

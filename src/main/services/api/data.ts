@@ -1,0 +1,62 @@
+/**
+ * `data:*`: the tick store. Imports and generation are all or nothing (see the services); an
+ * import reports `import:progress` at most every 100 ms. Ticks of a symbol that an active run is
+ * reading are not changed under it: the run streams them chunk by chunk.
+ */
+import { performance } from 'node:perf_hooks';
+import { generateSymbolTicks } from '../ticks/generate-service.ts';
+import { importTickCsv } from '../ticks/import-service.ts';
+import { listSymbols } from '../ticks/tick-store.ts';
+import { utcMs, type BackendContext } from './context.ts';
+import { toSymbolSummary } from './dto-map.ts';
+import type { DomainHandlers } from './handler-types.ts';
+
+const IMPORT_PROGRESS_MS = 100;
+
+export function dataHandlers(ctx: BackendContext): DomainHandlers<'data'> {
+  const { db, events } = ctx;
+  const refuseIfRunning = (symbol: string) => {
+    const runId = ctx.runs.usingSymbol(symbol);
+    if (runId !== null) {
+      throw new Error(
+        `run ${runId} is reading the ticks of ${symbol}; pause it or let it finish before changing them`,
+      );
+    }
+  };
+  return {
+    'data:list': async () => listSymbols(db).map(toSymbolSummary),
+
+    'data:generate': async ({ symbol, start, days, seed, replace }) => {
+      refuseIfRunning(symbol);
+      const r = await generateSymbolTicks(db, {
+        symbol,
+        start: utcMs('start', start),
+        days,
+        seed,
+        replace,
+      });
+      return { symbol: toSymbolSummary(r.symbol), added: r.generated };
+    },
+
+    'data:import': async ({ file, symbol, format, replace }) => {
+      refuseIfRunning(symbol);
+      let last = -Infinity;
+      const r = await importTickCsv(db, {
+        file,
+        symbol,
+        format,
+        replace,
+        onProgress: (bytesRead, totalBytes) => {
+          const now = performance.now();
+          if (now - last < IMPORT_PROGRESS_MS && bytesRead < totalBytes) return;
+          last = now;
+          events.emit('import:progress', { file, bytesRead, totalBytes });
+        },
+      });
+      return { symbol: toSymbolSummary(r.symbol), added: r.imported, format: r.format };
+    },
+
+    /** No dialog here: a host that has one (Electron) answers this channel itself. */
+    'data:pickFile': async () => null,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * What a running session reports as events: `run:progress` (at most one per PROGRESS_MS; a
+ * report that comes sooner is held and sent by flush(), so the last state always arrives) and
+ * `checkpoint:written`, found by comparing the run's checkpoint index rows with those seen
+ * before — the run service has no checkpoint callback for the backend to hook into.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Backtest } from '../../engine/backtest/backtest.ts';
+import type { EventMap } from '../../../shared/contract.ts';
+import type { RunProgressEvent } from '../../../shared/dto.ts';
+import { listCheckpointRows } from '../checkpoints/checkpoint-store.ts';
+import type { Db } from '../db/database.ts';
+import type { RunProgress } from '../runs/run-service.ts';
+import type { Emitter } from './events.ts';
+import { progressEvent } from './live-progress.ts';
+
+/** ≤ 10 progress events per second per run, as the contract promises. */
+export const PROGRESS_MS = 100;
+
+export class RunWatch {
+  readonly #db: Db;
+  readonly #events: Emitter<EventMap>;
+  readonly #runId: string;
+  /** Checkpoint seqs already reported (or there before this session). */
+  readonly #seen: Set<number>;
+  #lastSent = -Infinity;
+  #held: RunProgressEvent | null = null;
+
+  constructor(db: Db, events: Emitter<EventMap>, runId: string) {
+    this.#db = db;
+    this.#events = events;
+    this.#runId = runId;
+    this.#seen = new Set(listCheckpointRows(db, runId).map((r) => r.seq));
+  }
+
+  progress(p: RunProgress, backtest: Backtest): void {
+    this.#checkpoints();
+    const event = progressEvent(p, backtest);
+    const now = performance.now();
+    if (now - this.#lastSent >= PROGRESS_MS) {
+      this.#lastSent = now;
+      this.#held = null;
+      this.#events.emit('run:progress', event);
+    } else {
+      this.#held = event;
+    }
+  }
+
+  /** The session ended: report what is still held and the last checkpoints. */
+  flush(): void {
+    this.#checkpoints();
+    if (this.#held) this.#events.emit('run:progress', this.#held);
+    this.#held = null;
+  }
+
+  #checkpoints(): void {
+    for (const row of listCheckpointRows(this.#db, this.#runId)) {
+      if (this.#seen.has(row.seq)) continue;
+      this.#seen.add(row.seq);
+      const ok = row.status !== 'failed';
+      this.#events.emit('checkpoint:written', {
+        runId: this.#runId,
+        seq: row.seq,
+        ticks: row.ticks,
+        bytes: row.bytes,
+        trigger: row.trigger,
+        ok,
+        ...(!ok && { error: `checkpoint ${row.seq} could not be written` }),
+      });
+    }
+  }
+}

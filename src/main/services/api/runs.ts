@@ -1,0 +1,115 @@
+/**
+ * `runs:*`: start and resume runs in the background (ActiveRuns), pause them, and read, export,
+ * recover or discard stored runs. Checkpoints are on by default (DEFAULT_POLICY); `checkpoints:
+ * null` runs without.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ArgsOf } from '../../../shared/contract.ts';
+import type { RecoverableRun } from '../../../shared/dto.ts';
+import { DEFAULT_POLICY, type CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
+import { checkpointsDir, listCheckpointRows, runDir } from '../checkpoints/checkpoint-store.ts';
+import { exportRun } from '../runs/export-service.ts';
+import { resumeRun } from '../runs/resume-service.ts';
+import { prepareRun, startRun, type RunRequest } from '../runs/run-service.ts';
+import { listRuns } from '../runs/run-store.ts';
+import { requireRun, utcMs, type BackendContext } from './context.ts';
+import { toCheckpointInfo, toRunInfo } from './dto-map.ts';
+import type { DomainHandlers } from './handler-types.ts';
+import { runResults } from './run-results.ts';
+
+export function runsHandlers(ctx: BackendContext): DomainHandlers<'runs'> {
+  const { db, dataDir, runs } = ctx;
+  return {
+    /** Oldest first, as `backtestr runs list`; runs whose process died read as interrupted. */
+    'runs:list': async () => listRuns(db).map(toRunInfo),
+
+    'runs:get': async ({ runId }) => toRunInfo(requireRun(ctx, runId)),
+
+    'runs:start': async (args) => {
+      const prepared = await prepareRun(db, dataDir, runRequestOf(args));
+      const runId = await runs.launch(
+        (opts) => startRun(db, dataDir, prepared, opts),
+        policyOf(args.checkpoints),
+      );
+      return { runId };
+    },
+
+    /** Resuming an older checkpoint (or a completed run) forks a new run: its id comes back. */
+    'runs:resume': async ({ runId, checkpoint, force, checkpoints }) => {
+      if (runs.has(runId)) throw new Error(`run ${runId} is running; nothing to resume`);
+      const resumed = await runs.launch(
+        (opts) => resumeRun(db, dataDir, { runId, checkpoint, force }, opts),
+        policyOf(checkpoints),
+      );
+      return { runId: resumed, forkedFrom: resumed === runId ? null : runId };
+    },
+
+    'runs:pause': ({ runId }) => runs.pause(runId),
+
+    'runs:checkpointNow': async ({ runId }) => runs.checkpointNow(runId),
+
+    'runs:discard': async ({ runId }) => discardRun(ctx, runId),
+
+    'runs:recoverable': async () => recoverableRuns(ctx),
+
+    'runs:results': async ({ runId, maxPoints }) =>
+      runResults(db, requireRun(ctx, runId), maxPoints),
+
+    'runs:export': async ({ runId }) => {
+      const dir = path.join(dataDir, 'exports', runId);
+      return { dir, files: exportRun(db, runId, dir) };
+    },
+  };
+}
+
+function policyOf(p: CheckpointPolicy | null | undefined): CheckpointPolicy | null {
+  return p === undefined ? { ...DEFAULT_POLICY } : p;
+}
+
+function runRequestOf(args: ArgsOf<'runs:start'>): RunRequest {
+  return {
+    symbols: args.symbols,
+    from: args.from ? utcMs('from', args.from) : null,
+    to: args.to ? utcMs('to', args.to) : null,
+    timeframes: args.timeframes,
+    indicators: args.indicators,
+    price: args.price,
+    historySize: args.historySize,
+    strategy: args.strategy ?? null,
+    params: args.params,
+    account: args.account,
+  };
+}
+
+/**
+ * Deletes a run that nobody is running: its row (bars, trades, equity and checkpoint rows go with
+ * it: ON DELETE CASCADE) and its folder with the checkpoint files. Exports are left alone.
+ */
+function discardRun(ctx: BackendContext, runId: string): void {
+  if (ctx.runs.has(runId)) throw new Error(`run ${runId} is running; pause it before discarding`);
+  requireRun(ctx, runId); // also marks it interrupted if its process died
+  // The status check and the delete are one statement: a process claiming the run meanwhile wins.
+  const deleted = ctx.db
+    .prepare(`DELETE FROM runs WHERE id = ? AND status <> 'running'`)
+    .run(runId).changes;
+  if (deleted === 0) throw new Error(`run ${runId} is being run by another process; stop it first`);
+  fs.rmSync(runDir(ctx.dataDir, runId), { recursive: true, force: true });
+}
+
+/**
+ * Interrupted and paused runs (not active here), newest first, each with its newest valid
+ * checkpoint — what the app offers to resume; null when there is none to resume from.
+ */
+function recoverableRuns(ctx: BackendContext): RecoverableRun[] {
+  return listRuns(ctx.db)
+    .filter((r) => (r.status === 'interrupted' || r.status === 'paused') && !ctx.runs.has(r.id))
+    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .map((r) => {
+      const dir = checkpointsDir(ctx.dataDir, r.id);
+      const valid = listCheckpointRows(ctx.db, r.id)
+        .map((row) => toCheckpointInfo(row, r.ticksTotal, dir))
+        .filter((c) => c.status === 'valid');
+      return { run: toRunInfo(r), lastCheckpoint: valid.at(-1) ?? null };
+    });
+}
