@@ -1,0 +1,248 @@
+/**
+ * One run, live: status, progress (ticks, ticks/s, ETA, simulated time), the equity curve, the
+ * bars being built with their indicator values, and the controls (pause, resume, checkpoint now,
+ * stop). Progress arrives as `run:progress` events for this run; the initial state comes from
+ * `runs:get`, and a run that is not running shows its stored equity curve.
+ */
+import { useState } from 'react';
+import type { RunInfo } from '../../../shared/dto.ts';
+import { useNav } from '../store/nav.ts';
+import { api, errorText } from './run/backend.ts';
+import { EquityChart } from './run/EquityChart.tsx';
+import { FramesTable } from './run/FramesTable.tsx';
+import { StatusBadge } from './run/StatusBadge.tsx';
+import { bytes, count, DASH, duration, fixed, money, tone, utc, utcDate } from './run/format.ts';
+import { useRunLive } from './run/useRunLive.ts';
+import './run/screens.css';
+
+export function RunScreen({ runId }: { runId?: string }) {
+  if (!runId) return <NoRun />;
+  return <RunView key={runId} runId={runId} />;
+}
+export default RunScreen;
+
+function NoRun() {
+  return (
+    <section className="bt-screen" aria-label="Run">
+      <p className="muted">No run selected: start a backtest or pick one from the runs list.</p>
+    </section>
+  );
+}
+
+function RunView({ runId }: { runId: string }) {
+  const { go } = useNav();
+  const { run, loadError, status, progress, equity, lastCheckpoint, reload } = useRunLive(runId);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  async function act(name: string, fn: () => Promise<string | null>) {
+    setBusy(name);
+    setActionError(null);
+    setNotice(null);
+    try {
+      setNotice(await fn());
+    } catch (e) {
+      setActionError(`${name} failed: ${errorText(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const pause = () =>
+    act('Pause', async () => {
+      await api.invoke('runs:pause', { runId });
+      reload();
+      return 'Paused: a checkpoint was written; Resume continues from it.';
+    });
+  const stop = () => {
+    const ok = window.confirm(
+      `Stop run ${runId}? It is paused with a checkpoint and can be resumed later.`,
+    );
+    if (ok) void pause();
+  };
+  const resume = () =>
+    act('Resume', async () => {
+      const r = await api.invoke('runs:resume', { runId });
+      if (r.runId !== runId) {
+        go('run', { runId: r.runId });
+        return null;
+      }
+      reload();
+      return 'Resumed.';
+    });
+  const checkpointNow = () =>
+    act('Checkpoint now', async () => {
+      await api.invoke('runs:checkpointNow', { runId });
+      return 'Checkpoint requested.';
+    });
+
+  const running = status === 'running';
+  const resumable = status === 'paused' || status === 'interrupted';
+  const ticksDone = progress?.ticksDone ?? run?.ticksDone ?? 0;
+  const ticksTotal = progress?.ticksTotal ?? run?.ticksTotal ?? 0;
+  const pct = ticksTotal > 0 ? Math.min(100, (100 * ticksDone) / ticksTotal) : 0;
+  const error = run?.error ?? null;
+
+  return (
+    <section className="bt-screen" aria-label={`Run ${runId}`}>
+      <header className="bt-head">
+        <h2>
+          Run <code>{runId}</code>
+        </h2>
+        {status && <StatusBadge status={status} />}
+        {run && <RunSummary run={run} />}
+        <nav className="bt-links" aria-label="Run views">
+          <button type="button" className="bt-link" onClick={() => go('checkpoints', { runId })}>
+            Checkpoints
+          </button>
+          <button type="button" className="bt-link" onClick={() => go('results', { runId })}>
+            Results
+          </button>
+        </nav>
+      </header>
+
+      {loadError && (
+        <div role="alert" className="bt-error">
+          Cannot load run {runId}: {loadError}
+        </div>
+      )}
+      {status === 'failed' && (
+        <div role="alert" className="bt-error">
+          Run failed{error ? `: ${error}` : ''}
+        </div>
+      )}
+
+      <div className="bt-toolbar" role="toolbar" aria-label="Run controls">
+        <button type="button" onClick={pause} disabled={!running || busy !== null}>
+          Pause
+        </button>
+        <button type="button" onClick={resume} disabled={!resumable || busy !== null}>
+          Resume
+        </button>
+        <button type="button" onClick={checkpointNow} disabled={!running || busy !== null}>
+          Checkpoint now
+        </button>
+        <button
+          type="button"
+          className="bt-danger"
+          onClick={stop}
+          disabled={!running || busy !== null}
+        >
+          Stop
+        </button>
+        <span role="status" className="bt-notice">
+          {busy ? `${busy}…` : (notice ?? '')}
+          {lastCheckpoint && (
+            <span className={lastCheckpoint.ok ? 'muted' : 'neg'}>
+              {' '}
+              Last checkpoint #{lastCheckpoint.seq} ({lastCheckpoint.trigger},{' '}
+              {lastCheckpoint.ok
+                ? bytes(lastCheckpoint.bytes)
+                : `failed: ${lastCheckpoint.error ?? 'unknown error'}`}
+              )
+            </span>
+          )}
+        </span>
+      </div>
+      {actionError && (
+        <div role="alert" className="bt-error">
+          {actionError}
+        </div>
+      )}
+
+      <div className="bt-progress">
+        <div
+          className="bt-progress-track"
+          role="progressbar"
+          aria-label="Run progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(pct * 10) / 10}
+        >
+          <div className={`bt-progress-fill bt-${status ?? 'none'}`} style={{ width: `${pct}%` }} />
+        </div>
+        <dl className="bt-figures" role="group" aria-label="Progress">
+          <Figure label="Progress" value={`${fixed(pct, 1)}%`} />
+          <Figure label="Ticks" value={`${count(ticksDone)} / ${count(ticksTotal)}`} />
+          <Figure
+            label="Ticks/s"
+            value={running && progress ? count(progress.ticksPerSec) : DASH}
+          />
+          <Figure label="ETA" value={running ? duration(progress?.etaSeconds) : DASH} />
+          <Figure label="Elapsed" value={duration(progress?.seconds ?? run?.seconds)} />
+          <Figure label="Sim time" value={utc(progress?.simTime)} />
+          <Figure label="Balance" value={money(progress?.balance)} />
+          <Figure
+            label="Equity"
+            value={money(progress?.equity)}
+            className={tone(
+              progress?.equity != null && progress.balance != null
+                ? progress.equity - progress.balance
+                : null,
+            )}
+          />
+        </dl>
+      </div>
+
+      <div className="bt-panel">
+        <h3>Equity</h3>
+        <EquityChart
+          data={equity}
+          empty={
+            run && !run.strategy
+              ? 'No strategy: this run computes bars and indicators only, there is no equity curve.'
+              : 'No equity samples yet.'
+          }
+        />
+      </div>
+
+      <div className="bt-panel">
+        <h3>Bars in progress</h3>
+        <div className="bt-scroll">
+          <FramesTable frames={progress?.frames ?? []} />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function RunSummary({ run }: { run: RunInfo }) {
+  const params = run.strategy
+    ? Object.entries(run.strategy.params)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(' ')
+    : '';
+  const period =
+    run.from !== null || run.to !== null ? `${utcDate(run.from)} → ${utcDate(run.to)}` : 'all data';
+  return (
+    <span className="bt-summary">
+      <span>{run.symbols.join(' ')}</span>
+      <span className="muted">{run.timeframes.join(' ')}</span>
+      <span>
+        {run.strategy ? (
+          <>
+            {run.strategy.name} <span className="muted">{params}</span>
+          </>
+        ) : (
+          <span className="muted">no strategy</span>
+        )}
+      </span>
+      <span className="muted">{period}</span>
+      {run.parentRunId && (
+        <span className="muted">
+          forked from {run.parentRunId} #{run.parentSeq}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function Figure({ label, value, className }: { label: string; value: string; className?: string }) {
+  return (
+    <div className="bt-figure">
+      <dt>{label}</dt>
+      <dd className={`num ${className ?? ''}`}>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Equity (and balance) over simulated time as a line chart: the live curve of a running run and
+ * the stored curve of a finished one. Fixed pixel size from ChartBox; no animation (it updates
+ * ten times a second).
+ */
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartBox } from './ChartBox.tsx';
+import { money, utc, utcDate } from './format.ts';
+import type { EquitySample } from './useRunLive.ts';
+
+export const CHART_COLORS = {
+  equity: '#4fa3ff',
+  balance: '#8b96a5',
+  grid: '#262d36',
+  axis: '#7d8794',
+  up: '#3fb68b',
+  down: '#ef5a5a',
+};
+
+/** [first, last] time of the data, widened when they are equal (one sample) so ticks differ. */
+export function timeDomain(data: { time: number }[]): [number, number] {
+  const lo = data[0]?.time ?? 0;
+  const hi = data[data.length - 1]?.time ?? 0;
+  return hi > lo ? [lo, hi] : [lo - 60_000, hi + 60_000];
+}
+
+export function EquityChart({
+  data,
+  height = 220,
+  empty,
+}: {
+  data: EquitySample[];
+  height?: number;
+  empty: string;
+}) {
+  if (data.length === 0) {
+    return (
+      <div className="bt-chart-empty muted" style={{ height }}>
+        {empty}
+      </div>
+    );
+  }
+  return (
+    <ChartBox height={height} label="Equity curve">
+      {(width, h) => (
+        <LineChart
+          width={width}
+          height={h}
+          data={data}
+          margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        >
+          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="time"
+            type="number"
+            domain={timeDomain(data)}
+            tickFormatter={(t: number) => utcDate(t)}
+            stroke={CHART_COLORS.axis}
+            fontSize={11}
+            minTickGap={40}
+          />
+          <YAxis
+            domain={['auto', 'auto']}
+            tickFormatter={(v: number) => money(v)}
+            stroke={CHART_COLORS.axis}
+            fontSize={11}
+            width={80}
+          />
+          <Tooltip
+            contentStyle={{ background: '#161b22', border: '1px solid #262d36', fontSize: 12 }}
+            labelFormatter={(t) => utc(Number(t))}
+            formatter={(v, name) => [money(Number(v)), String(name)]}
+          />
+          <Line
+            type="linear"
+            dataKey="balance"
+            name="Balance"
+            stroke={CHART_COLORS.balance}
+            strokeDasharray="4 3"
+            dot={false}
+            isAnimationActive={false}
+            connectNulls
+          />
+          <Line
+            type="linear"
+            dataKey="equity"
+            name="Equity"
+            stroke={CHART_COLORS.equity}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      )}
+    </ChartBox>
+  );
+}
