@@ -1,0 +1,250 @@
+/**
+ * A run's checkpoints: a timeline (simulated time or progress %, colour = status, shape =
+ * trigger), the table below it (kept current by `checkpoint:written`), and what can be done with
+ * one: inspect it, verify it, delete it, fork a new run from it — or diff two of them.
+ */
+import { useEffect, useState } from 'react';
+import type { CheckpointInfo, DiffReport, InspectReport, RunInfo } from '../../../shared/dto.ts';
+import { useNav } from '../store/nav.ts';
+import { CheckpointTable } from './checkpoints/CheckpointTable.tsx';
+import { DiffPanel } from './checkpoints/DiffPanel.tsx';
+import { InspectPanel } from './checkpoints/InspectPanel.tsx';
+import { Timeline, type AxisMode } from './checkpoints/Timeline.tsx';
+import { useCheckpoints } from './checkpoints/useCheckpoints.ts';
+import { api, errorText, useBackendEvent } from './run/backend.ts';
+import { StatusBadge } from './run/StatusBadge.tsx';
+import './run/screens.css';
+
+export function CheckpointsScreen({ runId }: { runId?: string }) {
+  if (!runId) {
+    return (
+      <section className="bt-screen" aria-label="Checkpoints">
+        <p className="muted">No run selected: pick a run to see its checkpoints.</p>
+      </section>
+    );
+  }
+  return <CheckpointsView key={runId} runId={runId} />;
+}
+export default CheckpointsScreen;
+
+/** Statuses whose file is there to read. */
+const readable = (c: CheckpointInfo | undefined) =>
+  c !== undefined && c.status !== 'deleted' && c.status !== 'missing';
+
+function CheckpointsView({ runId }: { runId: string }) {
+  const { go } = useNav();
+  const [run, setRun] = useState<RunInfo | null>(null);
+  const {
+    list,
+    loaded,
+    error: listError,
+    refresh,
+  } = useCheckpoints(runId, run?.ticksTotal ?? null);
+  const [mode, setMode] = useState<AxisMode>('time');
+  const [selected, setSelected] = useState<number | null>(null);
+  const [checked, setChecked] = useState<number[]>([]);
+  const [report, setReport] = useState<InspectReport | null>(null);
+  const [diff, setDiff] = useState<DiffReport | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    api.invoke('runs:get', { runId }).then(
+      (r) => current && setRun(r),
+      () => {
+        // The header then shows the id only; the list reports its own errors.
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [runId]);
+  useBackendEvent('run:state', (e) => {
+    if (e.runId === runId) setRun((r) => (r ? { ...r, status: e.status } : r));
+  });
+
+  const current = list.find((c) => c.seq === selected);
+
+  async function act(name: string, fn: () => Promise<void>) {
+    setBusy(name);
+    setActionError(null);
+    try {
+      await fn();
+    } catch (e) {
+      setActionError(`${name} failed: ${errorText(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const inspect = (seq: number) =>
+    act('Inspect', async () => {
+      setNotice(null);
+      const r = await api.invoke('checkpoints:inspect', { runId, seq });
+      setReport(r);
+    });
+
+  const select = (seq: number) => {
+    setSelected(seq);
+    setReport(null);
+    const c = list.find((x) => x.seq === seq);
+    if (readable(c) && c?.status !== 'corrupt') void inspect(seq);
+  };
+
+  const verify = (seq: number) =>
+    act('Verify', async () => {
+      const r = await api.invoke('checkpoints:verify', { runId, seq });
+      setNotice({ ok: r.ok, text: `Checkpoint #${seq} ${r.ok ? 'ok' : 'failed'}: ${r.message}` });
+      refresh();
+    });
+
+  const remove = (seq: number) => {
+    const ok = window.confirm(
+      `Delete checkpoint #${seq} of run ${runId}? Its file is removed; it cannot be resumed from.`,
+    );
+    if (!ok) return;
+    void act('Delete', async () => {
+      await api.invoke('checkpoints:delete', { runId, seq });
+      setNotice({ ok: true, text: `Checkpoint #${seq} deleted.` });
+      if (report?.run.seq === seq) setReport(null);
+      setChecked((c) => c.filter((x) => x !== seq));
+      refresh();
+    });
+  };
+
+  const resumeFrom = (seq: number) =>
+    act('Resume from here', async () => {
+      const r = await api.invoke('runs:resume', { runId, checkpoint: seq });
+      go('run', { runId: r.runId });
+    });
+
+  const runDiff = () => {
+    const [a, b] = [...checked].sort((x, y) => x - y);
+    void act('Diff', async () => {
+      setDiff(null);
+      const r = await api.invoke('checkpoints:diff', { runId, a, b });
+      setDiff(r);
+    });
+  };
+
+  const toggle = (seq: number) =>
+    setChecked((c) => (c.includes(seq) ? c.filter((x) => x !== seq) : [...c, seq].slice(-2)));
+
+  const idle = busy === null;
+  return (
+    <section className="bt-screen" aria-label={`Checkpoints of run ${runId}`}>
+      <header className="bt-head">
+        <h2>
+          Checkpoints · Run <code>{runId}</code>
+        </h2>
+        {run && <StatusBadge status={run.status} />}
+        <span className="muted">
+          {list.length} checkpoint{list.length === 1 ? '' : 's'}
+        </span>
+        <nav className="bt-links" aria-label="Run views">
+          <button type="button" className="bt-link" onClick={() => go('run', { runId })}>
+            Run
+          </button>
+          <button type="button" className="bt-link" onClick={() => go('results', { runId })}>
+            Results
+          </button>
+        </nav>
+      </header>
+
+      {listError && (
+        <div role="alert" className="bt-error">
+          Cannot list checkpoints: {listError}
+        </div>
+      )}
+
+      <div className="bt-panel">
+        <div className="bt-toolbar">
+          <h3 style={{ margin: 0 }}>Timeline</h3>
+          <span className="bt-segmented" role="group" aria-label="Timeline axis">
+            <button type="button" aria-pressed={mode === 'time'} onClick={() => setMode('time')}>
+              Sim time
+            </button>
+            <button
+              type="button"
+              aria-pressed={mode === 'progress'}
+              onClick={() => setMode('progress')}
+            >
+              Progress %
+            </button>
+          </span>
+        </div>
+        <Timeline checkpoints={list} mode={mode} selected={selected} onSelect={select} />
+      </div>
+
+      <div className="bt-toolbar" role="toolbar" aria-label="Checkpoint actions">
+        <span className="muted">
+          {selected === null ? 'No checkpoint selected' : `#${selected}`}
+        </span>
+        <button
+          type="button"
+          disabled={!idle || !readable(current)}
+          onClick={() => selected !== null && void inspect(selected)}
+        >
+          Inspect
+        </button>
+        <button
+          type="button"
+          disabled={!idle || !readable(current)}
+          onClick={() => selected !== null && void verify(selected)}
+        >
+          Verify
+        </button>
+        <button
+          type="button"
+          className="bt-danger"
+          disabled={!idle || current === undefined || current.status === 'deleted'}
+          onClick={() => selected !== null && remove(selected)}
+        >
+          Delete
+        </button>
+        <button
+          type="button"
+          disabled={!idle || current?.status !== 'valid'}
+          onClick={() => selected !== null && void resumeFrom(selected)}
+        >
+          Resume from here
+        </button>
+        <span className="muted">·</span>
+        <button type="button" disabled={!idle || checked.length !== 2} onClick={runDiff}>
+          Diff
+        </button>
+        <span className="muted">
+          {checked.length === 2
+            ? `#${Math.min(...checked)} → #${Math.max(...checked)}`
+            : 'tick two checkpoints to diff'}
+        </span>
+        <span role="status" className="bt-notice">
+          {busy
+            ? `${busy}…`
+            : notice && <span className={notice.ok ? 'bt-ok' : 'neg'}>{notice.text}</span>}
+        </span>
+      </div>
+      {actionError && (
+        <div role="alert" className="bt-error">
+          {actionError}
+        </div>
+      )}
+
+      <div className="bt-panel bt-scroll">
+        <CheckpointTable
+          checkpoints={list}
+          loaded={loaded}
+          selected={selected}
+          checked={checked}
+          onSelect={select}
+          onToggle={toggle}
+        />
+      </div>
+
+      {diff && <DiffPanel diff={diff} />}
+      {report && <InspectPanel report={report} />}
+    </section>
+  );
+}

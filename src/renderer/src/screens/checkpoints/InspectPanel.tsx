@@ -1,0 +1,246 @@
+/**
+ * One checkpoint, decoded (`checkpoints:inspect`): where the run was (cursor, simulated time),
+ * the bars being built and indicator values per (symbol, timeframe), the account with its open
+ * positions and working orders, the strategy's own state as JSON, and the file. The same figures
+ * as `backtestr checkpoints inspect`, with the same decimals.
+ */
+import {
+  bytes,
+  count,
+  DASH,
+  duration,
+  fixed,
+  money,
+  percent,
+  price,
+  tone,
+  utc,
+} from '../run/format.ts';
+import type { InspectReport } from '../../../../shared/dto.ts';
+
+export function InspectPanel({ report }: { report: InspectReport }) {
+  const { run, cursor, meta, file, versions, portfolio: p } = report;
+  const columns = [...new Set(report.frames.flatMap((f) => Object.keys(f.indicators)))];
+  return (
+    <section className="bt-panel" aria-label={`Checkpoint ${run.seq} report`}>
+      <h3>
+        Checkpoint #{run.seq} · {meta.trigger} · sim {utc(cursor.simTime)}
+      </h3>
+      <div className="bt-columns">
+        <div>
+          <h3>Cursor</h3>
+          <dl className="bt-kv">
+            <dt>Ticks</dt>
+            <dd>
+              {count(cursor.ticks)} / {count(cursor.ticksTotal)}
+            </dd>
+            <dt>Progress</dt>
+            <dd>{percent(cursor.progressPct)}</dd>
+            <dt>Sim time</dt>
+            <dd>{utc(cursor.simTime)}</dd>
+            {cursor.perSymbol.map((s) => (
+              <Pair key={s.symbol} label={`${s.symbol} ticks`} value={count(s.ticks)} />
+            ))}
+          </dl>
+        </div>
+        <div>
+          <h3>Account</h3>
+          <dl className="bt-kv">
+            <Pair label="Balance" value={money(p.balance)} />
+            <Pair label="Equity" value={money(p.equity)} />
+            <Pair
+              label="Equity at capture"
+              value={money(p.equityAtCapture)}
+              className={tone(
+                p.equityAtCapture !== null && p.balance !== null
+                  ? p.equityAtCapture - p.balance
+                  : null,
+              )}
+            />
+            <Pair label="Equity sample" value={utc(p.equityTime)} />
+            <Pair label="Positions closed" value={count(p.closedPositions)} />
+            <Pair label="Open positions" value={count(p.positions.length)} />
+          </dl>
+        </div>
+        <div>
+          <h3>Capture</h3>
+          <dl className="bt-kv">
+            <Pair label="Trigger" value={meta.trigger} />
+            <Pair label="Wall time" value={utc(meta.wallTime)} />
+            <Pair label="Elapsed" value={duration(meta.elapsedSeconds)} />
+            <Pair label="Ticks/s" value={count(meta.ticksPerSec)} />
+            <Pair
+              label="File"
+              value={`${bytes(file.fileBytes)} (payload ${bytes(file.payloadBytes)}, ${
+                file.compressionRatio === null ? DASH : `${fixed(file.compressionRatio, 2)}x`
+              })`}
+            />
+            <Pair
+              label="Format"
+              value={`${versions.format} (header ${versions.header}), app ${versions.app}`}
+            />
+          </dl>
+        </div>
+        <div>
+          <h3>Bars closed</h3>
+          <dl className="bt-kv">
+            {report.barsClosed.map((b) => (
+              <Pair key={b.timeframe} label={b.timeframe} value={count(b.bars)} />
+            ))}
+            <Pair
+              label="Pending rows"
+              value={`bars ${report.pendingRows.bars}, trades ${report.pendingRows.trades}, equity ${report.pendingRows.equity}`}
+            />
+          </dl>
+        </div>
+      </div>
+
+      <h3>Partial bars and indicators</h3>
+      <div className="bt-scroll">
+        <table className="bt-table" aria-label="Checkpoint partial bars">
+          <thead>
+            <tr>
+              <th>Symbol</th>
+              <th>TF</th>
+              <th>Bar open</th>
+              <th className="num">Open</th>
+              <th className="num">High</th>
+              <th className="num">Low</th>
+              <th className="num">Close</th>
+              <th className="num">Volume</th>
+              <th className="num">Ticks</th>
+              <th className="num">Done</th>
+              <th className="num">History</th>
+              <th>Last closed</th>
+              {columns.map((c) => (
+                <th key={c} className="num">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.frames.map((f) => {
+              const b = f.partial;
+              return (
+                <tr key={`${f.symbol} ${f.timeframe}`}>
+                  <td>{f.symbol}</td>
+                  <td>{f.timeframe}</td>
+                  <td className="num">{utc(b?.time)}</td>
+                  <td className="num">{price(b?.open)}</td>
+                  <td className="num">{price(b?.high)}</td>
+                  <td className="num">{price(b?.low)}</td>
+                  <td className="num">{price(b?.close)}</td>
+                  <td className="num">{money(b?.volume)}</td>
+                  <td className="num">{count(b?.ticks)}</td>
+                  <td className="num">{percent(b?.progressPct, 1)}</td>
+                  <td className="num">{count(f.historyBars)}</td>
+                  <td className="num">{utc(f.lastClosed)}</td>
+                  {columns.map((c) => (
+                    <td key={c} className="num">
+                      {price(f.indicators[c])}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>Positions ({p.positions.length})</h3>
+      {p.positions.length === 0 ? (
+        <p className="muted">Flat.</p>
+      ) : (
+        <table className="bt-table" aria-label="Checkpoint positions">
+          <thead>
+            <tr>
+              <th>Symbol</th>
+              <th>Side</th>
+              <th className="num">Size</th>
+              <th className="num">Entry</th>
+              <th>Entry time</th>
+              <th className="num">Stop loss</th>
+              <th className="num">Take profit</th>
+              <th className="num">Trade</th>
+              <th className="num">Open P&amp;L</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.positions.map((x) => (
+              <tr key={x.symbol}>
+                <td>{x.symbol}</td>
+                <td>{x.side}</td>
+                <td className="num">{money(x.size)}</td>
+                <td className="num">{price(x.entryPrice)}</td>
+                <td className="num">{utc(x.entryTime)}</td>
+                <td className="num">{price(x.stopLoss)}</td>
+                <td className="num">{price(x.takeProfit)}</td>
+                <td className="num">{count(x.tradeId)}</td>
+                <td className={`num ${tone(x.unrealizedPnl)}`}>{money(x.unrealizedPnl)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {p.pendingOrders.length > 0 && (
+        <>
+          <h3>Pending orders ({p.pendingOrders.length})</h3>
+          <table className="bt-table" aria-label="Checkpoint pending orders">
+            <thead>
+              <tr>
+                <th className="num">Id</th>
+                <th>Symbol</th>
+                <th>Side</th>
+                <th>Type</th>
+                <th className="num">Size</th>
+                <th className="num">Price</th>
+                <th className="num">Stop loss</th>
+                <th className="num">Take profit</th>
+                <th>Placed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.pendingOrders.map((o) => (
+                <tr key={o.id}>
+                  <td className="num">{o.id}</td>
+                  <td>{o.symbol}</td>
+                  <td>{o.side}</td>
+                  <td>{o.type}</td>
+                  <td className="num">{money(o.size)}</td>
+                  <td className="num">{price(o.price)}</td>
+                  <td className="num">{price(o.stopLoss)}</td>
+                  <td className="num">{price(o.takeProfit)}</td>
+                  <td className="num">{utc(o.placedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      <h3>Strategy state</h3>
+      {run.strategy === null ? (
+        <p className="muted">No strategy.</p>
+      ) : (
+        <pre className="bt-json" aria-label="Strategy state">
+          {JSON.stringify(report.strategyState, null, 2)}
+        </pre>
+      )}
+      <p className="muted">
+        {file.path} · trade seq {report.watermarks.tradeSeq} · equity watermark{' '}
+        {utc(report.watermarks.equityTime)}
+      </p>
+    </section>
+  );
+}
+
+function Pair({ label, value, className }: { label: string; value: string; className?: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className={className}>{value}</dd>
+    </>
+  );
+}
