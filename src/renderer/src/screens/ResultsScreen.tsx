@@ -1,0 +1,165 @@
+/**
+ * A run's results: the statistics, the equity and drawdown charts, the trades (sortable), and
+ * the export (`runs:export`, which writes CSVs and a summary into the data folder). A run without
+ * a strategy has bars and indicators only: it says so instead of showing empty figures.
+ */
+import { useEffect, useState } from 'react';
+import type { RunInfo, RunResults } from '../../../shared/dto.ts';
+import { useNav } from '../store/nav.ts';
+import { ResultCharts } from './results/ResultCharts.tsx';
+import { StatsGrid } from './results/StatsGrid.tsx';
+import { TradesTable } from './results/TradesTable.tsx';
+import { api, errorText, useBackendEvent } from './run/backend.ts';
+import { StatusBadge } from './run/StatusBadge.tsx';
+import './run/screens.css';
+
+export const NO_STRATEGY_TEXT =
+  'This run computed bars and indicators only — start a backtest with a strategy to see trades';
+
+/** Equity points asked for: enough for a chart's width, min/max drawdown kept per bucket. */
+const MAX_POINTS = 2000;
+
+export function ResultsScreen({ runId }: { runId?: string }) {
+  if (!runId) {
+    return (
+      <section className="bt-screen" aria-label="Results">
+        <p className="muted">No run selected: pick a run to see its results.</p>
+      </section>
+    );
+  }
+  return <ResultsView key={runId} runId={runId} />;
+}
+export default ResultsScreen;
+
+function ResultsView({ runId }: { runId: string }) {
+  const { go } = useNav();
+  const [run, setRun] = useState<RunInfo | null>(null);
+  const [results, setResults] = useState<RunResults | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<{ dir: string; files: string[] } | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    Promise.all([
+      api.invoke('runs:get', { runId }),
+      api.invoke('runs:results', { runId, maxPoints: MAX_POINTS }),
+    ]).then(
+      ([r, res]) => {
+        if (!current) return;
+        setRun(r);
+        setResults(res);
+        setError(null);
+      },
+      (e: unknown) => current && setError(errorText(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [runId, generation]);
+
+  useBackendEvent('run:state', (e) => {
+    if (e.runId === runId && e.status !== 'running') setGeneration((g) => g + 1);
+  });
+
+  async function doExport() {
+    setExporting(true);
+    setExportError(null);
+    try {
+      setExported(await api.invoke('runs:export', { runId }));
+    } catch (e) {
+      setExportError(errorText(e));
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  const stats = results?.stats ?? run?.stats ?? null;
+  return (
+    <section className="bt-screen" aria-label={`Results of run ${runId}`}>
+      <header className="bt-head">
+        <h2>
+          Results · Run <code>{runId}</code>
+        </h2>
+        {run && <StatusBadge status={run.status} />}
+        {run?.strategy && (
+          <span>
+            {run.strategy.name}{' '}
+            <span className="muted">
+              {Object.entries(run.strategy.params)
+                .map(([k, v]) => `${k}=${String(v)}`)
+                .join(' ')}
+            </span>
+          </span>
+        )}
+        {run && <span className="muted">{run.symbols.join(' ')}</span>}
+        <nav className="bt-links" aria-label="Run views">
+          <button type="button" className="bt-link" onClick={() => go('run', { runId })}>
+            Run
+          </button>
+          <button type="button" className="bt-link" onClick={() => go('checkpoints', { runId })}>
+            Checkpoints
+          </button>
+        </nav>
+      </header>
+
+      <div className="bt-toolbar">
+        <button type="button" onClick={() => void doExport()} disabled={exporting || !run}>
+          Export
+        </button>
+        <span role="status" className="bt-notice">
+          {exporting && 'Exporting…'}
+          {exported && !exporting && (
+            <>
+              Exported to <code>{exported.dir}</code>: {exported.files.join(', ')}
+            </>
+          )}
+        </span>
+      </div>
+      {exportError && (
+        <div role="alert" className="bt-error">
+          Export failed: {exportError}
+        </div>
+      )}
+      {error && (
+        <div role="alert" className="bt-error">
+          Cannot load results of run {runId}: {error}
+        </div>
+      )}
+
+      {!run && !error && <p className="muted">Loading…</p>}
+      {run && !run.strategy && (
+        <div className="bt-panel">
+          <p>{NO_STRATEGY_TEXT}</p>
+        </div>
+      )}
+      {run?.strategy && results && (
+        <>
+          {run.status !== 'completed' && (
+            <p className="muted">
+              The run is {run.status}: statistics and trades are those stored so far.
+            </p>
+          )}
+          <div className="bt-panel">
+            <h3>Statistics</h3>
+            {stats ? (
+              <StatsGrid stats={stats} />
+            ) : (
+              <p className="muted">Statistics are computed when the run completes.</p>
+            )}
+          </div>
+          <div className="bt-panel">
+            <h3>Equity and drawdown</h3>
+            <ResultCharts equity={results.equity} />
+          </div>
+          <div className="bt-panel">
+            <h3>Trades</h3>
+            <TradesTable trades={results.trades} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
