@@ -14,13 +14,11 @@ import type { EquityPoint } from '../../../shared/dto.ts';
 export class EquityDownsampler {
   readonly #first: number;
   readonly #span: number;
-  readonly #buckets: number;
   readonly #all: boolean;
   #head: EquityPoint | null = null;
-  #bucket = -1;
-  #deepest: EquityPoint | null = null;
-  #last: EquityPoint | null = null;
-  readonly #out: EquityPoint[] = [];
+  readonly #deepest: (EquityPoint | undefined)[];
+  readonly #last: (EquityPoint | undefined)[];
+  readonly #kept: EquityPoint[] = [];
 
   /** `first`/`last`: times of the curve's first and last points; `count`: how many there are. */
   constructor(range: { first: number; last: number; count: number }, maxPoints: number) {
@@ -28,49 +26,47 @@ export class EquityDownsampler {
     this.#all = range.count <= maxPoints;
     this.#first = range.first;
     this.#span = range.last - range.first;
-    this.#buckets = Math.floor((maxPoints - 1) / 2);
+    const buckets = this.#all ? 0 : Math.floor((maxPoints - 1) / 2);
+    this.#deepest = new Array<EquityPoint | undefined>(buckets);
+    this.#last = new Array<EquityPoint | undefined>(buckets);
   }
 
-  /** Points in time order. */
+  /** Points of the curve, in time order. */
   add(p: EquityPoint): void {
     if (this.#all) {
-      this.#out.push(p);
+      this.#kept.push(p);
       return;
     }
-    if (this.#head === null) {
+    if (this.#head === null || p.time < this.#head.time) {
+      if (this.#head !== null) this.#place(this.#head);
       this.#head = p;
-      this.#out.push(p);
       return;
     }
-    const b = this.#bucketOf(p.time);
-    if (b !== this.#bucket) {
-      this.#close();
-      this.#bucket = b;
-    }
-    if (this.#deepest === null || p.drawdown > this.#deepest.drawdown) this.#deepest = p;
-    this.#last = p;
+    this.#place(p);
   }
 
   result(): EquityPoint[] {
-    this.#close();
-    return this.#out;
-  }
-
-  #bucketOf(time: number): number {
-    if (this.#span <= 0) return 0;
-    const b = Math.floor(((time - this.#first) / this.#span) * this.#buckets);
-    return Math.min(this.#buckets - 1, Math.max(0, b));
-  }
-
-  #close(): void {
-    const d = this.#deepest;
-    const l = this.#last;
-    if (d && l) {
-      this.#out.push(d);
-      if (l !== d) this.#out.push(l);
+    if (this.#all) return this.#kept;
+    const out = this.#head ? [this.#head] : [];
+    for (let b = 0; b < this.#last.length; b++) {
+      const d = this.#deepest[b];
+      const l = this.#last[b];
+      if (d) out.push(d);
+      if (l && l !== d) out.push(l);
     }
-    this.#deepest = null;
-    this.#last = null;
+    return out.sort((a, b) => a.time - b.time);
+  }
+
+  #place(p: EquityPoint): void {
+    const n = this.#last.length;
+    const b =
+      this.#span > 0
+        ? Math.min(n - 1, Math.max(0, Math.floor(((p.time - this.#first) / this.#span) * n)))
+        : 0;
+    const d = this.#deepest[b];
+    if (d === undefined || p.drawdown > d.drawdown) this.#deepest[b] = p;
+    const l = this.#last[b];
+    if (l === undefined || p.time >= l.time) this.#last[b] = p;
   }
 }
 
