@@ -70,7 +70,7 @@ afterEach(() => {
 describe('RunScreen', () => {
   it('shows the run from runs:get, then progress and the frames table from run:progress', async () => {
     render(<RunScreen runId="r1" />);
-    expect(await screen.findByText('Running')).toBeTruthy();
+    expect(await screen.findByText('running')).toBeTruthy();
     expect(screen.getByText('ma-cross')).toBeTruthy();
     expect(fake.callsOf('runs:get')).toEqual([{ runId: 'r1' }]);
 
@@ -186,7 +186,7 @@ describe('RunScreen', () => {
   it('follows run:state and checkpoint:written of its run, and links to the other views', async () => {
     const user = userEvent.setup();
     render(<RunScreen runId="r1" />);
-    await screen.findByText('Running');
+    await screen.findByText('running');
     fake.emit('checkpoint:written', {
       runId: 'r1',
       seq: 7,
@@ -199,7 +199,7 @@ describe('RunScreen', () => {
 
     fake.handlers['runs:get'] = () => runInfo({ status: 'paused' });
     fake.emit('run:state', { runId: 'r1', status: 'paused' });
-    expect(await screen.findByText('Paused')).toBeTruthy();
+    expect(await screen.findByText('paused')).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Checkpoints' }));
     expect(useNav.getState()).toMatchObject({ screen: 'checkpoints', params: { runId: 'r1' } });
@@ -207,7 +207,7 @@ describe('RunScreen', () => {
 
   it('unsubscribes from events when it goes away', async () => {
     const { unmount } = render(<RunScreen runId="r1" />);
-    await screen.findByText('Running');
+    await screen.findByText('running');
     expect(fake.listenerCount('run:progress')).toBe(1);
     unmount();
     expect(fake.listenerCount('run:progress')).toBe(0);

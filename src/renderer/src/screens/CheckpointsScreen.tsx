@@ -12,13 +12,14 @@ import { InspectPanel } from './checkpoints/InspectPanel.tsx';
 import { Timeline, type AxisMode } from './checkpoints/Timeline.tsx';
 import { useCheckpoints } from './checkpoints/useCheckpoints.ts';
 import { api, errorText, useBackendEvent } from './run/backend.ts';
-import { StatusBadge } from './run/StatusBadge.tsx';
+import { ErrorPanel } from '../components/ErrorPanel.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
 import './run/screens.css';
 
 export function CheckpointsScreen({ runId }: { runId?: string }) {
   if (!runId) {
     return (
-      <section className="bt-screen" aria-label="Checkpoints">
+      <section className="screen bt-screen" aria-label="Checkpoints">
         <p className="muted">No run selected: pick a run to see its checkpoints.</p>
       </section>
     );
@@ -47,7 +48,7 @@ function CheckpointsView({ runId }: { runId: string }) {
   const [diff, setDiff] = useState<DiffReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<{ title: string; text: string } | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -73,7 +74,7 @@ function CheckpointsView({ runId }: { runId: string }) {
     try {
       await fn();
     } catch (e) {
-      setActionError(`${name} failed: ${errorText(e)}`);
+      setActionError({ title: `${name} failed`, text: errorText(e) });
     } finally {
       setBusy(null);
     }
@@ -134,11 +135,11 @@ function CheckpointsView({ runId }: { runId: string }) {
 
   const idle = busy === null;
   return (
-    <section className="bt-screen" aria-label={`Checkpoints of run ${runId}`}>
-      <header className="bt-head">
-        <h2>
+    <section className="screen bt-screen" aria-label={`Checkpoints of run ${runId}`}>
+      <header className="screen-head bt-head">
+        <h1>
           Checkpoints · Run <code>{runId}</code>
-        </h2>
+        </h1>
         {run && <StatusBadge status={run.status} />}
         <span className="muted">
           {list.length} checkpoint{list.length === 1 ? '' : 's'}
@@ -153,15 +154,11 @@ function CheckpointsView({ runId }: { runId: string }) {
         </nav>
       </header>
 
-      {listError && (
-        <div role="alert" className="bt-error">
-          Cannot list checkpoints: {listError}
-        </div>
-      )}
+      <ErrorPanel title="Cannot list the checkpoints" message={listError} />
 
-      <div className="bt-panel">
+      <div className="panel">
         <div className="bt-toolbar">
-          <h3 style={{ margin: 0 }}>Timeline</h3>
+          <h2 style={{ margin: 0 }}>Timeline</h2>
           <span className="bt-segmented" role="group" aria-label="Timeline axis">
             <button type="button" aria-pressed={mode === 'time'} onClick={() => setMode('time')}>
               Sim time
@@ -198,7 +195,7 @@ function CheckpointsView({ runId }: { runId: string }) {
         </button>
         <button
           type="button"
-          className="bt-danger"
+          className="danger subtle"
           disabled={!idle || current === undefined || current.status === 'deleted'}
           onClick={() => selected !== null && remove(selected)}
         >
@@ -226,13 +223,13 @@ function CheckpointsView({ runId }: { runId: string }) {
             : notice && <span className={notice.ok ? 'bt-ok' : 'neg'}>{notice.text}</span>}
         </span>
       </div>
-      {actionError && (
-        <div role="alert" className="bt-error">
-          {actionError}
-        </div>
-      )}
+      <ErrorPanel
+        title={actionError?.title}
+        message={actionError?.text ?? null}
+        onDismiss={() => setActionError(null)}
+      />
 
-      <div className="bt-panel bt-scroll">
+      <div className="panel bt-scroll">
         <CheckpointTable
           checkpoints={list}
           loaded={loaded}

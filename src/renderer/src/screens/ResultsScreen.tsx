@@ -10,7 +10,8 @@ import { ResultCharts } from './results/ResultCharts.tsx';
 import { StatsGrid } from './results/StatsGrid.tsx';
 import { TradesTable } from './results/TradesTable.tsx';
 import { api, errorText, useBackendEvent } from './run/backend.ts';
-import { StatusBadge } from './run/StatusBadge.tsx';
+import { ErrorPanel } from '../components/ErrorPanel.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
 import './run/screens.css';
 
 export const NO_STRATEGY_TEXT =
@@ -22,7 +23,7 @@ const MAX_POINTS = 2000;
 export function ResultsScreen({ runId }: { runId?: string }) {
   if (!runId) {
     return (
-      <section className="bt-screen" aria-label="Results">
+      <section className="screen bt-screen" aria-label="Results">
         <p className="muted">No run selected: pick a run to see its results.</p>
       </section>
     );
@@ -78,11 +79,11 @@ function ResultsView({ runId }: { runId: string }) {
 
   const stats = results?.stats ?? run?.stats ?? null;
   return (
-    <section className="bt-screen" aria-label={`Results of run ${runId}`}>
-      <header className="bt-head">
-        <h2>
+    <section className="screen bt-screen" aria-label={`Results of run ${runId}`}>
+      <header className="screen-head bt-head">
+        <h1>
           Results · Run <code>{runId}</code>
-        </h2>
+        </h1>
         {run && <StatusBadge status={run.status} />}
         {run?.strategy && (
           <span>
@@ -118,20 +119,16 @@ function ResultsView({ runId }: { runId: string }) {
           )}
         </span>
       </div>
-      {exportError && (
-        <div role="alert" className="bt-error">
-          Export failed: {exportError}
-        </div>
-      )}
-      {error && (
-        <div role="alert" className="bt-error">
-          Cannot load results of run {runId}: {error}
-        </div>
-      )}
+      <ErrorPanel
+        title="Export failed"
+        message={exportError}
+        onDismiss={() => setExportError(null)}
+      />
+      <ErrorPanel title={`Cannot load the results of ${runId}`} message={error} />
 
       {!run && !error && <p className="muted">Loading…</p>}
       {run && !run.strategy && (
-        <div className="bt-panel">
+        <div className="panel">
           <p>{NO_STRATEGY_TEXT}</p>
         </div>
       )}
@@ -142,20 +139,20 @@ function ResultsView({ runId }: { runId: string }) {
               The run is {run.status}: statistics and trades are those stored so far.
             </p>
           )}
-          <div className="bt-panel">
-            <h3>Statistics</h3>
+          <div className="panel">
+            <h2>Statistics</h2>
             {stats ? (
               <StatsGrid stats={stats} />
             ) : (
               <p className="muted">Statistics are computed when the run completes.</p>
             )}
           </div>
-          <div className="bt-panel">
-            <h3>Equity and drawdown</h3>
+          <div className="panel">
+            <h2>Equity and drawdown</h2>
             <ResultCharts equity={results.equity} />
           </div>
-          <div className="bt-panel">
-            <h3>Trades</h3>
+          <div className="panel">
+            <h2>Trades</h2>
             <TradesTable trades={results.trades} />
           </div>
         </>

@@ -10,7 +10,8 @@ import { useNav } from '../store/nav.ts';
 import { api, errorText } from './run/backend.ts';
 import { EquityChart } from './run/EquityChart.tsx';
 import { FramesTable } from './run/FramesTable.tsx';
-import { StatusBadge } from './run/StatusBadge.tsx';
+import { ErrorPanel } from '../components/ErrorPanel.tsx';
+import { StatusBadge } from '../components/StatusBadge.tsx';
 import { bytes, count, DASH, duration, fixed, money, tone, utc, utcDate } from './run/format.ts';
 import { useRunLive } from './run/useRunLive.ts';
 import './run/screens.css';
@@ -23,7 +24,7 @@ export default RunScreen;
 
 function NoRun() {
   return (
-    <section className="bt-screen" aria-label="Run">
+    <section className="screen bt-screen" aria-label="Run">
       <p className="muted">No run selected: start a backtest or pick one from the runs list.</p>
     </section>
   );
@@ -34,7 +35,7 @@ function RunView({ runId }: { runId: string }) {
   const { run, loadError, status, progress, equity, lastCheckpoint, reload } = useRunLive(runId);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<{ title: string; text: string } | null>(null);
 
   async function act(name: string, fn: () => Promise<string | null>) {
     setBusy(name);
@@ -43,7 +44,7 @@ function RunView({ runId }: { runId: string }) {
     try {
       setNotice(await fn());
     } catch (e) {
-      setActionError(`${name} failed: ${errorText(e)}`);
+      setActionError({ title: `${name} failed`, text: errorText(e) });
     } finally {
       setBusy(null);
     }
@@ -85,11 +86,11 @@ function RunView({ runId }: { runId: string }) {
   const error = run?.error ?? null;
 
   return (
-    <section className="bt-screen" aria-label={`Run ${runId}`}>
-      <header className="bt-head">
-        <h2>
+    <section className="screen bt-screen" aria-label={`Run ${runId}`}>
+      <header className="screen-head bt-head">
+        <h1>
           Run <code>{runId}</code>
-        </h2>
+        </h1>
         {status && <StatusBadge status={status} />}
         {run && <RunSummary run={run} />}
         <nav className="bt-links" aria-label="Run views">
@@ -102,16 +103,11 @@ function RunView({ runId }: { runId: string }) {
         </nav>
       </header>
 
-      {loadError && (
-        <div role="alert" className="bt-error">
-          Cannot load run {runId}: {loadError}
-        </div>
-      )}
-      {status === 'failed' && (
-        <div role="alert" className="bt-error">
-          Run failed{error ? `: ${error}` : ''}
-        </div>
-      )}
+      <ErrorPanel title={`Cannot load run ${runId}`} message={loadError} />
+      <ErrorPanel
+        title="Run failed"
+        message={status === 'failed' ? (error ?? 'no error message was recorded') : null}
+      />
 
       <div className="bt-toolbar" role="toolbar" aria-label="Run controls">
         <button type="button" onClick={pause} disabled={!running || busy !== null}>
@@ -125,7 +121,7 @@ function RunView({ runId }: { runId: string }) {
         </button>
         <button
           type="button"
-          className="bt-danger"
+          className="danger subtle"
           onClick={stop}
           disabled={!running || busy !== null}
         >
@@ -145,11 +141,11 @@ function RunView({ runId }: { runId: string }) {
           )}
         </span>
       </div>
-      {actionError && (
-        <div role="alert" className="bt-error">
-          {actionError}
-        </div>
-      )}
+      <ErrorPanel
+        title={actionError?.title}
+        message={actionError?.text ?? null}
+        onDismiss={() => setActionError(null)}
+      />
 
       <div className="bt-progress">
         <div
@@ -185,8 +181,8 @@ function RunView({ runId }: { runId: string }) {
         </dl>
       </div>
 
-      <div className="bt-panel">
-        <h3>Equity</h3>
+      <div className="panel">
+        <h2>Equity</h2>
         <EquityChart
           data={equity}
           empty={
@@ -197,8 +193,8 @@ function RunView({ runId }: { runId: string }) {
         />
       </div>
 
-      <div className="bt-panel">
-        <h3>Bars in progress</h3>
+      <div className="panel">
+        <h2>Bars in progress</h2>
         <div className="bt-scroll">
           <FramesTable frames={progress?.frames ?? []} />
         </div>

@@ -23,7 +23,7 @@ export function CheckpointTable({
   onToggle: (seq: number) => void;
 }) {
   return (
-    <table className="bt-table" aria-label="Checkpoints">
+    <table className="grid bt-table" aria-label="Checkpoints">
       <thead>
         <tr>
           <th>Diff</th>

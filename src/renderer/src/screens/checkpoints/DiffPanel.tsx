@@ -9,14 +9,14 @@ import type { Change, DiffReport, PositionBrief } from '../../../../shared/dto.t
 export function DiffPanel({ diff }: { diff: DiffReport }) {
   const { a, b } = diff;
   return (
-    <section className="bt-panel" aria-label="Checkpoint diff">
-      <h3>
+    <section className="panel" aria-label="Checkpoint diff">
+      <h2>
         Diff #{a.seq} → #{b.seq}
         {a.runId !== b.runId ? ` (runs ${a.runId} → ${b.runId})` : ''}
-      </h3>
+      </h2>
       <div className="bt-columns">
         <div>
-          <table className="bt-table" aria-label="Diff summary">
+          <table className="grid bt-table bt-compact" aria-label="Diff summary">
             <thead>
               <tr>
                 <th />
@@ -58,7 +58,7 @@ export function DiffPanel({ diff }: { diff: DiffReport }) {
           </table>
         </div>
         <div>
-          <table className="bt-table" aria-label="Diff money">
+          <table className="grid bt-table bt-compact" aria-label="Diff money">
             <thead>
               <tr>
                 <th />
@@ -93,7 +93,7 @@ export function DiffPanel({ diff }: { diff: DiffReport }) {
         <p className="muted">No indicator value changed.</p>
       ) : (
         <div className="bt-scroll">
-          <table className="bt-table" aria-label="Indicators changed">
+          <table className="grid bt-table bt-compact" aria-label="Indicators changed">
             <thead>
               <tr>
                 <th>Symbol</th>
@@ -124,7 +124,7 @@ export function DiffPanel({ diff }: { diff: DiffReport }) {
       {diff.positions.length === 0 ? (
         <p className="muted">No position changed.</p>
       ) : (
-        <table className="bt-table" aria-label="Positions changed">
+        <table className="grid bt-table bt-compact" aria-label="Positions changed">
           <thead>
             <tr>
               <th>Symbol</th>

@@ -22,10 +22,10 @@ export function InspectPanel({ report }: { report: InspectReport }) {
   const { run, cursor, meta, file, versions, portfolio: p } = report;
   const columns = [...new Set(report.frames.flatMap((f) => Object.keys(f.indicators)))];
   return (
-    <section className="bt-panel" aria-label={`Checkpoint ${run.seq} report`}>
-      <h3>
+    <section className="panel" aria-label={`Checkpoint ${run.seq} report`}>
+      <h2>
         Checkpoint #{run.seq} · {meta.trigger} · sim {utc(cursor.simTime)}
-      </h3>
+      </h2>
       <div className="bt-columns">
         <div>
           <h3>Cursor</h3>
@@ -97,7 +97,7 @@ export function InspectPanel({ report }: { report: InspectReport }) {
 
       <h3>Partial bars and indicators</h3>
       <div className="bt-scroll">
-        <table className="bt-table" aria-label="Checkpoint partial bars">
+        <table className="grid bt-table" aria-label="Checkpoint partial bars">
           <thead>
             <tr>
               <th>Symbol</th>
@@ -152,7 +152,7 @@ export function InspectPanel({ report }: { report: InspectReport }) {
       {p.positions.length === 0 ? (
         <p className="muted">Flat.</p>
       ) : (
-        <table className="bt-table" aria-label="Checkpoint positions">
+        <table className="grid bt-table" aria-label="Checkpoint positions">
           <thead>
             <tr>
               <th>Symbol</th>
@@ -187,7 +187,7 @@ export function InspectPanel({ report }: { report: InspectReport }) {
       {p.pendingOrders.length > 0 && (
         <>
           <h3>Pending orders ({p.pendingOrders.length})</h3>
-          <table className="bt-table" aria-label="Checkpoint pending orders">
+          <table className="grid bt-table" aria-label="Checkpoint pending orders">
             <thead>
               <tr>
                 <th className="num">Id</th>

@@ -11,11 +11,11 @@ import { bytes, count, fixed, utc, utcDate, utcMinute, wall } from '../run/forma
 export type AxisMode = 'time' | 'progress';
 
 export const STATUS_COLORS: Record<CheckpointInfo['status'], string> = {
-  valid: '#3fb68b',
-  corrupt: '#ef5a5a',
-  failed: '#ff8c42',
+  valid: '#3fbf7f',
+  corrupt: '#f0565e',
+  failed: '#e7b54a',
   deleted: '#5d6672',
-  missing: '#b07cd8',
+  missing: '#c77dff',
 };
 
 const TRIGGERS = ['interval', 'ticks', 'manual', 'shutdown', 'end', 'fork'] as const;
@@ -157,7 +157,7 @@ export function Timeline({
           {info ? describe(info) : 'Hover a checkpoint for details; click to inspect it.'}
         </span>
       </div>
-      <div className="bt-legend" aria-label="Legend">
+      <div className="bt-legend" role="group" aria-label="Legend">
         {Object.entries(STATUS_COLORS).map(([status, color]) => (
           <span key={status}>
             <i style={{ background: color }} />

@@ -5,10 +5,8 @@
 import { Area, AreaChart, CartesianGrid, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EquityPoint } from '../../../../shared/dto.ts';
 import { ChartBox } from '../run/ChartBox.tsx';
-import { CHART_COLORS, timeDomain } from '../run/EquityChart.tsx';
-import { fixed, money, utc, utcDate } from '../run/format.ts';
-
-const TOOLTIP_STYLE = { background: '#161b22', border: '1px solid #262d36', fontSize: 12 };
+import { CHART_COLORS, timeDomain, TOOLTIP_STYLE } from '../run/EquityChart.tsx';
+import { fixed, money, timeAxisLabel, utc } from '../run/format.ts';
 
 export function ResultCharts({ equity }: { equity: EquityPoint[] }) {
   if (equity.length === 0) {
@@ -21,12 +19,14 @@ export function ResultCharts({ equity }: { equity: EquityPoint[] }) {
     drawdownPct: -Math.abs(p.drawdownPct),
     drawdown: -Math.abs(p.drawdown),
   }));
+  const domain = timeDomain(data);
+  const label = timeAxisLabel(domain[1] - domain[0]);
   const xAxis = (
     <XAxis
       dataKey="time"
       type="number"
-      domain={timeDomain(data)}
-      tickFormatter={(t: number) => utcDate(t)}
+      domain={domain}
+      tickFormatter={label}
       stroke={CHART_COLORS.axis}
       fontSize={11}
       minTickGap={40}

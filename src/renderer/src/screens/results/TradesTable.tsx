@@ -127,7 +127,7 @@ export function TradesTable({ trades }: { trades: TradeDto[] }) {
         {sort.dir === 'asc' ? 'ascending' : 'descending'}
       </p>
       <div className="bt-scroll">
-        <table className="bt-table" aria-label="Trades">
+        <table className="grid bt-table" aria-label="Trades">
           <thead>
             <tr>
               {COLUMNS.map((c) => (

@@ -5,17 +5,19 @@
  */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartBox } from './ChartBox.tsx';
-import { money, utc, utcDate } from './format.ts';
+import { money, timeAxisLabel, utc } from './format.ts';
 import type { EquitySample } from './useRunLive.ts';
 
 export const CHART_COLORS = {
-  equity: '#4fa3ff',
+  equity: '#3d9bff',
   balance: '#8b96a5',
-  grid: '#262d36',
-  axis: '#7d8794',
-  up: '#3fb68b',
-  down: '#ef5a5a',
+  grid: '#242b35',
+  axis: '#7b8594',
+  up: '#3fbf7f',
+  down: '#f0565e',
 };
+
+export const TOOLTIP_STYLE = { background: '#151a21', border: '1px solid #323b47', fontSize: 12 };
 
 /** [first, last] time of the data, widened when they are equal (one sample) so ticks differ. */
 export function timeDomain(data: { time: number }[]): [number, number] {
@@ -40,6 +42,8 @@ export function EquityChart({
       </div>
     );
   }
+  const domain = timeDomain(data);
+  const label = timeAxisLabel(domain[1] - domain[0]);
   return (
     <ChartBox height={height} label="Equity curve">
       {(width, h) => (
@@ -53,8 +57,8 @@ export function EquityChart({
           <XAxis
             dataKey="time"
             type="number"
-            domain={timeDomain(data)}
-            tickFormatter={(t: number) => utcDate(t)}
+            domain={domain}
+            tickFormatter={label}
             stroke={CHART_COLORS.axis}
             fontSize={11}
             minTickGap={40}
@@ -67,7 +71,7 @@ export function EquityChart({
             width={80}
           />
           <Tooltip
-            contentStyle={{ background: '#161b22', border: '1px solid #262d36', fontSize: 12 }}
+            contentStyle={TOOLTIP_STYLE}
             labelFormatter={(t) => utc(Number(t))}
             formatter={(v, name) => [money(Number(v)), String(name)]}
           />

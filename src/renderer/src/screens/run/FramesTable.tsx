@@ -9,7 +9,7 @@ import { count, DASH, fixed, price, utcMinute } from './format.ts';
 export function FramesTable({ frames }: { frames: LiveFrame[] }) {
   const columns = indicatorColumns(frames);
   return (
-    <table className="bt-table" aria-label="Partial bars and indicators">
+    <table className="grid bt-table" aria-label="Partial bars and indicators">
       <thead>
         <tr>
           <th>Symbol</th>

@@ -107,3 +107,12 @@ export function bytes(n: number | null | undefined): string {
   if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
   return `${(n / (1024 * 1024)).toFixed(2)} MB`;
 }
+
+/** A time-axis label format for a span of `spanMs`: dates for long spans, else day and time. */
+export function timeAxisLabel(spanMs: number): (t: number) => string {
+  if (spanMs > 3 * 86_400_000) return utcDate;
+  return (t) => {
+    const d = toDate(t);
+    return d ? d.toISOString().slice(5, 16).replace('T', ' ') : DASH;
+  };
+}
