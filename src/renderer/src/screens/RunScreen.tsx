@@ -184,7 +184,7 @@ function RunView({ runId }: { runId: string }) {
       <div className="panel">
         <h2>Equity</h2>
         <EquityChart
-          data={equity}
+          data={run && !run.strategy ? [] : equity}
           empty={
             run && !run.strategy
               ? 'No strategy: this run computes bars and indicators only, there is no equity curve.'
