@@ -1,0 +1,17 @@
+/** The renderer's stores; `resetStores()` gives tests a clean slate. */
+import { initialData, useData } from './data.ts';
+import { initialNav, useNav } from './nav.ts';
+import { initialRuns, useRuns } from './runs.ts';
+import { initialUi, useUi } from './ui.ts';
+
+export { useData } from './data.ts';
+export { useNav, isRunScreen, type Screen, type NavParams } from './nav.ts';
+export { useRuns, connectRuns, runProgressPct } from './runs.ts';
+export { useUi, notify } from './ui.ts';
+
+export function resetStores(): void {
+  useNav.setState({ ...initialNav });
+  useRuns.setState({ ...initialRuns });
+  useData.setState({ ...initialData });
+  useUi.setState({ ...initialUi });
+}
