@@ -1,44 +1,160 @@
-import type { BackTestrApi } from '../../shared/api.ts';
+/**
+ * The shell: left nav, top bar (version, data folder), the current screen, toasts, the resume
+ * prompt for interrupted runs and the keyboard shortcuts (`?` lists them). Screens navigate
+ * through the nav store (store/nav.ts) and reach the backend through api/index.ts.
+ */
+import { useEffect } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { HelpOverlay } from './components/HelpOverlay.tsx';
+import { ProgressBar } from './components/ProgressBar.tsx';
+import { StatusBadge } from './components/StatusBadge.tsx';
+import { Toasts } from './components/Toasts.tsx';
+import { useShortcuts } from './components/shortcuts.ts';
+import { CheckpointsScreen } from './screens/CheckpointsScreen.tsx';
+import { DataScreen } from './screens/DataScreen.tsx';
+import { NewBacktestScreen } from './screens/NewBacktestScreen.tsx';
+import { ResultsScreen } from './screens/ResultsScreen.tsx';
+import { ResumePrompt } from './screens/ResumePrompt.tsx';
+import { RunScreen } from './screens/RunScreen.tsx';
+import { RunsScreen } from './screens/RunsScreen.tsx';
+import { useData } from './store/data.ts';
+import { useNav, type Screen } from './store/nav.ts';
+import { connectRuns, runProgressPct, useRuns } from './store/runs.ts';
+import { useUi } from './store/ui.ts';
 
-const CLI_EXAMPLES: readonly { readonly command: string; readonly what: string }[] = [
-  { command: 'npx backtestr data generate …', what: 'store deterministic synthetic ticks' },
-  { command: 'npx backtestr data import FILE …', what: 'import a tick CSV' },
-  { command: 'npx backtestr run …', what: 'run the engine over stored ticks' },
-  { command: 'npx backtestr runs export …', what: 'write the bars of a run as CSV' },
-  { command: 'npx backtestr --help', what: 'every command and option' },
-];
+function NavItem({ screen, label, shortcut }: { screen: Screen; label: string; shortcut: string }) {
+  const active = useNav((s) => s.screen === screen);
+  const go = useNav((s) => s.go);
+  return (
+    <button
+      type="button"
+      className={`nav-item${active ? ' active' : ''}`}
+      aria-current={active ? 'page' : undefined}
+      aria-keyshortcuts={shortcut}
+      onClick={() => go(screen)}
+    >
+      {label}
+      <kbd aria-hidden="true">{shortcut}</kbd>
+    </button>
+  );
+}
+
+function CurrentRun() {
+  const runId = useNav((s) => s.currentRunId);
+  const run = useRuns((s) => s.runs.find((r) => r.id === runId));
+  if (!runId) return null;
+  return (
+    <div className="nav-group">
+      <div className="nav-run">
+        <span className="nav-caption">Current run</span>
+        <span className="mono nav-run-id" title={runId}>
+          {runId}
+        </span>
+        {run && (
+          <div className="nav-run-status">
+            <StatusBadge status={run.status} />
+            <ProgressBar pct={runProgressPct(run)} label={`Progress of ${runId}`} />
+          </div>
+        )}
+      </div>
+      <NavItem screen="run" label="Run" shortcut="R" />
+      <NavItem screen="checkpoints" label="Checkpoints" shortcut="K" />
+      <NavItem screen="results" label="Results" shortcut="E" />
+    </div>
+  );
+}
+
+function TopBar() {
+  const info = useUi((s) => s.info);
+  const infoError = useUi((s) => s.infoError);
+  const setHelpOpen = useUi((s) => s.setHelpOpen);
+  const running = useRuns((s) => s.runs.filter((r) => r.status === 'running').length);
+  return (
+    <header className="topbar">
+      <span className="topbar-item" title="Where data, runs and checkpoints are stored">
+        <span className="muted">Data folder</span>{' '}
+        <code className="path">{info?.dataDir ?? (infoError ? 'unavailable' : '…')}</code>
+      </span>
+      <span className="topbar-spacer" />
+      {running > 0 && (
+        <span className="topbar-item">
+          <span className="badge status-running">{running} running</span>
+        </span>
+      )}
+      <span className="topbar-item muted">
+        {info ? `v${info.version} · ${info.host === 'electron' ? 'desktop' : 'web'}` : ''}
+      </span>
+      <button
+        type="button"
+        className="icon-btn help-btn"
+        aria-label="Keyboard shortcuts"
+        aria-keyshortcuts="?"
+        onClick={() => setHelpOpen(true)}
+      >
+        ?
+      </button>
+    </header>
+  );
+}
+
+function Content() {
+  const screen = useNav((s) => s.screen);
+  const runId = useNav((s) => s.params.runId);
+  switch (screen) {
+    case 'data':
+      return <DataScreen />;
+    case 'new':
+      return <NewBacktestScreen />;
+    case 'runs':
+      return <RunsScreen />;
+    case 'run':
+      return <RunScreen key={runId} runId={runId} />;
+    case 'checkpoints':
+      return <CheckpointsScreen key={runId} runId={runId} />;
+    case 'results':
+      return <ResultsScreen key={runId} runId={runId} />;
+  }
+}
 
 export function App() {
-  // Absent only if the preload did not run (e.g. the page opened outside Electron).
-  const api: BackTestrApi | undefined = window.api;
+  const screen = useNav((s) => s.screen);
+  const runId = useNav((s) => s.params.runId);
+  const helpOpen = useUi((s) => s.helpOpen);
+  const setHelpOpen = useUi((s) => s.setHelpOpen);
+
+  useEffect(() => {
+    void useUi.getState().loadInfo();
+    void useRuns.getState().load();
+    void useData.getState().load();
+    return connectRuns();
+  }, []);
+  useShortcuts();
 
   return (
-    <main className="app">
-      <header className="app-header">
-        <h1>BackTestr</h1>
-        <span className="muted">
-          v{api?.version ?? '?'} · {api?.platform ?? 'unknown platform'}
-        </span>
-      </header>
-      <section className="panel">
-        <h2>The desktop interface is coming</h2>
-        <p>
-          For now the backtesting engine is available from the command line; it uses the same data
-          folder as this app.
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">BackTestr</div>
+        <nav aria-label="Main">
+          <NavItem screen="data" label="Data" shortcut="D" />
+          <NavItem screen="new" label="New backtest" shortcut="N" />
+          <NavItem screen="runs" label="Runs" shortcut="G" />
+          <CurrentRun />
+        </nav>
+        <p className="sidebar-foot muted small">
+          Press <kbd>?</kbd> for shortcuts
         </p>
-        <table className="cli">
-          <tbody>
-            {CLI_EXAMPLES.map(({ command, what }) => (
-              <tr key={command}>
-                <td>
-                  <code>{command}</code>
-                </td>
-                <td className="muted">{what}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </main>
+      </aside>
+      <div className="main-col">
+        <TopBar />
+        <main className="content">
+          <ErrorBoundary resetKey={`${screen}:${runId ?? ''}`}>
+            <Content />
+          </ErrorBoundary>
+        </main>
+      </div>
+      <Toasts />
+      <ResumePrompt />
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+    </div>
   );
 }

@@ -1,0 +1,369 @@
+/**
+ * New backtest: what to test (symbols, dates, timeframes, indicators), the strategy and its
+ * params (a form drawn from the strategy's param schema), the account and the checkpoint policy.
+ * "Start backtest" → runs:start → the run's live screen.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { StrategyList } from '../../../shared/dto.ts';
+import { api, errorText } from '../api/index.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorPanel } from '../components/ErrorPanel.tsx';
+import { Field, invalidProps } from '../components/Field.tsx';
+import { fmtInt, fmtUtc } from '../components/format.ts';
+import { useData } from '../store/data.ts';
+import { useNav } from '../store/nav.ts';
+import { useRuns } from '../store/runs.ts';
+import { notify } from '../store/ui.ts';
+import {
+  DEFAULTS,
+  PRICE_SOURCES,
+  TIMEFRAMES,
+  buildRequest,
+  paramDefaults,
+  type FormValues,
+  type Problems,
+  type RawParam,
+} from './new/form.ts';
+import { ParamField } from './new/ParamField.tsx';
+
+type Rest = typeof DEFAULTS;
+
+export function NewBacktestScreen() {
+  const id = useId();
+  const dataSets = useData((s) => s.symbols);
+  const dataLoaded = useData((s) => s.loaded);
+  const go = useNav((s) => s.go);
+
+  const [strategies, setStrategies] = useState<StrategyList | null>(null);
+  const [strategiesError, setStrategiesError] = useState<string | null>(null);
+  // null = untouched: the first data set / the first strategy until the user picks.
+  const [chosenSymbols, setChosenSymbols] = useState<string[] | null>(null);
+  const [chosenStrategy, setChosenStrategy] = useState<string | null>(null);
+  const [paramEdits, setParamEdits] = useState<Record<string, Record<string, RawParam>>>({});
+  const [rest, setRest] = useState<Rest>(DEFAULTS);
+  const [problems, setProblems] = useState<Problems>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void useData.getState().load();
+    let cancelled = false;
+    api
+      .invoke('strategies:list')
+      .then((list) => !cancelled && setStrategies(list))
+      .catch((err: unknown) => !cancelled && setStrategiesError(errorText(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const symbols = (chosenSymbols ?? (dataSets[0] ? [dataSets[0].symbol] : [])).filter((s) =>
+    dataSets.some((d) => d.symbol === s),
+  );
+  const strategy = chosenStrategy ?? strategies?.strategies[0]?.name ?? '';
+  const info = strategies?.strategies.find((s) => s.name === strategy) ?? null;
+  const specs = info?.params ?? [];
+  const params = { ...paramDefaults(specs), ...paramEdits[strategy] };
+
+  const set = <K extends keyof Rest>(key: K, value: Rest[K]) =>
+    setRest((r) => ({ ...r, [key]: value }));
+  const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
+    on ? [...list, item] : list.filter((x) => x !== item);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const values: FormValues = { ...rest, symbols, strategy, params };
+    const built = buildRequest(values, specs);
+    setProblems(built.problems ?? {});
+    if (!built.request) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { runId } = await api.invoke('runs:start', built.request);
+      await useRuns.getState().refresh(runId);
+      notify(`Started ${runId}`, 'success');
+      go('run', { runId });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (dataLoaded && dataSets.length === 0) {
+    return (
+      <div className="screen">
+        <header className="screen-head">
+          <h1>New backtest</h1>
+        </header>
+        <EmptyState title="No data to backtest yet">
+          <p className="muted">Generate a demo data set or import a tick CSV first.</p>
+          <button type="button" className="primary" onClick={() => go('data')}>
+            Go to Data
+          </button>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const fid = (name: string) => `${id}-${name}`;
+  const problemCount = Object.keys(problems).length;
+  const range = dataSets.filter((d) => symbols.includes(d.symbol));
+
+  return (
+    <form className="screen" onSubmit={(e) => void submit(e)} noValidate>
+      <header className="screen-head">
+        <h1>New backtest</h1>
+      </header>
+
+      <div className="columns">
+        <section className="panel form">
+          <h2>Market</h2>
+          <fieldset
+            className="field"
+            aria-describedby={problems.symbols ? fid('symbols-error') : undefined}
+          >
+            <legend>Symbols</legend>
+            <div className="checks">
+              {dataSets.map((d) => (
+                <label key={d.symbol} className="check">
+                  <input
+                    type="checkbox"
+                    checked={symbols.includes(d.symbol)}
+                    onChange={(e) => setChosenSymbols(toggle(symbols, d.symbol, e.target.checked))}
+                  />
+                  <span className="mono">{d.symbol}</span>
+                  <span className="muted small num"> {fmtInt(d.ticks)} ticks</span>
+                </label>
+              ))}
+            </div>
+            {problems.symbols && (
+              <span className="field-error" id={fid('symbols-error')}>
+                {problems.symbols}
+              </span>
+            )}
+          </fieldset>
+          {range.length > 0 && (
+            <p className="hint">
+              Data from {fmtUtc(Math.min(...range.map((d) => d.first)), false)} to{' '}
+              {fmtUtc(Math.max(...range.map((d) => d.last)), false)} UTC
+            </p>
+          )}
+          <div className="form-grid">
+            <Field id={fid('from')} label="From" problem={problems.from} hint="Optional, UTC">
+              <input
+                id={fid('from')}
+                type="date"
+                value={rest.from}
+                onChange={(e) => set('from', e.target.value)}
+                {...invalidProps(fid('from'), problems.from)}
+              />
+            </Field>
+            <Field id={fid('to')} label="To" problem={problems.to} hint="Optional, UTC">
+              <input
+                id={fid('to')}
+                type="date"
+                value={rest.to}
+                onChange={(e) => set('to', e.target.value)}
+                {...invalidProps(fid('to'), problems.to)}
+              />
+            </Field>
+            <Field id={fid('price')} label="Price source" hint="Which tick price builds the bars">
+              <select
+                id={fid('price')}
+                value={rest.price}
+                onChange={(e) => set('price', e.target.value as Rest['price'])}
+              >
+                {PRICE_SOURCES.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <fieldset className="field">
+            <legend>Timeframes</legend>
+            <div className="checks inline">
+              {TIMEFRAMES.map((t) => (
+                <label key={t} className="check">
+                  <input
+                    type="checkbox"
+                    checked={rest.timeframes.includes(t)}
+                    onChange={(e) =>
+                      set('timeframes', toggle(rest.timeframes, t, e.target.checked))
+                    }
+                  />
+                  {t}
+                </label>
+              ))}
+            </div>
+            {problems.timeframes ? (
+              <span className="field-error">{problems.timeframes}</span>
+            ) : (
+              <span className="hint">A strategy adds the timeframes it needs</span>
+            )}
+          </fieldset>
+          <Field
+            id={fid('indicators')}
+            label="Indicators"
+            problem={problems.indicators}
+            hint="Comma-separated, e.g. ema(20),rsi(14),bbands(20,2); a strategy adds its own"
+          >
+            <input
+              id={fid('indicators')}
+              value={rest.indicators}
+              placeholder="ema(20),rsi(14)"
+              spellCheck={false}
+              onChange={(e) => set('indicators', e.target.value)}
+              {...invalidProps(fid('indicators'), problems.indicators)}
+            />
+          </Field>
+        </section>
+
+        <section className="panel form">
+          <h2>Strategy</h2>
+          <Field
+            id={fid('strategy')}
+            label="Strategy"
+            hint={
+              info
+                ? `${info.description}${info.source === 'user' ? ` · ${info.file}` : ''}`
+                : 'Bars and indicators only, no trading'
+            }
+          >
+            <select
+              id={fid('strategy')}
+              value={strategy}
+              onChange={(e) => setChosenStrategy(e.target.value)}
+            >
+              <option value="">None (bars and indicators only)</option>
+              {strategies?.strategies.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                  {s.source === 'user' ? ' (user)' : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <ErrorPanel message={strategiesError} title="Could not list the strategies" />
+          {strategies && strategies.errors.length > 0 && (
+            <div className="warn-panel">
+              <strong>Strategy files that failed to load</strong>
+              {strategies.errors.map((e) => (
+                <pre key={e.file} className="error-text">
+                  {e.file}: {e.message}
+                </pre>
+              ))}
+            </div>
+          )}
+          {specs.length > 0 && (
+            <div className="form-grid params" role="group" aria-label="Parameters">
+              {specs.map((spec) => (
+                <ParamField
+                  key={`${strategy}.${spec.name}`}
+                  id={fid(`param-${spec.name}`)}
+                  spec={spec}
+                  value={params[spec.name]}
+                  problem={problems[`param.${spec.name}`]}
+                  onChange={(value) =>
+                    setParamEdits((all) => ({
+                      ...all,
+                      [strategy]: { ...all[strategy], [spec.name]: value },
+                    }))
+                  }
+                />
+              ))}
+            </div>
+          )}
+        </section>
+      </div>
+
+      <div className="columns">
+        <section className="panel form">
+          <h2>Account</h2>
+          <div className="form-grid">
+            {(
+              [
+                ['balance', 'Balance', 'Starting balance, account currency'],
+                ['lotSize', 'Lot size', 'Units per lot'],
+                ['commission', 'Commission per lot', 'Per lot and side'],
+                ['slippage', 'Slippage', 'Price units per fill'],
+              ] as const
+            ).map(([key, label, hint]) => (
+              <Field key={key} id={fid(key)} label={label} problem={problems[key]} hint={hint}>
+                <input
+                  id={fid(key)}
+                  type="number"
+                  className="num"
+                  inputMode="decimal"
+                  min={0}
+                  step="any"
+                  value={rest[key]}
+                  onChange={(e) => set(key, e.target.value)}
+                  {...invalidProps(fid(key), problems[key])}
+                />
+              </Field>
+            ))}
+          </div>
+        </section>
+
+        <section className="panel form">
+          <h2>Checkpoints</h2>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={rest.checkpoints}
+              onChange={(e) => set('checkpoints', e.target.checked)}
+            />
+            Write checkpoints
+          </label>
+          {!rest.checkpoints && (
+            <p className="hint warn">Without checkpoints the run cannot be paused or resumed.</p>
+          )}
+          <div className="form-grid">
+            {(
+              [
+                ['intervalSec', 'Checkpoint interval (s)', 'Wall-clock seconds; 0 = off'],
+                ['everyTicks', 'Checkpoint every N ticks', '0 = off'],
+                ['keep', 'Keep checkpoints', 'Newest kept (plus one per 10% of progress)'],
+              ] as const
+            ).map(([key, label, hint]) => (
+              <Field key={key} id={fid(key)} label={label} problem={problems[key]} hint={hint}>
+                <input
+                  id={fid(key)}
+                  type="number"
+                  className="num"
+                  inputMode="numeric"
+                  min={key === 'keep' ? 1 : 0}
+                  step={key === 'intervalSec' ? 'any' : 1}
+                  disabled={!rest.checkpoints}
+                  value={rest[key]}
+                  onChange={(e) => set(key, e.target.value)}
+                  {...invalidProps(fid(key), problems[key])}
+                />
+              </Field>
+            ))}
+          </div>
+        </section>
+      </div>
+
+      <ErrorPanel
+        message={error}
+        title="Could not start the backtest"
+        onDismiss={() => setError(null)}
+      />
+      <div className="actions sticky">
+        <button type="submit" className="primary big" disabled={busy}>
+          Start backtest
+        </button>
+        {busy && <span className="muted">Starting…</span>}
+        {problemCount > 0 && (
+          <span className="field-error">
+            {problemCount === 1 ? '1 field needs' : `${problemCount} fields need`} attention
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
