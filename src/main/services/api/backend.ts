@@ -68,10 +68,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
 
   async function call<C extends Channel>(channel: C, args: unknown): Promise<ResultOf<C>> {
     try {
-      if (typeof channel !== 'string' || !Object.hasOwn(contract, channel))
-        throw new Error(`unknown channel '${String(channel)}'`);
-      if (closing) throw new Error(`${channel}: the backend is closed`);
-      const parsed = parseArgs(channel, args);
+      if (closing) throw new Error(`${String(channel)}: the backend is closed`);
+      const parsed = checkCall(channel, args);
       const handler = handlers[channel] as Handler<C>;
       return await handler(parsed);
     } catch (err) {
@@ -99,6 +97,16 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       return closing;
     },
   };
+}
+
+/**
+ * A call's channel and arguments checked against the contract (parseArgs), also for channel
+ * names a caller made up — `toString` is no channel even though `contract.toString` exists.
+ */
+export function checkCall<C extends Channel>(channel: C, args: unknown): ArgsOf<C> {
+  if (typeof channel !== 'string' || !Object.hasOwn(contract, channel))
+    throw new Error(`unknown channel '${String(channel)}'`);
+  return parseArgs(channel, args);
 }
 
 /** What crosses to the UI: the message only (no stack, no class the other side cannot rebuild). */
