@@ -55,6 +55,14 @@ describe('ResumePrompt', () => {
     expect(text).toContain('market time 2024-01-03 10:00:00 UTC');
   });
 
+  it('shows the last checkpoint as the progress when the stored progress lags behind it', async () => {
+    setup([
+      { run: interrupted.run, lastCheckpoint: { ...checkpoint, ticks: 450_000, progressPct: 45 } },
+    ]);
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('450,000 / 1,000,000 ticks (45.0%)');
+  });
+
   it('Resume resumes the run with one click and opens its Run screen', async () => {
     const { fake, user } = setup();
     const dialog = await screen.findByRole('dialog');

@@ -74,7 +74,9 @@ export function ResumePrompt() {
     }
   };
 
-  const pct = runProgressPct(run);
+  // The stored progress is written on a heartbeat, so a later checkpoint can be further along.
+  const ticksDone = Math.max(run.ticksDone, ckpt?.ticks ?? 0);
+  const pct = runProgressPct({ ticksDone, ticksTotal: run.ticksTotal });
   const strategy = run.strategy?.name ?? 'no strategy';
 
   return (
@@ -94,7 +96,7 @@ export function ResumePrompt() {
         <dt>Progress</dt>
         <dd>
           <span className="num">
-            {fmtInt(run.ticksDone)} / {fmtInt(run.ticksTotal)} ticks ({fmtPct(pct)})
+            {fmtInt(ticksDone)} / {fmtInt(run.ticksTotal)} ticks ({fmtPct(pct)})
           </span>
           <ProgressBar pct={pct} label={`Progress of ${run.id}`} showText={false} />
         </dd>
