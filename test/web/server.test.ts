@@ -84,6 +84,7 @@ describe('startWebServer', () => {
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
     expect((await fetch(new URL('assets/nope.js', server.url))).status).toBe(404);
+    expect((await fetch(new URL('favicon.ico', server.url))).status).toBe(204); // none built
     expect((await fetch(new URL('assets', server.url))).status).toBe(404); // a folder
     expect((await raw(server.port, { method: 'DELETE', path: '/' })).status).toBe(405);
   });

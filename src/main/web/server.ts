@@ -352,6 +352,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     try {
       real = await fs.realpath(full);
     } catch {
+      if (rel === '/favicon.ico') {
+        // Browsers ask for it unprompted; no icon is no error (and no console noise).
+        res.writeHead(204, { 'cache-control': 'no-cache' });
+        res.end();
+        return;
+      }
       throw new HttpError(404, 'not found');
     }
     if (!real.startsWith(staticRoot + path.sep)) throw new HttpError(404, 'not found');
