@@ -1,0 +1,171 @@
+/**
+ * The desktop app's UI, end to end, in a real browser: the built renderer in Debian's Chromium,
+ * talking to the real backend through the web bridge (the same contract Electron's IPC carries).
+ * Covers the product's promise: a run killed mid-flight (SIGKILL of the backend process) is
+ * offered for resume on reload, resumes with one click and ends with the export of a run that
+ * was never interrupted. Screenshots of every screen land in test-output/e2e.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/main/services/db/database.ts';
+import { exportRun } from '../src/main/services/runs/export-service.ts';
+import { runBacktest } from '../src/main/services/runs/run-service.ts';
+import { getRun, listRuns } from '../src/main/services/runs/run-store.ts';
+import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { startWebBackend, type WebBackend } from './web-backend.ts';
+
+const THROTTLE = { BACKTESTR_TEST_THROTTLE_MS: '60' };
+let dataDir: string;
+let browser: Browser;
+let backend: WebBackend;
+let page: Page;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-e2e-'));
+  browser = await launchBrowser();
+  backend = await startWebBackend(dataDir, THROTTLE);
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await backend?.stop();
+  await browser?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Exports a run with the services, as `backtestr runs export` would; file name → content. */
+function exported(runId: string): Map<string, string> {
+  const db = openDatabase(dataDir);
+  const out = fs.mkdtempSync(path.join(dataDir, 'cmp-'));
+  try {
+    exportRun(db, runId, out);
+  } finally {
+    db.close();
+  }
+  return new Map(fs.readdirSync(out).sort().map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]));
+}
+
+/** The same run, never interrupted, computed here with the services from the UI run's config. */
+async function uninterruptedExport(runId: string): Promise<Map<string, string>> {
+  const db = openDatabase(dataDir);
+  const c = getRun(db, runId)!.config;
+  const { runId: ref } = await runBacktest(db, dataDir, {
+    symbols: c.symbols,
+    from: c.from,
+    to: c.to,
+    timeframes: c.timeframes,
+    indicators: c.indicators,
+    price: c.price,
+    historySize: c.historySize,
+    strategy: c.strategy?.name ?? null,
+    params: c.strategy?.params,
+    account: c.account,
+  });
+  db.close();
+  return exported(ref);
+}
+
+function newestRun(): { id: string; status: string } {
+  const db = openDatabase(dataDir);
+  try {
+    return listRuns(db).at(-1)!;
+  } finally {
+    db.close();
+  }
+}
+
+async function waitForStatus(runId: string, status: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const db = openDatabase(dataDir);
+    const s = getRun(db, runId)?.status;
+    db.close();
+    if (s === status) return;
+    if (Date.now() > deadline) throw new Error(`run ${runId} is ${s}, not ${status}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('the desktop UI through the web bridge', () => {
+  let runId: string;
+
+  it('generates demo data from the Data screen', async () => {
+    await page.goto(backend.url);
+    await expect.poll(() => page.getByText(/No data yet/i).count()).toBeGreaterThan(0);
+    await screenshot(page, 'data-empty');
+    await page.getByLabel('Symbol', { exact: true }).fill('EURUSD');
+    await page.getByLabel('Start', { exact: true }).fill('2024-01-01');
+    await page.getByLabel('Days', { exact: true }).fill('10');
+    await page.getByLabel('Seed', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.getByRole('cell', { name: 'EURUSD' }).first().waitFor();
+    await screenshot(page, 'data');
+  });
+
+  it('shows the failing line of a bad CSV import and imports nothing', async () => {
+    const csv = path.join(dataDir, 'bad-ticks.csv');
+    fs.writeFileSync(csv, 'timestamp,bid,ask\n1704067200000,1.1,1.1002\n1704067200100,1.2,1.1\n');
+    await page.getByLabel('Tick CSV file').setInputFiles(csv);
+    await page.getByLabel('Import symbol').fill('GBPUSD');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/bad-ticks\.csv:3: .*bid/);
+    await screenshot(page, 'import-error');
+    expect(await page.getByRole('cell', { name: 'GBPUSD' }).count()).toBe(0);
+  });
+
+  it('starts a backtest and shows progress and checkpoints on the timeline', async () => {
+    await page.getByRole('link', { name: /New backtest/i }).or(page.getByRole('button', { name: /New backtest/i })).first().click();
+    await page.getByLabel('Strategy').selectOption('rsi-reversion');
+    await page.getByLabel(/every N ticks/i).fill('150000');
+    await screenshot(page, 'new-backtest');
+    await page.getByRole('button', { name: 'Start backtest' }).click();
+    await expect.poll(() => newestRun()?.status).toBe('running');
+    runId = newestRun().id;
+    await expect.poll(() => page.getByText(/ticks\/s/i).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await screenshot(page, 'run');
+    await page.getByRole('link', { name: /Checkpoints/ }).or(page.getByRole('button', { name: /^Checkpoints/ })).first().click();
+    await expect.poll(() => page.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(2);
+    await screenshot(page, 'checkpoints');
+  });
+
+  it('after a SIGKILL of the backend, the reloaded app offers Resume, and the resumed run equals an uninterrupted one', async () => {
+    expect(newestRun().status).toBe('running');
+    await backend.kill();
+    backend = await startWebBackend(dataDir, THROTTLE);
+    await page.goto(backend.url);
+    const prompt = page.getByRole('dialog');
+    await prompt.waitFor({ timeout: 30_000 });
+    expect(await prompt.textContent()).toContain(runId);
+    await screenshot(page, 'resume-prompt');
+    await prompt.getByRole('button', { name: 'Resume' }).click();
+    await waitForStatus(runId, 'completed');
+    await page.getByRole('link', { name: /Results/ }).or(page.getByRole('button', { name: /^Results/ })).first().click();
+    await expect.poll(() => page.getByText(/Profit factor/i).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await screenshot(page, 'results');
+    expect(exported(runId)).toEqual(await uninterruptedExport(runId));
+  });
+
+  it('diffs two checkpoints and forks a new run from an older one', async () => {
+    await page.getByRole('link', { name: /Checkpoints/ }).or(page.getByRole('button', { name: /^Checkpoints/ })).first().click();
+    const boxes = page.getByRole('checkbox');
+    await expect.poll(() => boxes.count(), { timeout: 30_000 }).toBeGreaterThan(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Diff' }).click();
+    await page.getByRole('region', { name: 'Checkpoint diff' }).waitFor();
+    await screenshot(page, 'checkpoint-diff');
+    await page.getByRole('row').nth(1).click();
+    await page.getByRole('button', { name: 'Resume from here' }).click();
+    await expect.poll(() => newestRun().id, { timeout: 30_000 }).not.toBe(runId);
+    const fork = newestRun().id;
+    await waitForStatus(fork, 'completed');
+    expect(exported(fork)).toEqual(exported(runId));
+    await page.getByRole('link', { name: /Runs/ }).or(page.getByRole('button', { name: /^Runs/ })).first().click();
+    await page.getByText(fork).first().waitFor();
+    await screenshot(page, 'runs');
+  });
+});
