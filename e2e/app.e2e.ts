@@ -126,6 +126,9 @@ describe('the desktop UI through the web bridge', () => {
     await expect.poll(() => newestRun()?.status).toBe('running');
     runId = newestRun().id;
     await expect.poll(() => page.getByText(/ticks\/s/i).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    // Live figures and the bars table arrive with the first progress events.
+    await expect.poll(() => page.getByText(/Waiting for the first progress/i).count(), { timeout: 30_000 }).toBe(0);
+    await page.waitForTimeout(1500);
     await screenshot(page, 'run');
     await page.getByRole('link', { name: /Checkpoints/ }).or(page.getByRole('button', { name: /^Checkpoints/ })).first().click();
     await expect.poll(() => page.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(2);
