@@ -59,7 +59,12 @@ export function createHandlers(ctx: BackendContext): Handlers {
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
   await loadHasher();
   const db = openDatabase(opts.dataDir);
-  interruptOwnOrphans(db);
+  try {
+    interruptOwnOrphans(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   const events = new Emitter<EventMap>();
   const runs = new ActiveRuns(db, events);
   const handlers = createHandlers({ db, dataDir: opts.dataDir, host: opts.host, events, runs });
