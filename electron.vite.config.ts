@@ -12,6 +12,37 @@ const fromRoot = (p: string): string => path.resolve(root, p);
 const NATIVE_DEPS = ['better-sqlite3', 'zstd-napi'];
 
 /**
+ * Worker threads of the main process, built as entries of their own next to out/main/index.js.
+ * Key: the output name (`<key>.js`); value: the source.
+ */
+export const MAIN_WORKERS = {
+  'backend-worker': 'src/main/services/host/backend-worker.ts',
+  'checkpoint-writer-worker': 'src/main/services/checkpoints/checkpoint-writer-worker.ts',
+} as const;
+
+/**
+ * Sources start their workers from the .ts file beside them:
+ * `new URL('./checkpoint-writer-worker.ts', import.meta.url)`. In the bundle the worker is
+ * `<name>.js` in out/main, and every chunk is there too (flat chunkFileNames below), so the
+ * relative URL only needs the built extension.
+ */
+function builtWorkerUrls(): Plugin {
+  const workerUrl = new RegExp(
+    `new URL\\((['"])\\./(${Object.keys(MAIN_WORKERS).join('|')})\\.ts\\1(?=\\s*,\\s*import\\.meta\\.url\\s*\\))`,
+    'g',
+  );
+  return {
+    name: 'backtestr:built-worker-urls',
+    apply: 'build',
+    transform(code) {
+      if (!code.includes('import.meta.url')) return null;
+      const out = code.replace(workerUrl, 'new URL($1./$2.js$1');
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/**
  * index.html carries the production CSP; the dev server needs an inline script (React Fast
  * Refresh preamble) and a websocket (HMR), so serve it a relaxed copy in dev only.
  */
@@ -33,15 +64,21 @@ function devServerCsp(): Plugin {
 }
 
 export default defineConfig({
-  // Main process: ES module (package.json "type": "module") at out/main/index.js. Every package in
+  // Main process: ES modules (package.json "type": "module"): out/main/index.js plus one file per
+  // worker thread, with the code they share in flat chunks beside them. Every package in
   // "dependencies" stays external and is required from node_modules at run time.
   main: {
     build: {
       externalizeDeps: { include: NATIVE_DEPS },
       rolldownOptions: {
-        input: { index: fromRoot('src/main/index.ts') },
+        input: {
+          index: fromRoot('src/main/index.ts'),
+          ...Object.fromEntries(Object.entries(MAIN_WORKERS).map(([k, v]) => [k, fromRoot(v)])),
+        },
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
+    plugins: [builtWorkerUrls()],
   },
   // Preload: a sandboxed preload must be CommonJS and can require only 'electron', so it is a
   // single self-contained out/preload/index.cjs (electron-vite would emit .mjs under "type":

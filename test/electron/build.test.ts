@@ -1,25 +1,49 @@
-// The electron-vite build: config shape, plus a real build (under a second) into a temp dir to
-// prove the preload comes out as sandbox-compatible CommonJS.
+// The electron-vite build: config shape, plus a real build (about a second) into a temp dir to
+// prove the workers come out beside the main bundle and load, and the preload comes out as
+// sandbox-compatible CommonJS.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import config from '../../electron.vite.config.ts';
+import config, { MAIN_WORKERS } from '../../electron.vite.config.ts';
+import { startWorkerBackend } from '../../src/main/services/host/worker-backend.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
 describe('electron.vite.config.ts', () => {
-  it('builds the main process from src/main/index.ts with native modules external', () => {
+  it('builds the main process and its worker threads, with native modules external', () => {
     const build = config.main?.build;
     expect(build?.rolldownOptions?.input).toEqual({
       index: path.join(repo, 'src', 'main', 'index.ts'),
+      'backend-worker': path.join(repo, 'src', 'main', 'services', 'host', 'backend-worker.ts'),
+      'checkpoint-writer-worker': path.join(
+        repo,
+        'src',
+        'main',
+        'services',
+        'checkpoints',
+        'checkpoint-writer-worker.ts',
+      ),
+    });
+    // Flat: a worker URL relative to any chunk resolves in out/main.
+    expect(build?.rolldownOptions?.output).toEqual({
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
     });
     const externalize = build?.externalizeDeps;
     expect(typeof externalize === 'object' && externalize.include).toEqual(
       expect.arrayContaining(['better-sqlite3', 'zstd-napi']),
     );
+    const names = (config.main?.plugins ?? []).flat().map((p) => (p as { name?: string }).name);
+    expect(names).toContain('backtestr:built-worker-urls');
+  });
+
+  it('names worker sources that exist', () => {
+    for (const src of Object.values(MAIN_WORKERS))
+      expect(existsSync(path.join(repo, src)), src).toBe(true);
   });
 
   it('builds the preload as CommonJS index.cjs with everything bundled', () => {
@@ -50,7 +74,9 @@ describe('electron-vite build output', () => {
   let out = '';
 
   beforeAll(() => {
-    out = mkdtempSync(path.join(tmpdir(), 'backtestr-build-'));
+    // Inside the repo, so the built workers resolve better-sqlite3/zstd-napi from node_modules.
+    mkdirSync(path.join(repo, '.vitest-tmp'), { recursive: true });
+    out = mkdtempSync(path.join(repo, '.vitest-tmp', 'build-'));
     const cli = path.join(repo, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
     execFileSync(process.execPath, [cli, 'build', '--outDir', out, '--logLevel', 'error'], {
       cwd: repo,
@@ -62,8 +88,14 @@ describe('electron-vite build output', () => {
     if (out) rmSync(out, { recursive: true, force: true });
   });
 
-  it('emits out/main/index.js, out/preload/index.cjs and out/renderer/index.html', () => {
-    for (const f of ['main/index.js', 'preload/index.cjs', 'renderer/index.html']) {
+  it('emits out/main/index.js, the workers, out/preload/index.cjs and out/renderer/index.html', () => {
+    for (const f of [
+      'main/index.js',
+      'main/backend-worker.js',
+      'main/checkpoint-writer-worker.js',
+      'preload/index.cjs',
+      'renderer/index.html',
+    ]) {
       expect(existsSync(path.join(out, f)), f).toBe(true);
     }
     expect(existsSync(path.join(out, 'preload', 'index.mjs'))).toBe(false);
@@ -72,6 +104,76 @@ describe('electron-vite build output', () => {
   it('emits an ES module main process that imports electron at run time', () => {
     const main = readFileSync(path.join(out, 'main', 'index.js'), 'utf8');
     expect(main).toMatch(/^import .* from "electron";$/m);
+  });
+
+  it('points every worker URL at a built file beside it', () => {
+    const dir = path.join(out, 'main');
+    const files = readdirSync(dir, { withFileTypes: true });
+    expect(files.filter((f) => !f.isFile()).map((f) => f.name)).toEqual([]); // no chunk folders
+    const urls: string[] = [];
+    for (const f of files) {
+      const code = readFileSync(path.join(dir, f.name), 'utf8');
+      expect(code, f.name).not.toMatch(/new URL\(["']\.\/[^"']*\.ts["']/);
+      for (const m of code.matchAll(/new URL\(["'](\.\/[^"']+)["'],\s*import\.meta\.url\)/g)) {
+        urls.push(m[1]!);
+        expect(existsSync(path.join(dir, m[1]!)), `${f.name}: ${m[1]}`).toBe(true);
+      }
+    }
+    expect(urls).toContain('./checkpoint-writer-worker.js');
+  });
+
+  it('keeps native modules external: the built checkpoint writer worker loads and gets ready', async () => {
+    const dir = path.join(out, 'main');
+    const code = readdirSync(dir)
+      .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+      .join('\n');
+    for (const native of ['better-sqlite3', 'zstd-napi']) {
+      expect(code).toMatch(new RegExp(`^import .*"${native}";$`, 'm'));
+    }
+    const file = path.join(dir, 'checkpoint-writer-worker.js');
+    const worker = new Worker(file);
+    try {
+      const first = await new Promise((resolve, reject) => {
+        worker.once('message', resolve).once('error', reject);
+      });
+      expect(first).toEqual({ type: 'ready' });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('runs a backtest with checkpoints in the built backend worker', async () => {
+    // The source host with the built worker: what Electron's main does with out/main. A written
+    // checkpoint proves the worker found checkpoint-writer-worker.js beside it.
+    const dataDir = mkdtempSync(path.join(out, 'data-'));
+    const backend = await startWorkerBackend({
+      dataDir,
+      host: 'electron',
+      workerUrl: pathToFileURL(path.join(out, 'main', 'backend-worker.js')),
+    });
+    try {
+      expect(await backend.invoke('app:info')).toMatchObject({ host: 'electron', dataDir });
+      await backend.invoke('data:generate', {
+        symbol: 'EURUSD',
+        start: '2024-01-02',
+        days: 1,
+        seed: 7,
+      });
+      const ended = new Promise<string>((resolve) =>
+        backend.on('run:state', (e) => e.status !== 'running' && resolve(e.status)),
+      );
+      const { runId } = await backend.invoke('runs:start', {
+        symbols: ['EURUSD'],
+        checkpoints: { intervalMs: 0, everyTicks: 5_000, keep: 5, level: 1 },
+      });
+      expect(await ended).toBe('completed');
+      const checkpoints = await backend.invoke('checkpoints:list', { runId });
+      // Written by the writer worker and read back valid; retention may have deleted some.
+      expect(checkpoints.at(-1)).toMatchObject({ trigger: 'end', status: 'valid' });
+      expect(checkpoints.filter((c) => !['valid', 'deleted'].includes(c.status))).toEqual([]);
+    } finally {
+      await backend.close();
+    }
   });
 
   it('emits a CommonJS preload that needs nothing but electron (sandbox-safe)', () => {
@@ -114,5 +216,30 @@ describe('electron-vite build output', () => {
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag).toMatch(/\bsrc="\.\/assets\//);
+  });
+});
+
+describe('electron-builder.yml', () => {
+  const yml = readFileSync(path.join(repo, 'electron-builder.yml'), 'utf8');
+  /** The items of a top-level list (`key:` then `  - item` lines). */
+  const list = (key: string): string[] => {
+    const block = new RegExp(`^${key}:\\n((?:  - .*\\n)+)`, 'm').exec(yml)?.[1] ?? '';
+    return [...block.matchAll(/^ {2}- '?([^'\n]*)'?$/gm)].map((m) => m[1]!);
+  };
+
+  it('packs the whole build output, workers included', () => {
+    expect(list('files')).toEqual(['out/**/*']);
+  });
+
+  it('keeps the native modules outside the asar', () => {
+    expect(list('asarUnpack')).toEqual(
+      expect.arrayContaining(['node_modules/better-sqlite3/**', 'node_modules/zstd-napi/**']),
+    );
+  });
+
+  it('targets AppImage and deb, dmg, nsis', () => {
+    expect(yml).toMatch(/^linux:\n {2}target:\n {4}- AppImage\n {4}- deb$/m);
+    expect(yml).toMatch(/^mac:\n {2}target: dmg$/m);
+    expect(yml).toMatch(/^win:\n {2}target: nsis$/m);
   });
 });
