@@ -33,6 +33,8 @@ export interface RunOptions {
   control?: RunControl;
   /** ≤ 10 per second; the backtest is passed for views of its live state (read only). */
   onProgress?: (p: RunProgress, backtest: Backtest) => void;
+  /** Called after every checkpoint write, valid or failed. */
+  onCheckpoint?: CheckpointManager['onWritten'];
   /** Called with the run id as soon as the run exists (before any tick). */
   onStart?: (runId: string) => void;
 }
@@ -138,6 +140,7 @@ export async function runSession(
         recorder,
       };
       manager = await CheckpointManager.open(db, dataDir, ctx, opts.checkpoints);
+      if (opts.onCheckpoint) manager.onWritten = opts.onCheckpoint;
     }
     const control = opts.control ?? new RunControl();
     const status = await driveRun({
