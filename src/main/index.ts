@@ -1,9 +1,12 @@
 /**
  * Electron main-process entry: wiring only. Window and security settings live in
- * window-options.ts (electron-free, tested under Node); app logic belongs in src/main/services.
+ * window-options.ts, IPC in ipc.ts; the backend (services, SQLite, runs) runs in a worker thread
+ * started by services/host/worker-backend.ts, so this thread only serves the window.
  */
-import path from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
+import { registerIpc, tickFilePicker } from './ipc.ts';
+import { resolveDataDir } from './services/data-dir.ts';
+import { startWorkerBackend, type Backend } from './services/host/worker-backend.ts';
 import {
   PRODUCT_NAME,
   isAllowedNavigation,
@@ -13,18 +16,21 @@ import {
   rendererTarget,
 } from './window-options.ts';
 
-// Before 'ready' so userData is ~/.config/BackTestr (Linux), ~/Library/Application Support/
-// BackTestr (macOS), %APPDATA%\BackTestr (Windows) whatever package.json's name is.
+// Before 'ready'. userData is the data folder the CLI uses too (BACKTESTR_DATA_DIR, else
+// ~/.config/BackTestr, ~/Library/Application Support/BackTestr, %APPDATA%\BackTestr).
 app.setName(PRODUCT_NAME);
-app.setPath('userData', path.join(app.getPath('appData'), PRODUCT_NAME));
+app.setPath('userData', resolveDataDir());
+
+/** Built next to out/main/index.js by electron.vite.config.ts. */
+const BACKEND_WORKER = new URL('./backend-worker.js', import.meta.url);
+const target = rendererTarget(process.env, import.meta.dirname, app.isPackaged);
 
 let mainWindow: BrowserWindow | null = null;
+let backend: Promise<Backend> | null = null;
+let backendClosed = false;
 
 function createMainWindow(): BrowserWindow {
-  const win = new BrowserWindow(
-    mainWindowOptions({ preload: preloadPath(import.meta.dirname), appVersion: app.getVersion() }),
-  );
-  const target = rendererTarget(process.env, import.meta.dirname, app.isPackaged);
+  const win = new BrowserWindow(mainWindowOptions({ preload: preloadPath(import.meta.dirname) }));
 
   // The window only ever shows the app: no navigation elsewhere, no new windows.
   win.webContents.on('will-navigate', (event) => {
@@ -48,6 +54,32 @@ function focusMainWindow(): void {
   mainWindow.focus();
 }
 
+/** Suspend or shutdown: checkpoint and pause every active run while there is time. */
+function pauseAll(): void {
+  backend?.then((b) => b.pauseAll()).catch((err: unknown) => console.error('BackTestr:', err));
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  // Refuse browser permissions (camera, notifications, ...) the app does not use.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, grant) =>
+    grant(isPermissionAllowed(permission)),
+  );
+  const dataDir = app.getPath('userData');
+  backend = startWorkerBackend({ dataDir, host: 'electron', workerUrl: BACKEND_WORKER });
+  registerIpc(ipcMain, await backend, {
+    isTrustedSender: (frame) => frame.parent === null && isAllowedNavigation(frame.url, target.url),
+    getWindow: () => mainWindow,
+    pickFile: tickFilePicker(dialog, () => mainWindow),
+  });
+  powerMonitor.on('suspend', pauseAll);
+  powerMonitor.on('shutdown', pauseAll);
+  mainWindow = createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+}
+
 if (!app.requestSingleInstanceLock()) {
   // Another BackTestr is running; it gets 'second-instance' and comes to the front.
   app.quit();
@@ -58,21 +90,23 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  // The final checkpoint: hold the quit once until the backend has paused its runs and closed.
+  app.on('before-quit', (event) => {
+    if (!backend || backendClosed) return;
+    event.preventDefault();
+    backendClosed = true;
+    backend
+      .then((b) => b.close())
+      .catch((err: unknown) => console.error('BackTestr: closing the backend failed', err))
+      .finally(() => app.quit());
   });
 
-  app
-    .whenReady()
-    .then(() => {
-      // Refuse browser permissions (camera, notifications, ...) the app does not use.
-      session.defaultSession.setPermissionRequestHandler((_contents, permission, grant) =>
-        grant(isPermissionAllowed(permission)),
-      );
-      mainWindow = createMainWindow();
-    })
-    .catch((err: unknown) => {
-      console.error('BackTestr: failed to start', err);
-      app.quit();
-    });
+  start().catch((err: unknown) => {
+    console.error('BackTestr: failed to start', err);
+    dialog.showErrorBox(
+      'BackTestr could not start',
+      err instanceof Error ? err.message : String(err),
+    );
+    app.quit();
+  });
 }

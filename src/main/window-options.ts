@@ -7,7 +7,6 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_VERSION_SWITCH } from '../shared/api.ts';
 
 export const PRODUCT_NAME = 'BackTestr';
 
@@ -45,7 +44,6 @@ export interface SecureWebPreferences {
   readonly webSecurity: true;
   readonly allowRunningInsecureContent: false;
   readonly webviewTag: false;
-  readonly additionalArguments: string[];
 }
 
 export interface MainWindowOptions {
@@ -65,10 +63,7 @@ export function preloadPath(mainOutDir: string): string {
   return path.join(mainOutDir, '..', 'preload', 'index.cjs');
 }
 
-export function mainWindowOptions(opts: {
-  preload: string;
-  appVersion: string;
-}): MainWindowOptions {
+export function mainWindowOptions(opts: { preload: string }): MainWindowOptions {
   return {
     title: PRODUCT_NAME,
     width: 1280,
@@ -88,7 +83,6 @@ export function mainWindowOptions(opts: {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      additionalArguments: [APP_VERSION_SWITCH + opts.appVersion],
     },
   };
 }

@@ -3,7 +3,8 @@ import type { BackTestrApi } from '../shared/api.ts';
 
 declare global {
   interface Window {
-    readonly api: BackTestrApi;
+    /** Set by the Electron preload; absent in a plain browser (the web bridge is used there). */
+    readonly api?: BackTestrApi;
   }
 }
 

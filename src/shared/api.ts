@@ -1,17 +1,37 @@
 /**
- * The contract between the preload script and the renderer: what `window.api` offers.
- * Plain data only (it crosses the context bridge, which copies values and drops prototypes).
- * Grows with the app; for now the window only shows who it is.
+ * What `window.api` offers the renderer, in Electron (the preload) and in the browser (the web
+ * bridge): the typed backend contract plus what only a host knows. Plain data and functions only
+ * (it crosses the context bridge, which copies values and drops prototypes).
  */
-export interface BackTestrApi {
-  /** The app's version (package.json "version"), as reported by the main process. */
-  readonly version: string;
-  /** `process.platform` of the machine: 'linux', 'darwin', 'win32', ... */
-  readonly platform: string;
+import type { BackendApi, EventName } from './contract.ts';
+
+export interface BackTestrApi extends BackendApi {
+  /** Which host serves the UI. */
+  readonly host: 'electron' | 'web';
+  /**
+   * The absolute path of a dropped or picked `File`, for `data:import`. Electron only: a web page
+   * never learns file paths. '' for a File that is not backed by a file on disk.
+   */
+  readonly getPathForFile?: (file: File) => string;
 }
 
-/**
- * Main hands the app version to the sandboxed preload as a command-line switch
- * (webPreferences.additionalArguments), which the preload reads from `process.argv`.
- */
-export const APP_VERSION_SWITCH = '--backtestr-app-version=';
+/** Every pushed event, for hosts that subscribe to or forward them all. */
+export const EVENT_NAMES = [
+  'run:progress',
+  'run:state',
+  'checkpoint:written',
+  'import:progress',
+] as const satisfies readonly EventName[];
+
+// A compile error here names the event that EventMap has and EVENT_NAMES lacks.
+type Missing = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
+const _complete: [Missing] extends [never] ? true : Missing = true;
+
+export function isEventName(name: unknown): name is EventName {
+  return (EVENT_NAMES as readonly unknown[]).includes(name);
+}
+
+/** The Electron IPC channel an event is pushed on (main → renderer). */
+export function eventChannel(event: EventName): `event:${EventName}` {
+  return `event:${event}`;
+}

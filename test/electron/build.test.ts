@@ -10,6 +10,8 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config, { MAIN_WORKERS } from '../../electron.vite.config.ts';
 import { startWorkerBackend } from '../../src/main/services/host/worker-backend.ts';
+import { fakeRendererElectron } from './fake-electron-renderer.ts';
+import { preloadSuite } from './preload-suite.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -119,7 +121,9 @@ describe('electron-vite build output', () => {
         expect(existsSync(path.join(dir, m[1]!)), `${f.name}: ${m[1]}`).toBe(true);
       }
     }
-    expect(urls).toContain('./checkpoint-writer-worker.js');
+    expect(urls).toEqual(
+      expect.arrayContaining(['./backend-worker.js', './checkpoint-writer-worker.js']),
+    );
   });
 
   it('keeps native modules external: the built checkpoint writer worker loads and gets ready', async () => {
@@ -179,35 +183,36 @@ describe('electron-vite build output', () => {
   it('emits a CommonJS preload that needs nothing but electron (sandbox-safe)', () => {
     const code = readFileSync(path.join(out, 'preload', 'index.cjs'), 'utf8');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    const { required } = runBuiltPreload(code);
+    expect(required).toEqual(['electron']);
+  });
 
-    // Run it the way a sandboxed preload runs: CommonJS wrapper, `require` limited to electron.
-    const exposed: Record<string, unknown> = {};
+  /**
+   * Runs the bundle the way a sandboxed preload runs: a CommonJS wrapper in a fresh context,
+   * `require` limited to electron (here the fake), no Node globals.
+   */
+  function runBuiltPreload(code: string) {
+    const fake = fakeRendererElectron();
     const required: string[] = [];
-    const fakeElectron = {
-      contextBridge: {
-        exposeInMainWorld: (key: string, value: unknown) => {
-          exposed[key] = value;
-        },
-      },
-    };
     const sandboxRequire = (id: string): unknown => {
       required.push(id);
       if (id !== 'electron') throw new Error(`a sandboxed preload cannot require ${id}`);
-      return fakeElectron;
+      return fake.module;
     };
     const module = { exports: {} };
-    const fakeProcess = { argv: ['electron', '--backtestr-app-version=9.8.7'], platform: 'linux' };
     const wrapper = vm.runInNewContext(
-      `(function (exports, require, module, process) {\n${code}\n})`,
+      `(function (exports, require, module) {\n${code}\n})`,
       {},
       { filename: 'index.cjs' },
     ) as (...args: unknown[]) => void;
-    wrapper(module.exports, sandboxRequire, module, fakeProcess);
+    wrapper(module.exports, sandboxRequire, module);
+    return { fake, required };
+  }
 
-    expect(required).toEqual(['electron']);
-    expect(Object.keys(exposed)).toEqual(['api']);
-    expect({ ...(exposed['api'] as object) }).toEqual({ version: '9.8.7', platform: 'linux' });
-  });
+  preloadSuite(
+    'built out/preload/index.cjs',
+    async () => runBuiltPreload(readFileSync(path.join(out, 'preload', 'index.cjs'), 'utf8')).fake,
+  );
 
   it('emits a renderer page with the CSP and no inline scripts', () => {
     const html = readFileSync(path.join(out, 'renderer', 'index.html'), 'utf8');

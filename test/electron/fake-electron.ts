@@ -1,5 +1,5 @@
 /**
- * A stand-in for the parts of the `electron` module that src/main/index.ts uses, registered with
+ * A stand-in for the parts of the `electron` module that src/main/index.ts and ipc.ts use, registered with
  * `vi.doMock('electron', () => fake)`. The real package must never load under Node: requiring it
  * tries to download the Electron binary.
  *
@@ -7,6 +7,7 @@
  * then import the main entry.
  */
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
 
 export interface NavigationEvent {
@@ -21,10 +22,25 @@ type PermissionRequestHandler = (
   callback: (granted: boolean) => void,
 ) => void;
 
+/** What a handler registered with ipcMain.handle gets as its event. */
+export interface FakeInvokeEvent {
+  sender: unknown;
+  senderFrame: FakeFrame | null;
+}
+export interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
+type InvokeHandler = (event: FakeInvokeEvent, ...args: unknown[]) => unknown;
+
 export const state = {
   hasLock: true,
   windows: [] as FakeBrowserWindow[],
   permissionRequestHandler: undefined as PermissionRequestHandler | undefined,
+  /** Set once app.quit() went through without a before-quit listener preventing it. */
+  quitted: false,
+  /** What the next showOpenDialog returns. */
+  openDialogResult: { canceled: true, filePaths: [] as string[] },
 };
 
 class FakeApp extends EventEmitter {
@@ -45,15 +61,27 @@ class FakeApp extends EventEmitter {
   });
   getVersion = vi.fn(() => '1.2.3');
   requestSingleInstanceLock = vi.fn(() => state.hasLock);
-  quit = vi.fn();
+  /** Like Electron: 'before-quit' first; the app quits unless a listener prevents it. */
+  quit = vi.fn(() => {
+    let prevented = false;
+    this.emit('before-quit', { preventDefault: () => (prevented = true) });
+    if (!prevented) state.quitted = true;
+  });
   whenReady = vi.fn(() => Promise.resolve());
 }
 
 class FakeWebContents extends EventEmitter {
   windowOpenHandler: WindowOpenHandler | undefined;
+  destroyed = false;
+  /** The top frame, at the URL the window loaded. */
+  readonly mainFrame: FakeFrame = { url: 'about:blank', parent: null };
   setWindowOpenHandler = vi.fn((handler: WindowOpenHandler) => {
     this.windowOpenHandler = handler;
   });
+  send = vi.fn((_channel: string, ..._args: unknown[]) => {
+    if (this.destroyed) throw new Error('fake electron: send on a destroyed webContents');
+  });
+  isDestroyed = vi.fn(() => this.destroyed);
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -71,18 +99,54 @@ export class FakeBrowserWindow extends EventEmitter {
     state.windows.push(this);
   }
 
-  loadURL = vi.fn(() => Promise.resolve());
-  loadFile = vi.fn(() => Promise.resolve());
+  loadURL = vi.fn((url: string) => {
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  });
+  loadFile = vi.fn((file: string) => {
+    this.webContents.mainFrame.url = pathToFileURL(file).href;
+    return Promise.resolve();
+  });
   show = vi.fn();
   focus = vi.fn();
   restore = vi.fn(() => {
     this.minimized = false;
   });
   isMinimized = vi.fn(() => this.minimized);
+  isDestroyed = vi.fn(() => this.destroyed);
+  /** What closing the window does to the objects main still holds. */
+  destroy(): void {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+class FakeIpcMain {
+  readonly handlers = new Map<string, InvokeHandler>();
+  handle = vi.fn((channel: string, handler: InvokeHandler) => {
+    if (this.handlers.has(channel)) throw new Error(`fake electron: second handler for ${channel}`);
+    this.handlers.set(channel, handler);
+  });
+  removeHandler = vi.fn((channel: string) => {
+    this.handlers.delete(channel);
+  });
+  /** What ipcRenderer.invoke(channel, args) from `event`'s frame leads to in main. */
+  async invoke(channel: string, event: FakeInvokeEvent, args?: unknown): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler(event, args);
+  }
 }
 
 export const app = new FakeApp();
 export const BrowserWindow = FakeBrowserWindow;
+export const ipcMain = new FakeIpcMain();
+export const powerMonitor = new EventEmitter();
+export const dialog = {
+  showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve(state.openDialogResult)),
+  showErrorBox: vi.fn((_title: string, _content: string) => {}),
+};
 export const session = {
   defaultSession: {
     setPermissionRequestHandler: vi.fn((handler: PermissionRequestHandler) => {
@@ -91,4 +155,4 @@ export const session = {
   },
 };
 
-export default { app, BrowserWindow, session };
+export default { app, BrowserWindow, dialog, ipcMain, powerMonitor, session };

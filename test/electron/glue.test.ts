@@ -1,9 +1,12 @@
-// Loads the real main-process entry (src/main/index.ts) against a fake `electron` and checks its
-// wiring: secure window, single instance, no navigation away, no new windows.
+// Loads the real main-process entry (src/main/index.ts) against a fake `electron` and a fake
+// worker backend, and checks its wiring: secure window, single instance, no navigation away, no
+// new windows, IPC registered, the backend started, paused on suspend and closed on quit.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FakeBrowserWindow, NavigationEvent } from './fake-electron.ts';
+import { resolveDataDir } from '../../src/main/services/data-dir.ts';
+import { contract } from '../../src/shared/contract.ts';
+import type { FakeBrowserWindow, FakeInvokeEvent, NavigationEvent } from './fake-electron.ts';
 
 // Never the real package (it would try to download Electron): every load goes through startMain.
 vi.mock('electron', () => {
@@ -13,20 +16,55 @@ vi.mock('electron', () => {
 const repo = path.resolve(import.meta.dirname, '../..');
 const builtIndexHtml = path.join(repo, 'src', 'renderer', 'index.html');
 
-type Fake = typeof import('./fake-electron.ts');
+const WORKER_BACKEND = '../../src/main/services/host/worker-backend.ts';
+
+/** Stands in for the Backend of services/host/worker-backend.ts. */
+function fakeBackend() {
+  return {
+    invoke: vi.fn(async (channel: string, _args?: unknown): Promise<unknown> => ({ channel })),
+    on: vi.fn((_event: string, _listener: (payload: unknown) => void) => () => {}),
+    close: vi.fn(() => Promise.resolve()),
+    pauseAll: vi.fn(() => Promise.resolve()),
+  };
+}
+
+type Fake = typeof import('./fake-electron.ts') & {
+  backend: ReturnType<typeof fakeBackend>;
+  startWorkerBackend: ReturnType<typeof vi.fn>;
+};
+
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Loads a fresh copy of the main entry (it does its work at the top level) against a fresh fake
  * `electron`; vi.doMock re-registers the mock so the entry gets this very instance.
  */
-async function startMain(opts: { hasLock?: boolean } = {}): Promise<Fake> {
+async function startMain(opts: { hasLock?: boolean; backendFails?: Error } = {}): Promise<Fake> {
   vi.resetModules();
   const fake = await import('./fake-electron.ts');
   vi.doMock('electron', () => fake);
+  const backend = fakeBackend();
+  const startWorkerBackend = vi.fn(async (_opts: unknown) => {
+    if (opts.backendFails) throw opts.backendFails;
+    return backend;
+  });
+  vi.doMock(WORKER_BACKEND, () => ({ startWorkerBackend }));
   fake.state.hasLock = opts.hasLock ?? true;
   await import('../../src/main/index.ts');
-  await new Promise((resolve) => setImmediate(resolve)); // let whenReady().then(...) run
-  return fake;
+  await settle(); // let whenReady(), the backend start and the window creation run
+  return { ...fake, backend, startWorkerBackend };
+}
+
+/** An IPC call as the window's own page (or `override`) makes it. */
+function invokeFrom(
+  fake: Fake,
+  channel: string,
+  args?: unknown,
+  override: Partial<FakeInvokeEvent> = {},
+) {
+  const win = onlyWindow(fake);
+  const event = { sender: win.webContents, senderFrame: win.webContents.mainFrame, ...override };
+  return fake.ipcMain.invoke(channel, event, args);
 }
 
 function onlyWindow(fake: Fake): FakeBrowserWindow {
@@ -46,16 +84,115 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.unstubAllEnvs();
+  vi.restoreAllMocks();
 });
 
 describe('main process glue (src/main/index.ts)', () => {
-  it('names the app BackTestr and keeps userData under that name', async () => {
+  it('names the app BackTestr and keeps userData in the data folder the CLI uses', async () => {
     const { app } = await startMain();
     expect(app.setName).toHaveBeenCalledWith('BackTestr');
-    expect(app.setPath).toHaveBeenCalledWith(
-      'userData',
-      path.join('/home/trader/.config', 'BackTestr'),
+    expect(app.setPath).toHaveBeenCalledWith('userData', resolveDataDir());
+    expect(path.basename(resolveDataDir({ env: {} }))).toBe('BackTestr');
+
+    vi.stubEnv('BACKTESTR_DATA_DIR', '/srv/backtestr-data');
+    const again = await startMain();
+    expect(again.app.setPath).toHaveBeenCalledWith('userData', '/srv/backtestr-data');
+  });
+
+  it('starts the backend off the main thread, from the built worker beside the main bundle', async () => {
+    vi.stubEnv('BACKTESTR_DATA_DIR', '/srv/backtestr-data');
+    const fake = await startMain();
+    expect(fake.startWorkerBackend).toHaveBeenCalledOnce();
+    expect(fake.startWorkerBackend).toHaveBeenCalledWith({
+      dataDir: '/srv/backtestr-data',
+      host: 'electron',
+      workerUrl: new URL('backend-worker.js', pathToFileURL(path.join(repo, 'src/main/'))),
+    });
+  });
+
+  it('answers every contract channel for the app page, and only for it', async () => {
+    const fake = await startMain();
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual(Object.keys(contract).sort());
+
+    await expect(invokeFrom(fake, 'runs:get', { runId: 'r-1' })).resolves.toEqual({
+      channel: 'runs:get',
+    });
+    expect(fake.backend.invoke).toHaveBeenCalledExactlyOnceWith('runs:get', { runId: 'r-1' });
+
+    const evil = { url: 'https://example.com/', parent: null };
+    await expect(invokeFrom(fake, 'runs:list', undefined, { senderFrame: evil })).rejects.toThrow(
+      /refused/,
     );
+    const child = { url: pathToFileURL(builtIndexHtml).href, parent: evil };
+    await expect(invokeFrom(fake, 'runs:list', undefined, { senderFrame: child })).rejects.toThrow(
+      /refused/,
+    );
+    expect(fake.backend.invoke).toHaveBeenCalledOnce();
+  });
+
+  it('answers data:pickFile with the native dialog on the window', async () => {
+    const fake = await startMain();
+    fake.state.openDialogResult = { canceled: false, filePaths: ['/data/EURUSD.csv'] };
+    await expect(invokeFrom(fake, 'data:pickFile')).resolves.toBe('/data/EURUSD.csv');
+    expect(fake.dialog.showOpenDialog).toHaveBeenCalledWith(onlyWindow(fake), expect.anything());
+    expect(fake.backend.invoke).not.toHaveBeenCalled();
+  });
+
+  it('forwards backend events to the window', async () => {
+    const fake = await startMain();
+    const [, listener] = fake.backend.on.mock.calls.find(([name]) => name === 'run:state')!;
+    listener({ runId: 'r-1', status: 'paused' });
+    expect(onlyWindow(fake).webContents.send).toHaveBeenCalledWith('event:run:state', {
+      runId: 'r-1',
+      status: 'paused',
+    });
+  });
+
+  it('closes the backend (final checkpoint) once when the app quits, then quits', async () => {
+    const fake = await startMain();
+    fake.app.quit();
+    expect(fake.state.quitted).toBe(false); // held until the backend has closed
+    await settle();
+    expect(fake.backend.close).toHaveBeenCalledOnce();
+    expect(fake.app.quit).toHaveBeenCalledTimes(2);
+    expect(fake.state.quitted).toBe(true);
+    fake.app.quit();
+    expect(fake.backend.close).toHaveBeenCalledOnce();
+  });
+
+  it('still quits when closing the backend fails', async () => {
+    const fake = await startMain();
+    fake.backend.close.mockRejectedValueOnce(new Error('disk gone'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    fake.app.quit();
+    await settle();
+    expect(fake.state.quitted).toBe(true);
+    expect(error).toHaveBeenCalledWith('BackTestr: closing the backend failed', expect.any(Error));
+  });
+
+  it('checkpoints and pauses every run on OS suspend and shutdown', async () => {
+    const fake = await startMain();
+    fake.powerMonitor.emit('suspend');
+    await settle();
+    expect(fake.backend.pauseAll).toHaveBeenCalledOnce();
+    fake.powerMonitor.emit('shutdown');
+    await settle();
+    expect(fake.backend.pauseAll).toHaveBeenCalledTimes(2);
+    expect(fake.backend.close).not.toHaveBeenCalled();
+  });
+
+  it('tells the user and quits when the backend cannot start', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fake = await startMain({ backendFails: new Error('database is locked') });
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith(
+      'BackTestr could not start',
+      'database is locked',
+    );
+    expect(fake.state.windows).toHaveLength(0);
+    expect(fake.ipcMain.handlers.size).toBe(0);
+    await settle();
+    expect(fake.state.quitted).toBe(true);
+    expect(error).toHaveBeenCalled();
   });
 
   it('opens one window with secure webPreferences and the CommonJS preload', async () => {
@@ -75,7 +212,7 @@ describe('main process glue (src/main/index.ts)', () => {
     const preload = prefs['preload'] as string;
     expect(path.isAbsolute(preload)).toBe(true);
     expect(preload.split(path.sep).slice(-2)).toEqual(['preload', 'index.cjs']);
-    expect(prefs['additionalArguments']).toEqual(['--backtestr-app-version=1.2.3']);
+    expect(prefs).not.toHaveProperty('additionalArguments');
     expect(win.options['show']).toBe(false);
     win.emit('ready-to-show');
     expect(win.show).toHaveBeenCalledOnce();
@@ -104,11 +241,12 @@ describe('main process glue (src/main/index.ts)', () => {
     expect(win.focus).toHaveBeenCalledOnce();
   });
 
-  it('quits without a window when another instance holds the lock', async () => {
+  it('quits without a window or a backend when another instance holds the lock', async () => {
     const fake = await startMain({ hasLock: false });
-    expect(fake.app.quit).toHaveBeenCalled();
+    expect(fake.state.quitted).toBe(true);
     expect(fake.state.windows).toHaveLength(0);
     expect(fake.app.listenerCount('second-instance')).toBe(0);
+    expect(fake.startWorkerBackend).not.toHaveBeenCalled();
   });
 
   it('blocks navigation away from the built app', async () => {
@@ -157,7 +295,11 @@ describe('main process glue (src/main/index.ts)', () => {
 
   it('quits when the last window closes, except on macOS', async () => {
     const fake = await startMain();
+    onlyWindow(fake).destroy();
     fake.app.emit('window-all-closed');
-    expect(fake.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+    await settle();
+    const quits = process.platform !== 'darwin';
+    expect(fake.state.quitted).toBe(quits);
+    expect(fake.backend.close).toHaveBeenCalledTimes(quits ? 1 : 0);
   });
 });

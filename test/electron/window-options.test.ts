@@ -21,7 +21,7 @@ describe('window options (src/main/window-options.ts)', () => {
   });
 
   it('builds secure webPreferences', () => {
-    const { webPreferences } = mainWindowOptions({ preload: '/p/index.cjs', appVersion: '0.1.0' });
+    const { webPreferences } = mainWindowOptions({ preload: '/p/index.cjs' });
     expect(webPreferences).toEqual({
       preload: '/p/index.cjs',
       contextIsolation: true,
@@ -32,7 +32,6 @@ describe('window options (src/main/window-options.ts)', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      additionalArguments: ['--backtestr-app-version=0.1.0'],
     });
   });
 
