@@ -133,8 +133,11 @@ export type EventName = keyof EventMap;
 
 /** Parses a channel's arguments; throws ContractError with a readable message. */
 export function parseArgs<C extends Channel>(channel: C, args: unknown): ArgsOf<C> {
+  // hasOwn: a made-up name such as 'toString' must not reach Object.prototype.
+  if (typeof channel !== 'string' || !Object.hasOwn(contract, channel)) {
+    throw new ContractError(`unknown channel '${String(channel)}'`);
+  }
   const spec = contract[channel];
-  if (!spec) throw new ContractError(`unknown channel '${String(channel)}'`);
   const r = spec.args.safeParse(args);
   if (!r.success) {
     const issues = r.error.issues

@@ -15,6 +15,7 @@
  * custom header cross-origin); cross-origin Origin headers are refused. Anyone who can open
  * 127.0.0.1 on this machine can read the page and thus the token: the bridge trusts local users.
  */
+import { EVENT_NAMES } from '../../shared/api.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -23,7 +24,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { contract, type BackendApi, type Channel, type EventName } from '../../shared/contract.ts';
+import { contract, type BackendApi, type Channel } from '../../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../window-options.ts';
 
 export interface WebServerOptions {
@@ -57,11 +58,6 @@ export const MAX_INVOKE_BODY = 1024 * 1024;
 export const DEFAULT_UPLOAD_LIMIT = 4 * 1024 ** 3;
 /** The CSP header adds what a meta tag cannot carry: no framing by other pages. */
 export const WEB_CONTENT_SECURITY_POLICY = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
-
-/** Every event of EventMap; the check below fails to compile when one is missing. */
-const EVENT_NAMES = ['run:progress', 'run:state', 'checkpoint:written', 'import:progress'] as const;
-type MissingEvents = Exclude<EventName, (typeof EVENT_NAMES)[number]>;
-const _allEvents: [MissingEvents] extends [never] ? true : MissingEvents = true;
 
 /** SSE clients that fall this far behind are dropped (EventSource reconnects). */
 const SSE_MAX_BUFFERED = 8 * 1024 * 1024;

@@ -135,6 +135,7 @@ describe('runs and their checkpoints over time', () => {
     const dir = folder();
     const proc = startCli(dir, ['run', ...RUN_ARGS, ...CKPT], {
       BACKTESTR_CKPT_TEST_DELAY_MS: '300',
+      BACKTESTR_TEST_THROTTLE_MS: '200', // the run must outlast the second process's start-up
     });
     const runId = (await waitFor(proc, () => /run (\S+) started/.exec(proc.stderr())?.[1]))!;
     await waitFor(proc, () =>

@@ -9,7 +9,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ArgsOf, Channel, EventMap, ResultOf } from '../../../shared/contract.ts';
-import { checkCall, type Backend } from '../api/backend.ts';
+import { parseArgs } from '../../../shared/contract.ts';
+// Types only: the Electron main thread must not load the services (or their native modules).
+import type { Backend } from '../api/backend.ts';
 import { Emitter } from '../api/events.ts';
 import type { BackendWorkerData, FromWorker, ToWorker } from './protocol.ts';
 
@@ -75,7 +77,7 @@ class WorkerHost {
   async invoke<C extends Channel>(channel: C, args?: ArgsOf<C>): Promise<ResultOf<C>> {
     try {
       if (this.#closing) throw new Error(`${String(channel)}: the backend is closed`);
-      checkCall(channel, args); // bad arguments never reach (or start) the worker
+      parseArgs(channel, args); // bad arguments never reach (or start) the worker
       const worker = await this.ensureWorker();
       return (await this.#call(
         worker,

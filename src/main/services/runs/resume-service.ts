@@ -120,34 +120,46 @@ export async function resumeRun(
   req: ResumeRequest,
   opts: RunOptions = {},
 ): Promise<ResumeSummary> {
-  const run = getRun(db, req.runId);
-  if (!run) throw new ResumeError(`no run '${req.runId}' (backtestr runs list shows the runs)`);
+  await loadHasher();
+  if (!getRun(db, req.runId))
+    throw new ResumeError(`no run '${req.runId}' (backtestr runs list shows the runs)`);
+  claimRun(db, req.runId); // refuse early if another process is running it
+  // Read the status only now that the run is ours: a process that just finished it may have
+  // released it a moment ago, and resuming a completed run in place would redo its end.
+  const run = getRun(db, req.runId)!;
   if (run.status === 'completed' && req.checkpoint === undefined) {
+    releaseRun(db, req.runId);
     throw new ResumeError(
       `run ${req.runId} is completed; to start again from one of its checkpoints, pass --checkpoint SEQ (it forks a new run)`,
     );
   }
-  await loadHasher();
-  claimRun(db, req.runId); // refuse early if another process is running it
-  const quarantined: string[] = [];
-  const { ckpt, newest } = pickCheckpoint(db, dataDir, req, quarantined);
-  const data = ckpt.data;
-  if (!req.force) checkFingerprint(db, data.config, ckpt);
-  if (data.runId !== req.runId && data.configHash !== configHash(run.config)) {
-    throw new ResumeError(
-      `checkpoint ${ckpt.path} belongs to run ${data.runId}, whose settings differ from run ${req.runId}`,
-    );
+  let prepared;
+  try {
+    const quarantined: string[] = [];
+    const { ckpt, newest } = pickCheckpoint(db, dataDir, req, quarantined);
+    const data = ckpt.data;
+    if (!req.force) checkFingerprint(db, data.config, ckpt);
+    if (data.runId !== req.runId && data.configHash !== configHash(run.config)) {
+      throw new ResumeError(
+        `checkpoint ${ckpt.path} belongs to run ${data.runId}, whose settings differ from run ${req.runId}`,
+      );
+    }
+    const fork = !newest || run.status === 'completed' || data.runId !== req.runId;
+    if (fork) releaseRun(db, req.runId); // the original stays as it is; the fork is ours
+    const runId = fork ? forkRun(db, req.runId, data) : req.runId;
+    const strategy = data.config.strategy
+      ? {
+          module: (await loadStrategy(dataDir, data.config.strategy.name)).module,
+          params: data.config.strategy.params,
+          file: data.config.strategy.file,
+        }
+      : null;
+    prepared = { data, fork, runId, strategy, quarantined, file: ckpt.path };
+  } catch (err) {
+    releaseRun(db, req.runId); // a resume that cannot start leaves the run free for the next try
+    throw err;
   }
-  const fork = !newest || run.status === 'completed' || data.runId !== req.runId;
-  if (fork) releaseRun(db, req.runId); // the original stays as it is; the fork is ours
-  const runId = fork ? forkRun(db, req.runId, data) : req.runId;
-  const strategy = data.config.strategy
-    ? {
-        module: (await loadStrategy(dataDir, data.config.strategy.name)).module,
-        params: data.config.strategy.params,
-        file: data.config.strategy.file,
-      }
-    : null;
+  const { data, fork, runId, strategy, quarantined, file } = prepared;
   const summary = await runSession(
     db,
     dataDir,
@@ -168,7 +180,7 @@ export async function resumeRun(
   );
   return {
     ...summary,
-    resumedFrom: { runId: data.runId, seq: data.seq, ticks: data.ticks, file: ckpt.path },
+    resumedFrom: { runId: data.runId, seq: data.seq, ticks: data.ticks, file },
     forkedFrom: fork ? req.runId : null,
     quarantined,
   };
