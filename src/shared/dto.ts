@@ -27,6 +27,7 @@ export interface DataChange {
   format?: string;
 }
 
+/** One parameter of a strategy's schema; `choices` limits a 'string' param to those values. */
 export interface ParamSpecDto {
   name: string;
   type: 'number' | 'integer' | 'boolean' | 'string' | 'timeframe';

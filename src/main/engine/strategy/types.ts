@@ -1,18 +1,13 @@
+import type { ParamSpecDto } from '../../../shared/dto.ts';
 import type { Bar } from '../mtf/bar.ts';
 import type { Timeframe } from '../mtf/timeframes.ts';
 import type { OrderSide, OrderType, PositionSide } from '../portfolio/types.ts';
 
-/** One parameter of a strategy: the CLI parses `--param name=value` with it, the app draws a form. */
-export interface ParamSpec {
-  name: string;
-  type: 'number' | 'integer' | 'boolean' | 'string' | 'timeframe';
-  default: number | boolean | string;
-  min?: number;
-  max?: number;
-  /** For 'string': the allowed values, if limited. */
-  choices?: string[];
-  description: string;
-}
+/**
+ * One parameter of a strategy: the CLI parses `--param name=value` with it, the app draws a form.
+ * Defined once in the shared contract, since the schema itself crosses to the UI.
+ */
+export type ParamSpec = ParamSpecDto;
 
 export type ParamValues = Record<string, number | boolean | string>;
 
