@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { encodePlain, NonPlainDataError } from '../../src/main/engine/persist/plain-codec.ts';
+import { ByteWriter } from '../../src/main/engine/persist/byte-writer.ts';
+import {
+  encodePlain,
+  encodePlainWith,
+  NonPlainDataError,
+} from '../../src/main/engine/persist/plain-codec.ts';
 import { decodePlain, PlainDecodeError } from '../../src/main/engine/persist/plain-decode.ts';
 
 /** Deep equality that tells -0 from 0 and NaN from NaN (Object.is on every leaf). */
@@ -90,5 +95,15 @@ describe('plain-data codec', () => {
     const padded = new Uint8Array(bytes.length + 1);
     padded.set(bytes);
     expect(() => decodePlain(padded)).toThrow(/trailing/);
+  });
+
+  it('gives the same bytes through a reused writer, whatever it encoded before', () => {
+    const w = new ByteWriter(16);
+    const big = { rows: new Float64Array(5000).fill(1.5), s: 'x'.repeat(300) };
+    const small = { a: [1, 2, 3], b: NaN };
+    expect(Buffer.from(encodePlainWith(w, big)).equals(Buffer.from(encodePlain(big)))).toBe(true);
+    const again = encodePlainWith(w, small);
+    expect(Buffer.from(again).equals(Buffer.from(encodePlain(small)))).toBe(true);
+    expect(again.buffer.byteLength, 'an exact-size copy, safe to transfer').toBe(again.length);
   });
 });

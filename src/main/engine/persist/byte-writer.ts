@@ -67,6 +67,11 @@ export class ByteWriter {
     else throw new Error('big-endian hosts are not supported');
   }
 
+  /** Start over, keeping the buffer: a writer reused across checkpoints allocates once. */
+  reset(): void {
+    this.#pos = 0;
+  }
+
   finish(): Uint8Array {
     return this.#buf.slice(0, this.#pos);
   }

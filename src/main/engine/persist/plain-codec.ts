@@ -49,7 +49,15 @@ export const T = {
  * the buffer its growth copies, which is time the engine thread stands still.
  */
 export function encodePlain(value: unknown, sizeHint = 1024): Uint8Array {
-  const w = new ByteWriter(Math.max(64, sizeHint));
+  return encodePlainWith(new ByteWriter(Math.max(64, sizeHint)), value);
+}
+
+/**
+ * Encodes with a writer the caller keeps between calls (reset first): its buffer is already
+ * allocated and touched, so a large state costs one pass and one exact-size copy.
+ */
+export function encodePlainWith(w: ByteWriter, value: unknown): Uint8Array {
+  w.reset();
   writeValue(w, value, '', new Set());
   return w.finish();
 }

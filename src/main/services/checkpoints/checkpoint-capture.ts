@@ -1,6 +1,7 @@
 import pkg from '../../../../package.json' with { type: 'json' };
 import type { Backtest } from '../../engine/backtest/backtest.ts';
-import { encodePlain } from '../../engine/persist/plain-codec.ts';
+import { ByteWriter } from '../../engine/persist/byte-writer.ts';
+import { encodePlain, encodePlainWith } from '../../engine/persist/plain-codec.ts';
 import type { Db } from '../db/database.ts';
 import { hasherSync } from '../hash.ts';
 import type { RunConfig } from '../runs/run-config.ts';
@@ -54,7 +55,7 @@ export function captureCheckpoint(
   seq: number,
   simTime: number,
   meta: CheckpointMeta,
-  sizeHint = 1 << 20,
+  writer: ByteWriter = new ByteWriter(1 << 20),
 ): Uint8Array {
   const state = c.backtest.snapshot();
   const { watermarks, pending } = c.recorder.capture();
@@ -75,5 +76,5 @@ export function captureCheckpoint(
     pending,
     meta,
   };
-  return encodePlain(data, sizeHint);
+  return encodePlainWith(writer, data);
 }

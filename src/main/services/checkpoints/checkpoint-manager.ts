@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ByteWriter } from '../../engine/persist/byte-writer.ts';
 import type { Db } from '../db/database.ts';
 import { captureCheckpoint, type CaptureContext } from './checkpoint-capture.ts';
 import { CHECKPOINT_FORMAT_VERSION, type CheckpointTrigger } from './checkpoint-data.ts';
@@ -68,8 +69,8 @@ export class CheckpointManager {
   readonly #writer: CheckpointWriter;
   #seq: number;
   #inFlight: Promise<CheckpointResult> | null = null;
-  /** Last payload size, plus room to grow: the next capture's buffer is allocated once. */
-  #sizeHint = 1 << 20;
+  /** Kept between captures: its buffer grows to the state's size once and is then reused. */
+  readonly #encoder = new ByteWriter(1 << 20);
 
   private constructor(
     db: Db,
@@ -120,8 +121,7 @@ export class CheckpointManager {
     const t0 = performance.now();
     const wallTime = Date.now();
     const meta = { trigger: kind, wallTime, elapsedSeconds, ticksPerSec };
-    const payload = captureCheckpoint(this.#ctx, seq, simTime, meta, this.#sizeHint);
-    this.#sizeHint = Math.ceil(payload.length * 1.1) + 4096;
+    const payload = captureCheckpoint(this.#ctx, seq, simTime, meta, this.#encoder);
     const ticks = this.#ctx.backtest.engine.ticksConsumed;
     const pauseMs = performance.now() - t0;
     this.stats.pauseMs.push(pauseMs);
