@@ -5,8 +5,11 @@
 import { Area, AreaChart, CartesianGrid, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EquityPoint } from '../../../../shared/dto.ts';
 import { ChartBox } from '../run/ChartBox.tsx';
-import { CHART_COLORS, timeDomain, TOOLTIP_STYLE } from '../run/EquityChart.tsx';
-import { fixed, money, timeAxisLabel, utc } from '../run/format.ts';
+import * as chart from '../run/chart-parts.ts';
+import { fixed, money } from '../run/format.ts';
+
+const drawdownTick = (v: number) => `${fixed(v, 1)}%`;
+const drawdownValue = (v: number) => `${fixed(v, 2)}%`;
 
 export function ResultCharts({ equity }: { equity: EquityPoint[] }) {
   if (equity.length === 0) {
@@ -19,96 +22,36 @@ export function ResultCharts({ equity }: { equity: EquityPoint[] }) {
     drawdownPct: -Math.abs(p.drawdownPct),
     drawdown: -Math.abs(p.drawdown),
   }));
-  const domain = timeDomain(data);
-  const label = timeAxisLabel(domain[1] - domain[0]);
-  const xAxis = (
-    <XAxis
-      dataKey="time"
-      type="number"
-      domain={domain}
-      tickFormatter={label}
-      stroke={CHART_COLORS.axis}
-      fontSize={11}
-      minTickGap={40}
-    />
-  );
+  const xAxis = <XAxis {...chart.timeAxisProps(data)} />;
   return (
     <>
       <ChartBox height={240} label="Equity chart">
         {(width, height) => (
-          <AreaChart
-            width={width}
-            height={height}
-            data={data}
-            syncId="results"
-            margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
+          <AreaChart {...{ width, height, data }} syncId="results" margin={chart.margin(8)}>
+            <CartesianGrid {...chart.GRID} />
             {xAxis}
-            <YAxis
-              domain={['auto', 'auto']}
-              tickFormatter={(v: number) => money(v)}
-              stroke={CHART_COLORS.axis}
-              fontSize={11}
-              width={80}
-            />
-            <Tooltip
-              contentStyle={TOOLTIP_STYLE}
-              labelFormatter={(t) => utc(Number(t))}
-              formatter={(v, name) => [money(Number(v)), String(name)]}
-            />
+            <YAxis {...chart.valueAxisProps(['auto', 'auto'], money)} />
+            <Tooltip {...chart.tooltipProps(money)} />
             <Area
-              type="linear"
-              dataKey="equity"
-              name="Equity"
-              stroke={CHART_COLORS.equity}
-              fill={CHART_COLORS.equity}
+              {...chart.seriesProps('equity', 'Equity', chart.COLORS.equity)}
+              fill={chart.COLORS.equity}
               fillOpacity={0.15}
-              isAnimationActive={false}
             />
-            <Line
-              type="linear"
-              dataKey="balance"
-              name="Balance"
-              stroke={CHART_COLORS.balance}
-              strokeDasharray="4 3"
-              dot={false}
-              isAnimationActive={false}
-            />
+            <Line {...chart.BALANCE_LINE} />
           </AreaChart>
         )}
       </ChartBox>
       <ChartBox height={130} label="Drawdown chart">
         {(width, height) => (
-          <AreaChart
-            width={width}
-            height={height}
-            data={data}
-            syncId="results"
-            margin={{ top: 4, right: 12, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
+          <AreaChart {...{ width, height, data }} syncId="results" margin={chart.margin(4)}>
+            <CartesianGrid {...chart.GRID} />
             {xAxis}
-            <YAxis
-              domain={['auto', 0]}
-              tickFormatter={(v: number) => `${fixed(v, 1)}%`}
-              stroke={CHART_COLORS.axis}
-              fontSize={11}
-              width={80}
-            />
-            <Tooltip
-              contentStyle={TOOLTIP_STYLE}
-              labelFormatter={(t) => utc(Number(t))}
-              formatter={(v, name) => [`${fixed(Number(v), 2)}%`, String(name)]}
-            />
+            <YAxis {...chart.valueAxisProps(['auto', 0], drawdownTick)} />
+            <Tooltip {...chart.tooltipProps(drawdownValue)} />
             <Area
-              type="linear"
-              dataKey="drawdownPct"
-              name="Drawdown"
-              stroke={CHART_COLORS.down}
-              fill={CHART_COLORS.down}
+              {...chart.seriesProps('drawdownPct', 'Drawdown', chart.COLORS.down)}
+              fill={chart.COLORS.down}
               fillOpacity={0.25}
-              isAnimationActive={false}
             />
           </AreaChart>
         )}
