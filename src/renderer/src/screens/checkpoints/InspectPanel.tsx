@@ -16,11 +16,18 @@ import {
   tone,
   utc,
 } from '../run/format.ts';
-import type { InspectReport } from '../../../../shared/dto.ts';
+import { type ExtraColumn, PartialBarsTable } from '../run/PartialBarsTable.tsx';
+import type { FrameView, InspectReport } from '../../../../shared/dto.ts';
+
+/** After the shared partial-bar columns: how far the bar got, and the closed-bar history. */
+const CHECKPOINT_FRAME_COLUMNS: ExtraColumn<FrameView>[] = [
+  { title: 'Done', kind: 'num', cell: (f) => percent(f.partial?.progressPct, 1) },
+  { title: 'History', kind: 'num', cell: (f) => count(f.historyBars) },
+  { title: 'Last closed', kind: 'time', cell: (f) => utc(f.lastClosed) },
+];
 
 export function InspectPanel({ report }: { report: InspectReport }) {
   const { run, cursor, meta, file, versions, portfolio: p } = report;
-  const columns = [...new Set(report.frames.flatMap((f) => Object.keys(f.indicators)))];
   return (
     <section className="panel" aria-label={`Checkpoint ${run.seq} report`}>
       <h2>
@@ -97,55 +104,13 @@ export function InspectPanel({ report }: { report: InspectReport }) {
 
       <h3>Partial bars and indicators</h3>
       <div className="bt-scroll">
-        <table className="grid bt-table" aria-label="Checkpoint partial bars">
-          <thead>
-            <tr>
-              <th>Symbol</th>
-              <th>TF</th>
-              <th>Bar open</th>
-              <th className="num">Open</th>
-              <th className="num">High</th>
-              <th className="num">Low</th>
-              <th className="num">Close</th>
-              <th className="num">Volume</th>
-              <th className="num">Ticks</th>
-              <th className="num">Done</th>
-              <th className="num">History</th>
-              <th>Last closed</th>
-              {columns.map((c) => (
-                <th key={c} className="num">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {report.frames.map((f) => {
-              const b = f.partial;
-              return (
-                <tr key={`${f.symbol} ${f.timeframe}`}>
-                  <td>{f.symbol}</td>
-                  <td>{f.timeframe}</td>
-                  <td className="num">{utc(b?.time)}</td>
-                  <td className="num">{price(b?.open)}</td>
-                  <td className="num">{price(b?.high)}</td>
-                  <td className="num">{price(b?.low)}</td>
-                  <td className="num">{price(b?.close)}</td>
-                  <td className="num">{money(b?.volume)}</td>
-                  <td className="num">{count(b?.ticks)}</td>
-                  <td className="num">{percent(b?.progressPct, 1)}</td>
-                  <td className="num">{count(f.historyBars)}</td>
-                  <td className="num">{utc(f.lastClosed)}</td>
-                  {columns.map((c) => (
-                    <td key={c} className="num">
-                      {price(f.indicators[c])}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <PartialBarsTable
+          label="Checkpoint partial bars"
+          frames={report.frames}
+          barTime={utc}
+          volume={money}
+          extra={CHECKPOINT_FRAME_COLUMNS}
+        />
       </div>
 
       <h3>Positions ({p.positions.length})</h3>
