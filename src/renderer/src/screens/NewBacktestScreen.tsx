@@ -24,6 +24,12 @@ import {
   type Problems,
   type RawParam,
 } from './new/form.ts';
+import {
+  ACCOUNT_FIELDS,
+  CHECKPOINT_FIELDS,
+  NumberField,
+  type NumberSpec,
+} from './new/NumberField.tsx';
 import { ParamField } from './new/ParamField.tsx';
 
 type Rest = typeof DEFAULTS;
@@ -107,6 +113,17 @@ export function NewBacktestScreen() {
   }
 
   const fid = (name: string) => `${id}-${name}`;
+  const numberField = (spec: NumberSpec, disabled = false) => (
+    <NumberField
+      key={spec.key}
+      id={fid(spec.key)}
+      spec={spec}
+      value={rest[spec.key]}
+      problem={problems[spec.key]}
+      disabled={disabled}
+      onChange={(value) => set(spec.key, value)}
+    />
+  );
   const problemCount = Object.keys(problems).length;
   const range = dataSets.filter((d) => symbols.includes(d.symbol));
 
@@ -282,30 +299,7 @@ export function NewBacktestScreen() {
       <div className="columns">
         <section className="panel form">
           <h2>Account</h2>
-          <div className="form-grid">
-            {(
-              [
-                ['balance', 'Balance', 'Starting balance, account currency'],
-                ['lotSize', 'Lot size', 'Units per lot'],
-                ['commission', 'Commission per lot', 'Per lot and side'],
-                ['slippage', 'Slippage', 'Price units per fill'],
-              ] as const
-            ).map(([key, label, hint]) => (
-              <Field key={key} id={fid(key)} label={label} problem={problems[key]} hint={hint}>
-                <input
-                  id={fid(key)}
-                  type="number"
-                  className="num"
-                  inputMode="decimal"
-                  min={0}
-                  step="any"
-                  value={rest[key]}
-                  onChange={(e) => set(key, e.target.value)}
-                  {...invalidProps(fid(key), problems[key])}
-                />
-              </Field>
-            ))}
-          </div>
+          <div className="form-grid">{ACCOUNT_FIELDS.map((spec) => numberField(spec))}</div>
         </section>
 
         <section className="panel form">
@@ -322,28 +316,7 @@ export function NewBacktestScreen() {
             <p className="hint warn">Without checkpoints the run cannot be paused or resumed.</p>
           )}
           <div className="form-grid">
-            {(
-              [
-                ['intervalSec', 'Checkpoint interval (s)', 'Wall-clock seconds; 0 = off'],
-                ['everyTicks', 'Checkpoint every N ticks', '0 = off'],
-                ['keep', 'Keep checkpoints', 'Newest kept (plus one per 10% of progress)'],
-              ] as const
-            ).map(([key, label, hint]) => (
-              <Field key={key} id={fid(key)} label={label} problem={problems[key]} hint={hint}>
-                <input
-                  id={fid(key)}
-                  type="number"
-                  className="num"
-                  inputMode="numeric"
-                  min={key === 'keep' ? 1 : 0}
-                  step={key === 'intervalSec' ? 'any' : 1}
-                  disabled={!rest.checkpoints}
-                  value={rest[key]}
-                  onChange={(e) => set(key, e.target.value)}
-                  {...invalidProps(fid(key), problems[key])}
-                />
-              </Field>
-            ))}
+            {CHECKPOINT_FIELDS.map((spec) => numberField(spec, !rest.checkpoints))}
           </div>
         </section>
       </div>

@@ -3,8 +3,9 @@
  * timeframe, indicator values that changed, positions that changed, balance and equity deltas,
  * trades closed. Deltas are signed and coloured; prices 5 dp, money 2 dp.
  */
-import { count, MONEY_DP, money, PRICE_DP, price, signed, tone, utc } from '../run/format.ts';
-import type { Change, DiffReport, PositionBrief } from '../../../../shared/dto.ts';
+import { money, PRICE_DP, price, signed, tone, utc } from '../run/format.ts';
+import type { DiffReport, PositionBrief } from '../../../../shared/dto.ts';
+import { ChangeRow, CompareTable } from './CompareTable.tsx';
 
 export function DiffPanel({ diff }: { diff: DiffReport }) {
   const { a, b } = diff;
@@ -16,75 +17,44 @@ export function DiffPanel({ diff }: { diff: DiffReport }) {
       </h2>
       <div className="bt-columns">
         <div>
-          <table className="grid bt-table bt-compact" aria-label="Diff summary">
-            <thead>
-              <tr>
-                <th />
-                <th className="num">#{a.seq}</th>
-                <th className="num">#{b.seq}</th>
-                <th className="num">Δ</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <td>Ticks</td>
-                <td className="num">{count(a.ticks)}</td>
-                <td className="num">{count(b.ticks)}</td>
-                <td className="num">{signed(diff.ticksAdvanced, 0)}</td>
-              </tr>
-              <tr>
-                <td>Sim time</td>
-                <td className="num">{utc(a.simTime)}</td>
-                <td className="num">{utc(b.simTime)}</td>
-                <td />
-              </tr>
-              {diff.perSymbolTicks.map((s) => (
-                <tr key={s.symbol}>
-                  <td>{s.symbol} ticks</td>
-                  <td className="num">{count(s.a)}</td>
-                  <td className="num">{count(s.b)}</td>
-                  <td className="num">{signed(s.delta, 0)}</td>
-                </tr>
-              ))}
-              {diff.barsClosed.map((x) => (
-                <tr key={x.timeframe}>
-                  <td>{x.timeframe} bars closed</td>
-                  <td className="num">{count(x.a)}</td>
-                  <td className="num">{count(x.b)}</td>
-                  <td className="num">{signed(x.delta, 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CompareTable label="Diff summary" seqA={a.seq} seqB={b.seq}>
+            <ChangeRow
+              label="Ticks"
+              change={{ a: a.ticks, b: b.ticks, delta: diff.ticksAdvanced }}
+              kind="count"
+            />
+            <tr>
+              <td>Sim time</td>
+              <td className="num">{utc(a.simTime)}</td>
+              <td className="num">{utc(b.simTime)}</td>
+              <td />
+            </tr>
+            {diff.perSymbolTicks.map((s) => (
+              <ChangeRow key={s.symbol} label={`${s.symbol} ticks`} change={s} kind="count" />
+            ))}
+            {diff.barsClosed.map((x) => (
+              <ChangeRow
+                key={x.timeframe}
+                label={`${x.timeframe} bars closed`}
+                change={x}
+                kind="count"
+              />
+            ))}
+          </CompareTable>
         </div>
         <div>
-          <table className="grid bt-table bt-compact" aria-label="Diff money">
-            <thead>
-              <tr>
-                <th />
-                <th className="num">#{a.seq}</th>
-                <th className="num">#{b.seq}</th>
-                <th className="num">Δ</th>
-              </tr>
-            </thead>
-            <tbody>
-              <MoneyRow label="Balance" c={diff.balance} />
-              <MoneyRow label="Equity" c={diff.equity} />
-              <MoneyRow label="Equity at capture" c={diff.equityAtCapture} />
-              <tr>
-                <td>Positions closed</td>
-                <td className="num">{count(diff.trades.a)}</td>
-                <td className="num">{count(diff.trades.b)}</td>
-                <td className="num">{signed(diff.trades.delta, 0)}</td>
-              </tr>
-              <tr title={diff.trades.basis}>
-                <td>Trade rows</td>
-                <td className="num">{count(diff.trades.rows.a)}</td>
-                <td className="num">{count(diff.trades.rows.b)}</td>
-                <td className="num">{signed(diff.trades.rows.delta, 0)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <CompareTable label="Diff money" seqA={a.seq} seqB={b.seq}>
+            <ChangeRow label="Balance" change={diff.balance} kind="money" />
+            <ChangeRow label="Equity" change={diff.equity} kind="money" />
+            <ChangeRow label="Equity at capture" change={diff.equityAtCapture} kind="money" />
+            <ChangeRow label="Positions closed" change={diff.trades} kind="count" />
+            <ChangeRow
+              label="Trade rows"
+              change={diff.trades.rows}
+              kind="count"
+              title={diff.trades.basis}
+            />
+          </CompareTable>
         </div>
       </div>
 
@@ -144,17 +114,6 @@ export function DiffPanel({ diff }: { diff: DiffReport }) {
         </table>
       )}
     </section>
-  );
-}
-
-function MoneyRow({ label, c }: { label: string; c: Change }) {
-  return (
-    <tr>
-      <td>{label}</td>
-      <td className="num">{money(c.a)}</td>
-      <td className="num">{money(c.b)}</td>
-      <td className={`num ${tone(c.delta)}`}>{signed(c.delta, MONEY_DP)}</td>
-    </tr>
   );
 }
 
