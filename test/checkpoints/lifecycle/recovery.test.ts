@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBtck, encodeBtck } from '../../../src/main/services/checkpoints/btck/btck-codec.ts';
 import { CHECKPOINT_FORMAT_VERSION } from '../../../src/main/services/checkpoints/checkpoint-data.ts';
@@ -83,7 +84,9 @@ describe('recovery from damaged checkpoints', () => {
       const summary = JSON.parse(r.stdout);
       expect(summary.quarantined).toEqual([`${newest}.corrupt`]);
       expect(fs.existsSync(`${newest}.corrupt`)).toBe(true);
-      expect(summary.resumedFrom.seq).toBeLessThan(Number(/ckpt-(\d+)/.exec(newest)![1]));
+      expect(summary.resumedFrom.seq).toBeLessThan(
+        Number(/^ckpt-(\d+)-/.exec(path.basename(newest))![1]),
+      );
       expect(exportOf(dir, runId)).toEqual(reference);
     },
   );

@@ -149,9 +149,10 @@ export class Backtest implements BarSink, TickListener {
     }
   }
 
-  snapshot(): BacktestSnapshot {
+  /** `alias`: parts may view live state, for a caller that encodes before the next tick. */
+  snapshot(alias = false): BacktestSnapshot {
     return {
-      engine: this.engine.snapshot(),
+      engine: this.engine.snapshot(alias),
       portfolio: this.portfolio.snapshot(),
       strategyState: clonePlain(this.ctx.state, 'ctx.state'),
       equity: this.#equity.snapshot(),

@@ -14,6 +14,9 @@ export interface BarHistoryState {
 /**
  * The last `capacity` closed bars of one (symbol, timeframe) with the indicator values at each
  * close. A fixed ring of float64 rows: the state size is bounded whatever the run length.
+ * Every row is written twice, at slot i and at slot i + capacity, so the kept rows always stand
+ * oldest → newest in one contiguous run: a snapshot is one copy (or, for a checkpoint that
+ * encodes at once, no copy at all).
  */
 export class BarHistory {
   readonly capacity: number;
@@ -27,7 +30,7 @@ export class BarHistory {
       throw new RangeError('history size must be >= 1');
     this.capacity = capacity;
     this.width = BASE + indicatorColumns;
-    this.#data = new Float64Array(capacity * this.width);
+    this.#data = new Float64Array(2 * capacity * this.width);
   }
 
   get length(): number {
@@ -45,6 +48,7 @@ export class BarHistory {
     d[o + 5] = bar.volume;
     d[o + 6] = bar.ticks;
     d.set(indicatorValues.subarray(0, this.width - BASE), o + BASE);
+    d.copyWithin(o + this.capacity * this.width, o, o + this.width); // the mirror row
     this.#head = (this.#head + 1) % this.capacity;
     if (this.#count < this.capacity) this.#count++;
   }
@@ -80,19 +84,15 @@ export class BarHistory {
     return this.value(BASE + outputIndex, ago);
   }
 
-  snapshot(): BarHistoryState {
-    // The ring holds at most two contiguous runs of rows: copy them in bulk, oldest first.
+  /**
+   * The kept rows, oldest first. `alias`: return a view of the live rows instead of a copy —
+   * only for a caller that encodes the snapshot before the next bar closes (checkpoint capture).
+   */
+  snapshot(alias = false): BarHistoryState {
     const w = this.width;
-    const rows = new Float64Array(this.#count * w);
-    const d = this.#data;
-    if (this.#count < this.capacity) {
-      rows.set(d.subarray(0, this.#count * w));
-    } else {
-      const split = this.#head * w;
-      rows.set(d.subarray(split));
-      rows.set(d.subarray(0, split), d.length - split);
-    }
-    return { capacity: this.capacity, width: w, rows };
+    const start = (this.#head + this.capacity - this.#count) * w;
+    const live = this.#data.subarray(start, start + this.#count * w);
+    return { capacity: this.capacity, width: w, rows: alias ? live : live.slice() };
   }
 
   restore(s: BarHistoryState): void {
@@ -104,6 +104,7 @@ export class BarHistory {
     const count = s.rows.length / this.width;
     this.#data.fill(0);
     this.#data.set(s.rows, 0);
+    this.#data.set(s.rows, this.capacity * this.width); // the mirror rows
     this.#count = count;
     this.#head = count % this.capacity;
   }

@@ -157,13 +157,14 @@ export class MtfEngine {
     }
   }
 
-  snapshot(): EngineSnapshot {
+  /** `alias`: history rows may view live state (see BarHistory.snapshot); encode at once. */
+  snapshot(alias = false): EngineSnapshot {
     return {
       config: structuredClone(this.config),
       consumed: [...this.consumed],
       barsClosed: [...this.barsClosed],
       partials: this.frames.map((f) => f.partials.map((b) => b.snapshot())),
-      histories: this.frames.map((f) => f.histories.map((h) => h.snapshot())),
+      histories: this.frames.map((f) => f.histories.map((h) => h.snapshot(alias))),
       indicators: this.frames.map((f) => f.indicators.map((s) => s.snapshot())),
       queue: this.queue.snapshot(),
     };

@@ -1,6 +1,20 @@
 /** A growable little-endian byte buffer: the writing half of the plain-data codec. */
 const utf8 = new TextEncoder();
 
+/**
+ * Snapshots repeat the same short strings (object keys, specs) thousands of times per capture;
+ * encoding each once saves most of the capture's time on the engine thread. Bounded.
+ */
+const utf8Cache = new Map<string, Uint8Array>();
+function cachedUtf8(s: string): Uint8Array {
+  let b = utf8Cache.get(s);
+  if (b === undefined) {
+    b = utf8.encode(s);
+    if (utf8Cache.size < 8192) utf8Cache.set(s, b);
+  }
+  return b;
+}
+
 type NumericArray = Float64Array | Int32Array | Uint8Array;
 
 export class ByteWriter {
@@ -47,7 +61,7 @@ export class ByteWriter {
   }
 
   string(s: string): void {
-    const bytes = utf8.encode(s);
+    const bytes = s.length <= 64 ? cachedUtf8(s) : utf8.encode(s);
     this.u32(bytes.length);
     this.bytes(bytes);
   }

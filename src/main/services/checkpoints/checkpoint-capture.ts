@@ -57,7 +57,7 @@ export function captureCheckpoint(
   meta: CheckpointMeta,
   writer: ByteWriter = new ByteWriter(1 << 20),
 ): Uint8Array {
-  const state = c.backtest.snapshot();
+  const state = c.backtest.snapshot(true); // encoded below, before the engine moves on
   const { watermarks, pending } = c.recorder.capture();
   const data: CheckpointData = {
     formatVersion: CHECKPOINT_FORMAT_VERSION,
