@@ -71,7 +71,13 @@ export class ActiveRuns {
         this.#active.delete(run.runId); // before run:state: a listener may act on the run at once
         this.#events.emit('run:state', { runId: run.runId, status, error });
       };
-      session({ checkpoints, control, onStart, onProgress: (p, bt) => watch?.progress(p, bt) })
+      session({
+        checkpoints,
+        control,
+        onStart,
+        onProgress: (p, bt) => watch?.progress(p, bt),
+        onCheckpoint: (result, trigger) => watch?.checkpointWritten(result, trigger),
+      })
         .then(
           (summary) => end(summary.status, null),
           (err: unknown) => {

@@ -1,14 +1,17 @@
 /**
  * What a running session reports as events: `run:progress` (at most one per PROGRESS_MS; a
  * report that comes sooner is held and sent by flush(), so the last state always arrives) and
- * `checkpoint:written`, found by comparing the run's checkpoint index rows with those seen
- * before — the run service has no checkpoint callback for the backend to hook into.
+ * `checkpoint:written`, straight from the checkpoint manager's callback (with the real error of
+ * a failed write), and as a fallback from the run's checkpoint index rows not seen before.
  */
 import { performance } from 'node:perf_hooks';
 import type { Backtest } from '../../engine/backtest/backtest.ts';
 import type { EventMap } from '../../../shared/contract.ts';
 import type { RunProgressEvent } from '../../../shared/dto.ts';
+import path from 'node:path';
+import { parseCheckpointFileName } from '../checkpoints/btck/file-name.ts';
 import { listCheckpointRows } from '../checkpoints/checkpoint-store.ts';
+import type { CheckpointResult } from '../checkpoints/checkpoint-writer.ts';
 import type { Db } from '../db/database.ts';
 import type { RunProgress } from '../runs/run-service.ts';
 import type { Emitter } from './events.ts';
@@ -44,6 +47,21 @@ export class RunWatch {
     } else {
       this.#held = event;
     }
+  }
+
+  /** The checkpoint manager finished a write (valid or failed). */
+  checkpointWritten(r: CheckpointResult, trigger: string): void {
+    if (this.#seen.has(r.seq)) return;
+    this.#seen.add(r.seq);
+    this.#events.emit('checkpoint:written', {
+      runId: this.#runId,
+      seq: r.seq,
+      ticks: r.ok ? (parseCheckpointFileName(path.basename(r.path))?.ticks ?? 0) : 0,
+      bytes: r.ok ? r.bytes : 0,
+      trigger,
+      ok: r.ok,
+      ...(!r.ok && { error: r.error }),
+    });
   }
 
   /** The session ended: report what is still held and the last checkpoints. */
