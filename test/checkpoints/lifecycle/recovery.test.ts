@@ -8,6 +8,7 @@ import { cli } from '../../cli/run-cli.ts';
 import { startCli, waitFor } from '../crash/child-cli.ts';
 import {
   checkpointFiles,
+  generateEurusd,
   copyFolder,
   dataFolder,
   exportOf,
@@ -181,21 +182,7 @@ describe('runs and their checkpoints over time', () => {
   it('refuses to resume when the input data changed since the checkpoint, unless --force', async () => {
     const dir = folder();
     const runId = await killedRun(dir, 2);
-    expect(
-      cli(dir, [
-        'data',
-        'generate',
-        '--symbol',
-        'EURUSD',
-        '--start',
-        '2024-01-01',
-        '--days',
-        '6',
-        '--seed',
-        '5',
-        '--replace',
-      ]).code,
-    ).toBe(0);
+    generateEurusd(dir, 6, 5, '--replace');
     const r = cli(dir, ['resume', runId]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/stored ticks of EURUSD changed/);

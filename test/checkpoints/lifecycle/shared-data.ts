@@ -21,12 +21,9 @@ export const RUN_ARGS = [
   '3.5',
 ];
 
-/** A data folder with generated ticks; copies of it are cheap starting points for each test. */
-export function dataFolder(days = 6): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-ckpt-'));
-  const r = cli(dir, [
-    'data',
-    'generate',
+/** Generates EURUSD ticks into a data folder with the real CLI (extra args e.g. '--replace'). */
+export function generateEurusd(dir: string, days: number, seed: number, ...extra: string[]): void {
+  const args = [
     '--symbol',
     'EURUSD',
     '--start',
@@ -34,9 +31,16 @@ export function dataFolder(days = 6): string {
     '--days',
     String(days),
     '--seed',
-    '4',
-  ]);
+    String(seed),
+  ];
+  const r = cli(dir, ['data', 'generate', ...args, ...extra]);
   expect(r.code, r.stderr).toBe(0);
+}
+
+/** A data folder with generated ticks; copies of it are cheap starting points for each test. */
+export function dataFolder(days = 6, seed = 4): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-ckpt-'));
+  generateEurusd(dir, days, seed);
   return dir;
 }
 

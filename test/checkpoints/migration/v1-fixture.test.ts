@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCheckpointFile } from '../../../src/main/services/checkpoints/checkpoint-reader.ts';
 import { loadHasher } from '../../../src/main/services/hash.ts';
-import { cli } from '../../cli/run-cli.ts';
-import { exportOf, runJson } from '../lifecycle/shared-data.ts';
+import { exportOf, generateEurusd, runJson } from '../lifecycle/shared-data.ts';
 
 const FIXTURE = path.resolve(
   import.meta.dirname,
@@ -43,20 +42,7 @@ describe('checkpoint format 1 fixture (committed, written by BackTestr 0.1.0)', 
   it('still resumes: continuing from it gives the export of an uninterrupted run', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-v1-'));
     made.push(dir);
-    expect(
-      cli(dir, [
-        'data',
-        'generate',
-        '--symbol',
-        'EURUSD',
-        '--start',
-        '2024-01-01',
-        '--days',
-        '3',
-        '--seed',
-        '7',
-      ]).code,
-    ).toBe(0);
+    generateEurusd(dir, 3, 7);
     const straight = runJson(dir, RUN);
     const resumed = runJson(dir, [
       'resume',

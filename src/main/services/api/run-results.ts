@@ -1,6 +1,7 @@
 /** `runs:results`: a run's statistics, its trades and its equity curve sized for a chart. */
 import type { EquityPoint, RunResults, TradeDto } from '../../../shared/dto.ts';
 import type { Db } from '../db/database.ts';
+import { storedEquity, storedTrades } from '../runs/result-rows.ts';
 import type { RunRecord } from '../runs/run-config.ts';
 import { EquityDownsampler } from './equity-downsample.ts';
 
@@ -10,20 +11,8 @@ export function runResults(db: Db, run: RunRecord, maxPoints = DEFAULT_MAX_POINT
   return {
     stats: run.stats,
     equity: equityCurve(db, run.id, maxPoints),
-    trades: trades(db, run.id),
+    trades: [...storedTrades(db, run.id)] as TradeDto[],
   };
-}
-
-/** Trades in the order they closed. */
-function trades(db: Db, runId: string): TradeDto[] {
-  return db
-    .prepare(
-      `SELECT trade_id AS id, symbol, side, size, entry_time AS entryTime, entry_price AS entryPrice,
-         exit_time AS exitTime, exit_price AS exitPrice, exit_reason AS exitReason,
-         gross_pnl AS grossPnl, commission, net_pnl AS netPnl
-       FROM trades WHERE run_id = ? ORDER BY seq`,
-    )
-    .all(runId) as TradeDto[];
 }
 
 /** Streamed from SQLite through the downsampler: a long curve is never held in memory whole. */
@@ -38,12 +27,7 @@ function equityCurve(db: Db, runId: string, maxPoints: number): EquityPoint[] {
     { first: range.first, last: range.last, count: range.count },
     maxPoints,
   );
-  const rows = db
-    .prepare(
-      `SELECT time, balance, equity, drawdown, drawdown_pct AS drawdownPct
-       FROM equity WHERE run_id = ? ORDER BY time`,
-    )
-    .iterate(runId) as Iterable<EquityPoint>;
+  const rows = storedEquity(db, runId);
   for (const p of rows) sampler.add(p);
   return sampler.result();
 }

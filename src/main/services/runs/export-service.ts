@@ -5,6 +5,7 @@ import { IndicatorSet } from '../../engine/mtf/indicator-set.ts';
 import type { Db } from '../db/database.ts';
 import { formatNumber, isoTime, writeCsv } from './csv-writer.ts';
 import type { RunRecord } from './run-config.ts';
+import { storedEquity, storedTrades } from './result-rows.ts';
 import { getRun } from './run-store.ts';
 
 export { formatNumber } from './csv-writer.ts';
@@ -67,30 +68,9 @@ function exportBars(db: Db, run: RunRecord, outDir: string): string[] {
   return files;
 }
 
-interface TradeRow {
-  id: number;
-  symbol: string;
-  side: string;
-  size: number;
-  entryTime: number;
-  entryPrice: number;
-  exitTime: number;
-  exitPrice: number;
-  exitReason: string;
-  grossPnl: number;
-  commission: number;
-  netPnl: number;
-}
-
 function exportResults(db: Db, run: RunRecord, outDir: string): string[] {
   const trades = path.join(outDir, 'trades.csv');
-  const tradeRows = db
-    .prepare(
-      `SELECT trade_id AS id, symbol, side, size, entry_time AS entryTime, entry_price AS entryPrice,
-         exit_time AS exitTime, exit_price AS exitPrice, exit_reason AS exitReason, gross_pnl AS grossPnl,
-         commission, net_pnl AS netPnl FROM trades WHERE run_id = ? ORDER BY seq`,
-    )
-    .iterate(run.id) as Iterable<TradeRow>;
+  const tradeRows = storedTrades(db, run.id);
   writeCsv(
     trades,
     [
@@ -127,18 +107,15 @@ function exportResults(db: Db, run: RunRecord, outDir: string): string[] {
     })(),
   );
   const equity = path.join(outDir, 'equity.csv');
-  const equityRows = db
-    .prepare(
-      'SELECT time, balance, equity, drawdown, drawdown_pct AS pct FROM equity WHERE run_id = ? ORDER BY time',
-    )
-    .raw()
-    .iterate(run.id) as Iterable<number[]>;
+  const equityRows = storedEquity(db, run.id);
   writeCsv(
     equity,
     ['time', 'balance', 'equity', 'drawdown', 'drawdown_pct'],
     (function* () {
-      for (const [time, ...values] of equityRows)
-        yield [isoTime(time), ...values.map(formatNumber)];
+      for (const e of equityRows) {
+        const values = [e.balance, e.equity, e.drawdown, e.drawdownPct].map(formatNumber);
+        yield [isoTime(e.time), ...values];
+      }
     })(),
   );
   const summary = path.join(outDir, 'summary.json');

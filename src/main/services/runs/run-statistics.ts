@@ -1,7 +1,6 @@
-import type { Trade } from '../../engine/portfolio/types.ts';
-import type { EquitySample } from '../../engine/results/equity-tracker.ts';
 import { computeStatistics, type Statistics } from '../../engine/results/statistics.ts';
 import type { Db } from '../db/database.ts';
+import { storedEquity, storedTrades } from './result-rows.ts';
 import type { RunConfig } from './run-config.ts';
 
 /**
@@ -14,18 +13,10 @@ export function runStatistics(
   config: RunConfig,
   exposure: { inMarketMs: number; firstTime: number; lastTime: number },
 ): Statistics {
-  const trades = db
-    .prepare(
-      `SELECT trade_id AS id, symbol, side, size, entry_time AS entryTime, entry_price AS entryPrice,
-         exit_time AS exitTime, exit_price AS exitPrice, exit_reason AS exitReason, gross_pnl AS grossPnl,
-         commission, net_pnl AS netPnl FROM trades WHERE run_id = ? ORDER BY seq`,
-    )
-    .iterate(runId) as Iterable<Trade>;
-  const equity = db
-    .prepare(
-      `SELECT time, balance, equity, drawdown, drawdown_pct AS drawdownPct FROM equity
-       WHERE run_id = ? ORDER BY time`,
-    )
-    .iterate(runId) as Iterable<EquitySample>;
-  return computeStatistics({ trades, equity, startBalance: config.account.balance, exposure });
+  return computeStatistics({
+    trades: storedTrades(db, runId),
+    equity: storedEquity(db, runId),
+    startBalance: config.account.balance,
+    exposure,
+  });
 }

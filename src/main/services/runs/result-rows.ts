@@ -1,0 +1,30 @@
+import type { Trade } from '../../engine/portfolio/types.ts';
+import type { EquitySample } from '../../engine/results/equity-tracker.ts';
+import type { Db } from '../db/database.ts';
+
+/**
+ * A run's stored results, read back in one shape for every reader (export, statistics, the
+ * app's results view). Iterators: a long run has millions of equity samples.
+ */
+
+/** Trades in the order they closed (a position closed in parts gives one row per part). */
+export function storedTrades(db: Db, runId: string): IterableIterator<Trade> {
+  return db
+    .prepare(
+      `SELECT trade_id AS id, symbol, side, size, entry_time AS entryTime, entry_price AS entryPrice,
+         exit_time AS exitTime, exit_price AS exitPrice, exit_reason AS exitReason,
+         gross_pnl AS grossPnl, commission, net_pnl AS netPnl
+       FROM trades WHERE run_id = ? ORDER BY seq`,
+    )
+    .iterate(runId) as IterableIterator<Trade>;
+}
+
+/** The equity curve in time order. */
+export function storedEquity(db: Db, runId: string): IterableIterator<EquitySample> {
+  return db
+    .prepare(
+      `SELECT time, balance, equity, drawdown, drawdown_pct AS drawdownPct
+       FROM equity WHERE run_id = ? ORDER BY time`,
+    )
+    .iterate(runId) as IterableIterator<EquitySample>;
+}
