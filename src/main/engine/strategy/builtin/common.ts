@@ -38,6 +38,21 @@ export function lotsParam(): ParamSpec {
   };
 }
 
+/** The values of lotsParam() and stopParams(), as the strategies that declare both read them. */
+export interface SizeAndStops {
+  lots: number;
+  stopLossPips: number;
+  takeProfitPips: number;
+}
+
+export function sizeAndStops(params: Readonly<ParamValues>): SizeAndStops {
+  return {
+    lots: numberParam(params, 'lots'),
+    stopLossPips: numberParam(params, 'stopLossPips'),
+    takeProfitPips: numberParam(params, 'takeProfitPips'),
+  };
+}
+
 /** stopLossPips / takeProfitPips, 0 = none. */
 export function stopParams(): ParamSpec[] {
   return [

@@ -27,17 +27,16 @@ import {
   stringParam,
   timeframeParam,
   uniqueSpecs,
+  sizeAndStops,
+  type SizeAndStops,
 } from './common.ts';
 
-interface Settings {
+interface Settings extends SizeAndStops {
   timeframe: Timeframe;
   trendTimeframe: Timeframe;
   fast: string;
   slow: string;
   trend: string;
-  lots: number;
-  stopLossPips: number;
-  takeProfitPips: number;
 }
 
 /** Reads the params and refuses combinations that cannot work. */
@@ -61,9 +60,7 @@ function settings(params: Readonly<ParamValues>): Settings {
     fast: `${maType}(${fast})`,
     slow: `${maType}(${slow})`,
     trend: `${maType}(${numberParam(params, 'trendPeriod')})`,
-    lots: numberParam(params, 'lots'),
-    stopLossPips: numberParam(params, 'stopLossPips'),
-    takeProfitPips: numberParam(params, 'takeProfitPips'),
+    ...sizeAndStops(params),
   };
 }
 

@@ -29,17 +29,16 @@ import {
   stopParams,
   stopsInPips,
   timeframeParam,
+  sizeAndStops,
+  type SizeAndStops,
 } from './common.ts';
 
-interface Settings {
+interface Settings extends SizeAndStops {
   timeframe: Timeframe;
   rsi: string;
   oversold: number;
   overbought: number;
   exitLevel: number;
-  lots: number;
-  stopLossPips: number;
-  takeProfitPips: number;
 }
 
 function settings(params: Readonly<ParamValues>): Settings {
@@ -56,9 +55,7 @@ function settings(params: Readonly<ParamValues>): Settings {
     oversold,
     overbought,
     exitLevel,
-    lots: numberParam(params, 'lots'),
-    stopLossPips: numberParam(params, 'stopLossPips'),
-    takeProfitPips: numberParam(params, 'takeProfitPips'),
+    ...sizeAndStops(params),
   };
 }
 
