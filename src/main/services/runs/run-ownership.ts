@@ -71,12 +71,16 @@ export function releaseRun(db: Db, runId: string): void {
 
 /**
  * Runs recorded as running whose owner is gone (crash, SIGKILL, power loss) become
- * 'interrupted'. Called whenever runs are listed, so every client sees the truth.
+ * 'interrupted' — all of them, or just `runId`. Called whenever runs are read, so every client
+ * sees the truth.
  */
-export function markDeadRunsInterrupted(db: Db): void {
+export function markDeadRunsInterrupted(db: Db, runId?: string): void {
   const rows = db
-    .prepare(`SELECT id, owner_pid AS pid, heartbeat_at AS hb FROM runs WHERE status = 'running'`)
-    .all() as {
+    .prepare(
+      `SELECT id, owner_pid AS pid, heartbeat_at AS hb FROM runs
+       WHERE status = 'running' AND (? IS NULL OR id = ?)`,
+    )
+    .all(runId ?? null, runId ?? null) as {
     id: string;
     pid: number | null;
     hb: number | null;

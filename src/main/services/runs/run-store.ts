@@ -72,7 +72,7 @@ export function insertRun(
 }
 
 export function getRun(db: Db, id: string): RunRecord | undefined {
-  markDeadRunsInterrupted(db);
+  markDeadRunsInterrupted(db, id);
   const row = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id) as
     RunRow | undefined;
   return row && toRecord(row);
