@@ -45,7 +45,12 @@ function exported(runId: string): Map<string, string> {
   } finally {
     db.close();
   }
-  return new Map(fs.readdirSync(out).sort().map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]));
+  return new Map(
+    fs
+      .readdirSync(out)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]),
+  );
 }
 
 /** The same run, never interrupted, computed here with the services from the UI run's config. */
@@ -118,19 +123,31 @@ describe('the desktop UI through the web bridge', () => {
   });
 
   it('starts a backtest and shows progress and checkpoints on the timeline', async () => {
-    await page.getByRole('link', { name: /New backtest/i }).or(page.getByRole('button', { name: /New backtest/i })).first().click();
+    await page
+      .getByRole('link', { name: /New backtest/i })
+      .or(page.getByRole('button', { name: /New backtest/i }))
+      .first()
+      .click();
     await page.getByLabel('Strategy').selectOption('rsi-reversion');
     await page.getByLabel(/every N ticks/i).fill('150000');
     await screenshot(page, 'new-backtest');
     await page.getByRole('button', { name: 'Start backtest' }).click();
     await expect.poll(() => newestRun()?.status).toBe('running');
     runId = newestRun().id;
-    await expect.poll(() => page.getByText(/ticks\/s/i).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText(/ticks\/s/i).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     // Live figures and the bars table arrive with the first progress events.
-    await expect.poll(() => page.getByText(/Waiting for the first progress/i).count(), { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(() => page.getByText(/Waiting for the first progress/i).count(), { timeout: 30_000 })
+      .toBe(0);
     await page.waitForTimeout(1500);
     await screenshot(page, 'run');
-    await page.getByRole('link', { name: /Checkpoints/ }).or(page.getByRole('button', { name: /^Checkpoints/ })).first().click();
+    await page
+      .getByRole('link', { name: /Checkpoints/ })
+      .or(page.getByRole('button', { name: /^Checkpoints/ }))
+      .first()
+      .click();
     await expect.poll(() => page.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(2);
     await screenshot(page, 'checkpoints');
   });
@@ -146,14 +163,24 @@ describe('the desktop UI through the web bridge', () => {
     await screenshot(page, 'resume-prompt');
     await prompt.getByRole('button', { name: 'Resume' }).click();
     await waitForStatus(runId, 'completed');
-    await page.getByRole('link', { name: /Results/ }).or(page.getByRole('button', { name: /^Results/ })).first().click();
-    await expect.poll(() => page.getByText(/Profit factor/i).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page
+      .getByRole('link', { name: /Results/ })
+      .or(page.getByRole('button', { name: /^Results/ }))
+      .first()
+      .click();
+    await expect
+      .poll(() => page.getByText(/Profit factor/i).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await screenshot(page, 'results');
     expect(exported(runId)).toEqual(await uninterruptedExport(runId));
   });
 
   it('diffs two checkpoints and forks a new run from an older one', async () => {
-    await page.getByRole('link', { name: /Checkpoints/ }).or(page.getByRole('button', { name: /^Checkpoints/ })).first().click();
+    await page
+      .getByRole('link', { name: /Checkpoints/ })
+      .or(page.getByRole('button', { name: /^Checkpoints/ }))
+      .first()
+      .click();
     const boxes = page.getByRole('checkbox');
     await expect.poll(() => boxes.count(), { timeout: 30_000 }).toBeGreaterThan(2);
     await boxes.nth(0).check();
@@ -167,7 +194,11 @@ describe('the desktop UI through the web bridge', () => {
     const fork = newestRun().id;
     await waitForStatus(fork, 'completed');
     expect(exported(fork)).toEqual(exported(runId));
-    await page.getByRole('link', { name: /Runs/ }).or(page.getByRole('button', { name: /^Runs/ })).first().click();
+    await page
+      .getByRole('link', { name: /Runs/ })
+      .or(page.getByRole('button', { name: /^Runs/ }))
+      .first()
+      .click();
     await page.getByText(fork).first().waitFor();
     await screenshot(page, 'runs');
   });

@@ -12,7 +12,10 @@ export interface WebBackend {
 }
 
 /** Starts `npm run web`'s server (without the build step) on a random port for a data folder. */
-export async function startWebBackend(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<WebBackend> {
+export async function startWebBackend(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<WebBackend> {
   const child = spawn(process.execPath, [START, '--data-dir', dataDir, '--port', '0'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
