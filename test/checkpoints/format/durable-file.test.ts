@@ -88,17 +88,75 @@ describe('quarantine and stray temps', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
-  it('removeStrayTemps removes only *.tmp files, at most `limit` per call', () => {
+  it("removeStrayTemps removes only the writer's own temps, at most `limit` per call", () => {
     const dir = tempDir();
     const keep = [checkpointFileName(1, 1), 'x.btck.corrupt', 'notes.txt'];
     for (const f of keep) fs.writeFileSync(path.join(dir, f), 'keep');
     fs.mkdirSync(path.join(dir, 'folder.tmp'));
     for (let i = 0; i < 5; i++)
       fs.writeFileSync(path.join(dir, `${checkpointFileName(i, i)}.tmp`), '');
-    expect(removeStrayTemps(dir, 3)).toHaveLength(3);
-    expect(removeStrayTemps(dir, 3)).toHaveLength(2);
-    expect(removeStrayTemps(dir)).toEqual([]);
+    expect(removeStrayTemps(dir, dir, 3)).toHaveLength(3);
+    expect(removeStrayTemps(dir, dir, 3)).toHaveLength(2);
+    expect(removeStrayTemps(dir, dir)).toEqual([]);
     expect(fs.readdirSync(dir).sort()).toEqual([...keep, 'folder.tmp'].sort());
-    expect(removeStrayTemps(path.join(dir, 'missing'))).toEqual([]);
+    expect(removeStrayTemps(path.join(dir, 'missing'), dir)).toEqual([]);
+  });
+
+  it("removeStrayTemps leaves a user's *.tmp files and temp-named links and folders alone", () => {
+    const dir = tempDir();
+    const outside = tempDir();
+    const thesis = path.join(outside, 'thesis.tmp');
+    fs.writeFileSync(thesis, 'my thesis');
+    const own = `${checkpointFileName(3, 30)}.tmp`;
+    fs.writeFileSync(path.join(dir, own), '');
+    fs.writeFileSync(path.join(dir, 'thesis.tmp'), 'my thesis');
+    fs.writeFileSync(path.join(dir, 'ckpt-3-30.btck.tmp'), 'not a name the writer makes');
+    fs.symlinkSync(thesis, path.join(dir, `${checkpointFileName(4, 40)}.tmp`));
+    fs.mkdirSync(path.join(dir, `${checkpointFileName(5, 50)}.tmp`));
+    expect(removeStrayTemps(dir, dir)).toEqual([path.join(dir, own)]);
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      [
+        'ckpt-3-30.btck.tmp',
+        `${checkpointFileName(4, 40)}.tmp`,
+        `${checkpointFileName(5, 50)}.tmp`,
+        'thesis.tmp',
+      ].sort(),
+    );
+    expect(fs.readFileSync(thesis, 'utf8'), 'a link is removed, never followed').toBe('my thesis');
+  });
+
+  it('removeStrayTemps touches nothing through a checkpoints folder linked out of the data folder', () => {
+    const dataDir = tempDir();
+    const outside = tempDir();
+    const stray = path.join(outside, `${checkpointFileName(1, 10)}.tmp`);
+    fs.writeFileSync(stray, 'outside the data folder');
+    fs.writeFileSync(path.join(outside, 'thesis.tmp'), 'my thesis');
+    const linked = path.join(dataDir, 'runs', 'r1', 'checkpoints');
+    fs.mkdirSync(path.dirname(linked), { recursive: true });
+    fs.symlinkSync(outside, linked);
+    expect(removeStrayTemps(linked, dataDir)).toEqual([]);
+    expect(fs.readdirSync(outside).sort()).toEqual([path.basename(stray), 'thesis.tmp'].sort());
+    // A link that stays inside the data folder is followed as usual.
+    const inside = path.join(dataDir, 'elsewhere');
+    fs.mkdirSync(inside);
+    fs.writeFileSync(path.join(inside, `${checkpointFileName(2, 20)}.tmp`), '');
+    const linkedInside = path.join(dataDir, 'runs', 'r2-checkpoints');
+    fs.symlinkSync(inside, linkedInside);
+    expect(removeStrayTemps(linkedInside, dataDir)).toHaveLength(1);
+  });
+
+  it('quarantine renames a symlink itself, never its target', () => {
+    const dir = tempDir();
+    const target = path.join(tempDir(), 'precious');
+    fs.writeFileSync(target, 'precious');
+    const link = path.join(dir, checkpointFileName(1, 1));
+    fs.symlinkSync(target, link);
+    // A dangling link already holds the first quarantine name: it must not be replaced.
+    fs.symlinkSync(path.join(dir, 'nowhere'), `${link}.corrupt`);
+    const moved = quarantine(link);
+    expect(moved).toBe(`${link}.1.corrupt`);
+    expect(fs.lstatSync(moved).isSymbolicLink()).toBe(true);
+    expect(fs.lstatSync(`${link}.corrupt`).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toBe('precious');
   });
 });

@@ -64,7 +64,7 @@ describe('checkpoint writer in a real process', () => {
     expect(signal).toBe('SIGKILL');
     expect(fs.existsSync(path.join(dir, checkpointFileName(2, 2000))), 'no final name').toBe(false);
     expect((await readBtckFile(earlier, 1)).payload).toEqual(earlierPayload);
-    expect(removeStrayTemps(dir)).toEqual([temp]);
+    expect(removeStrayTemps(dir, dir)).toEqual([temp]);
     expect(fs.readdirSync(dir)).toEqual([path.basename(earlier)]);
   });
 

@@ -96,7 +96,7 @@ export class CheckpointManager {
   ): Promise<CheckpointManager> {
     const dir = checkpointsDir(dataDir, ctx.runId);
     await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
-    removeStrayTemps(dir); // a crash mid-write leaves NAME.tmp behind; it was never valid
+    removeStrayTemps(dir, dataDir); // a crash mid-write leaves NAME.tmp behind; it was never valid
     const rows = listCheckpointRows(db, ctx.runId);
     const lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
     return new CheckpointManager(db, dir, ctx, policy, await CheckpointWriter.start(), lastSeq);

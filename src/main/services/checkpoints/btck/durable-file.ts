@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import { access, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { parseCheckpointFileName } from './file-name.ts';
 
 export const TEMP_EXT = '.tmp';
 export const QUARANTINE_EXT = '.corrupt';
@@ -123,37 +124,67 @@ export async function writeFileDurably(
  * it: it is evidence (disk fault, bug) and maybe salvageable. Renamed so the next scan does not
  * trip on it again. Not fsynced: if a crash loses the rename, the file is found bad and
  * quarantined again. Returns the new path.
+ *
+ * The entry itself is renamed, whatever it is: a symlink is moved, never followed (its target,
+ * maybe outside the data folder, is untouched); a directory or FIFO under a checkpoint's name is
+ * moved aside the same way, so the next resume does not trip on it again.
  */
 export function quarantine(file: string): string {
   for (let n = 0; n < MAX_QUARANTINE_COPIES; n++) {
     const target = n === 0 ? file + QUARANTINE_EXT : `${file}.${n}${QUARANTINE_EXT}`;
-    if (fs.existsSync(target)) continue;
+    // lstat, not exists: a dangling symlink named like the target is taken, not replaced.
+    if (fs.lstatSync(target, { throwIfNoEntry: false })) continue;
     fs.renameSync(file, target);
     return target;
   }
   throw new Error(`cannot quarantine ${file}: ${MAX_QUARANTINE_COPIES} quarantined copies exist`);
 }
 
+/** A temp name this writer produces: `<checkpoint file name>.tmp`, nothing else. */
+export function isOwnTempName(name: string): boolean {
+  return (
+    name.endsWith(TEMP_EXT) && parseCheckpointFileName(name.slice(0, -TEMP_EXT.length)) !== null
+  );
+}
+
+/** `dir` resolved through every symlink, if that lies inside `root` (also resolved); else null. */
+function realDirInside(dir: string, root: string): string | null {
+  try {
+    const real = fs.realpathSync(dir);
+    const realRoot = fs.realpathSync(root);
+    const rel = path.relative(realRoot, real);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel)) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Removes `*.tmp` files a crash left between writeTempFile and renameIntoPlace, at most `limit`
- * per call, best effort. Call it only while no write into `dir` is in flight (when a run is opened
- * or resumed): a temp being written right now looks the same as one left by a crash.
+ * Removes the temps a crash left between writeTempFile and renameIntoPlace, at most `limit` per
+ * call, best effort. Only what the writer itself names (`ckpt-<seq>-<ticks>.btck.tmp`) and only
+ * regular files: a user's `thesis.tmp` in the folder is not ours. Only inside `dataDir`: a
+ * checkpoints folder that is (or lies under) a symlink leading out of the data folder is left
+ * alone entirely. Call it only while no write into `dir` is in flight (when a run is opened or
+ * resumed): a temp being written right now looks the same as one left by a crash.
  */
-export function removeStrayTemps(dir: string, limit = STRAY_TEMP_LIMIT): string[] {
+export function removeStrayTemps(dir: string, dataDir: string, limit = STRAY_TEMP_LIMIT): string[] {
+  const real = realDirInside(dir, dataDir);
+  if (real === null) return [];
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(real, { withFileTypes: true });
   } catch {
     return [];
   }
   const removed: string[] = [];
   for (const entry of entries) {
     if (removed.length >= limit) break;
-    if (!entry.isFile() || !entry.name.endsWith(TEMP_EXT)) continue;
-    const file = path.join(dir, entry.name);
+    // Dirent types come from lstat-like data: a symlink is never isFile(), so never followed.
+    if (!entry.isFile() || !isOwnTempName(entry.name)) continue;
     try {
-      fs.unlinkSync(file);
-      removed.push(file);
+      // The resolved folder, so a folder swapped for a symlink after the check is not followed.
+      fs.unlinkSync(path.join(real, entry.name));
+      removed.push(path.join(dir, entry.name));
     } catch {
       // Gone already or not ours to remove: leave it for the next call.
     }
