@@ -10,8 +10,17 @@ export class PlainDecodeError extends Error {
   }
 }
 
-export function decodePlain(bytes: Uint8Array): unknown {
-  const r = new Reader(bytes);
+/**
+ * Most values (nulls, numbers, strings, array items, object entries…) one decode may build. Bytes
+ * are bounded by the caller (a checkpoint payload is capped), but one payload byte can become an
+ * 8–32-byte heap value: a payload of 1 GiB of nulls is a 1 G-item array, tens of GB of heap. Real
+ * checkpoints hold a few hundred values (engine state is typed arrays, copied in bulk) plus the
+ * strategy's state, so 16 M (~0.5 GB of heap at worst) leaves a wide margin.
+ */
+export const MAX_DECODED_VALUES = 1 << 24;
+
+export function decodePlain(bytes: Uint8Array, maxValues: number = MAX_DECODED_VALUES): unknown {
+  const r = new Reader(bytes, maxValues);
   const value = r.value();
   if (r.pos !== bytes.length) throw new PlainDecodeError(`${bytes.length - r.pos} trailing bytes`);
   return value;
@@ -21,13 +30,34 @@ class Reader {
   readonly bytes: Uint8Array;
   readonly view: DataView;
   pos = 0;
-  constructor(bytes: Uint8Array) {
+  readonly maxValues: number;
+  #valuesLeft: number;
+  constructor(bytes: Uint8Array, maxValues: number) {
+    this.maxValues = maxValues;
+    this.#valuesLeft = maxValues;
     this.bytes = bytes;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   need(n: number): void {
     if (this.pos + n > this.bytes.length) throw new PlainDecodeError('unexpected end of data');
+  }
+
+  /**
+   * A declared count, checked against the bytes left before anything is allocated for it: each
+   * item takes at least `minItemBytes`, so a 12-byte header cannot make us build a 400 M-slot
+   * array (heap exhaustion) from data that could never fill it.
+   */
+  count(minItemBytes: number, what: string): number {
+    const at = this.pos;
+    const n = this.u32();
+    const left = this.bytes.length - this.pos;
+    if (n * minItemBytes > left) {
+      throw new PlainDecodeError(
+        `${what} at byte ${at} declares ${n} items, but only ${left} bytes are left`,
+      );
+    }
+    return n;
   }
 
   u32(): number {
@@ -47,15 +77,16 @@ class Reader {
 
   /** Copies into a fresh, aligned buffer: the source offset may not be a multiple of 8. */
   raw(elementSize: number): ArrayBuffer {
-    const count = this.u32();
-    const size = count * elementSize;
-    this.need(size);
+    const size = this.count(elementSize, 'a typed array') * elementSize;
     const out = this.bytes.slice(this.pos, this.pos + size).buffer;
     this.pos += size;
     return out;
   }
 
   value(): unknown {
+    if (--this.#valuesLeft < 0) {
+      throw new PlainDecodeError(`more than the ${this.maxValues} values allowed`);
+    }
     this.need(1);
     const tag = this.bytes[this.pos++];
     switch (tag) {
@@ -82,13 +113,15 @@ class Reader {
       case T.string:
         return this.string();
       case T.array: {
-        const n = this.u32();
-        const out = new Array<unknown>(n);
-        for (let i = 0; i < n; i++) out[i] = this.value();
+        const n = this.count(1, 'an array'); // every item has at least its tag byte
+        // Grown by push, not preallocated with new Array(n): nested arrays that each declare
+        // "all the bytes left" would otherwise allocate depth × bytes slots before failing.
+        const out: unknown[] = [];
+        for (let i = 0; i < n; i++) out.push(this.value());
         return out;
       }
       case T.object: {
-        const n = this.u32();
+        const n = this.count(5, 'an object'); // every entry: a u32 key length and a value tag
         const out: Record<string, unknown> = {};
         for (let i = 0; i < n; i++) {
           const key = this.string();
