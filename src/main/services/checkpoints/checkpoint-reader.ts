@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { decodePlain } from '../../engine/persist/plain-decode.ts';
 import { decodeBtck, withFile } from './btck/btck-codec.ts';
 import { CorruptCheckpointError } from './btck/errors.ts';
+import { readRegularFile } from './btck/regular-file.ts';
 import { CHECKPOINT_FORMAT_VERSION, type CheckpointData } from './checkpoint-data.ts';
 import { migrateCheckpoint } from './checkpoint-migrations.ts';
 
@@ -14,15 +14,18 @@ export interface CheckpointFile {
 }
 
 /**
- * Reads and checks one checkpoint file: container (length, magic, checksum, version), then the
- * payload's plain-data decoding, then migrations from older formats. Any damage is a
+ * Reads and checks one checkpoint file: what the entry is (a regular file, size-capped), the
+ * container (length, magic, checksum, version, bounded decompression), then the payload's
+ * plain-data decoding, then migrations from older formats. Any damage is a
  * CorruptCheckpointError naming the file; a newer format is UnsupportedCheckpointVersionError.
  * Synchronous: recovery wants the few milliseconds, and nothing else runs meanwhile.
  */
 export function readCheckpointFile(file: string): CheckpointFile {
-  const bytes = fs.readFileSync(file);
-  let decoded;
+  let bytes, decoded;
   try {
+    // Only a regular file within the size cap is read: a symlink, FIFO, device or directory
+    // under a checkpoint's name is refused as corrupt (btck/regular-file.ts).
+    bytes = readRegularFile(file);
     decoded = decodeBtck(bytes, CHECKPOINT_FORMAT_VERSION);
   } catch (err) {
     throw withFile(err, file);

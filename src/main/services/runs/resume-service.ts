@@ -81,7 +81,8 @@ function pickCheckpoint(
     } catch (err) {
       if (!(err instanceof CorruptCheckpointError)) throw err;
       if (req.checkpoint !== undefined) throw err; // the user named this one: say what is wrong, touch nothing
-      quarantined.push(quarantine(c.file));
+      // An entry that vanished since the listing has nothing to move aside; try the next one.
+      if (fs.lstatSync(c.file, { throwIfNoEntry: false })) quarantined.push(quarantine(c.file));
       setCheckpointStatus(db, req.runId, c.seq, 'corrupt');
     }
   }

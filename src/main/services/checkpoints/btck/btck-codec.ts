@@ -11,10 +11,12 @@
  * The checksum covers the compressed bytes, so a torn or flipped file is caught before zstd sees
  * it, and the header too, so a flipped version or time is caught as well.
  */
-import { readFile } from 'node:fs/promises';
-import { compress, decompress } from 'zstd-napi';
+import { compress } from 'zstd-napi';
 import { hasherSync } from '../../hash.ts';
+import { decompressBounded } from './bounded-decompress.ts';
 import { CorruptCheckpointError, UnsupportedCheckpointVersionError } from './errors.ts';
+import { payloadCapFor } from './limits.ts';
+import { readRegularFile } from './regular-file.ts';
 
 export const BTCK_MAGIC = 'BTCK';
 export const BTCK_HEADER_BYTES = 16;
@@ -119,31 +121,27 @@ export function verifyBtck(bytes: Uint8Array, supportedVersion: number): BtckHea
   return header;
 }
 
-/** verifyBtck, then decompress. A zstd failure is a CorruptCheckpointError too. */
+/**
+ * verifyBtck, then decompress, never past `maxPayloadBytes` (default: the cap for a file this
+ * size, limits.ts). A zstd failure or an oversized payload is a CorruptCheckpointError too.
+ */
 export function decodeBtck(
   bytes: Uint8Array,
   supportedVersion: number,
+  maxPayloadBytes: number = payloadCapFor(bytes.length),
 ): { header: BtckHeader; payload: Uint8Array } {
   const header = verifyBtck(bytes, supportedVersion);
   const packed = bytes.subarray(BTCK_HEADER_BYTES, bytes.length - BTCK_FOOTER_BYTES);
-  let out: Buffer;
-  try {
-    out = decompress(packed);
-  } catch (e) {
-    throw new CorruptCheckpointError('decompress', (e as Error).message);
-  }
-  // A plain Uint8Array view (no copy): callers compare and slice it as one, not as a Buffer.
-  return { header, payload: new Uint8Array(out.buffer, out.byteOffset, out.byteLength) };
+  return { header, payload: decompressBounded(packed, maxPayloadBytes) };
 }
 
-/** Reads and decodes one checkpoint file; typed errors carry the file's path. */
+/** Reads (a regular file only, size-capped) and decodes one checkpoint file; errors name it. */
 export async function readBtckFile(
   file: string,
   supportedVersion: number,
 ): Promise<{ header: BtckHeader; payload: Uint8Array }> {
-  const bytes = await readFile(file);
   try {
-    return decodeBtck(bytes, supportedVersion);
+    return decodeBtck(readRegularFile(file), supportedVersion);
   } catch (e) {
     throw withFile(e, file);
   }

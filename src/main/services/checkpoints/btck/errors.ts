@@ -4,9 +4,21 @@
  * is left alone and the user told to update.
  */
 
-/** Why a file is not a readable checkpoint, in the order verifyBtck checks. */
+/**
+ * Why a file is not a readable checkpoint: first what the entry is (not a regular file, too big,
+ * cannot be opened), then in the order verifyBtck checks, then decompression and the payload.
+ */
 export type CorruptReason =
-  'empty' | 'truncated' | 'magic' | 'checksum' | 'version' | 'decompress' | 'mismatch';
+  | 'not-a-file'
+  | 'unreadable'
+  | 'too-large'
+  | 'empty'
+  | 'truncated'
+  | 'magic'
+  | 'checksum'
+  | 'version'
+  | 'decompress'
+  | 'mismatch';
 
 /** The bytes are not an intact checkpoint: torn write, bit rot, or not a BTCK file at all. */
 export class CorruptCheckpointError extends Error {
