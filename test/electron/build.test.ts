@@ -95,6 +95,7 @@ describe('electron-vite build output', () => {
       'main/index.js',
       'main/backend-worker.js',
       'main/checkpoint-writer-worker.js',
+      'main/checkpoint-read-worker.js',
       'preload/index.cjs',
       'renderer/index.html',
     ]) {
@@ -122,7 +123,11 @@ describe('electron-vite build output', () => {
       }
     }
     expect(urls).toEqual(
-      expect.arrayContaining(['./backend-worker.js', './checkpoint-writer-worker.js']),
+      expect.arrayContaining([
+        './backend-worker.js',
+        './checkpoint-writer-worker.js',
+        './checkpoint-read-worker.js',
+      ]),
     );
   });
 

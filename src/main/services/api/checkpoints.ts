@@ -1,23 +1,20 @@
 /**
  * `checkpoints:*`: a run's checkpoints for the checkpoint browser. The index rows list them; the
  * files are the truth (a row whose file is gone is 'missing'); inspect, diff and verify read the
- * file itself through the checkpoint reader (checksum, format version, payload).
+ * file itself through the checkpoint reader (checksum, format version, payload), each in a
+ * throwaway worker with a heap limit (isolated-read.ts): a hostile file cannot take the backend,
+ * and with it the app or the web bridge, down.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CheckpointInfo } from '../../../shared/dto.ts';
-import {
-  CorruptCheckpointError,
-  UnsupportedCheckpointVersionError,
-} from '../checkpoints/btck/errors.ts';
 import { parseCheckpointFileName } from '../checkpoints/btck/file-name.ts';
-import { readCheckpointFile, type CheckpointFile } from '../checkpoints/checkpoint-reader.ts';
 import {
   checkpointsDir,
   listCheckpointRows,
   setCheckpointStatus,
 } from '../checkpoints/checkpoint-store.ts';
-import { diffCheckpoints, inspectCheckpoint } from '../checkpoints/report/index.ts';
+import { readIsolated } from '../checkpoints/isolated-read.ts';
 import { requireRun, type BackendContext } from './context.ts';
 import { toCheckpointInfo } from './dto-map.ts';
 import type { DomainHandlers } from './handler-types.ts';
@@ -26,17 +23,15 @@ export function checkpointsHandlers(ctx: BackendContext): DomainHandlers<'checkp
   return {
     'checkpoints:list': async ({ runId }) => checkpointInfos(ctx, runId),
 
-    'checkpoints:inspect': async ({ runId, seq }) => {
-      const c = readCheckpointFile(checkpointFile(ctx, runId, seq));
-      const { path: file, fileBytes, payloadBytes, header } = c;
-      return inspectCheckpoint(c.data, { path: file, fileBytes, payloadBytes, header });
-    },
+    'checkpoints:inspect': async ({ runId, seq }) =>
+      readIsolated({ op: 'inspect', file: checkpointFile(ctx, runId, seq) }),
 
     'checkpoints:diff': async ({ runId, a, b }) =>
-      diffCheckpoints(
-        readCheckpointFile(checkpointFile(ctx, runId, a)).data,
-        readCheckpointFile(checkpointFile(ctx, runId, b)).data,
-      ),
+      readIsolated({
+        op: 'diff',
+        a: checkpointFile(ctx, runId, a),
+        b: checkpointFile(ctx, runId, b),
+      }),
 
     'checkpoints:verify': async ({ runId, seq }) => verify(ctx, runId, seq),
 
@@ -61,33 +56,35 @@ function checkpointPath(ctx: BackendContext, runId: string, seq: number): string
   return name === undefined ? null : path.join(dir, name);
 }
 
+/** lstat, not exists: a dangling symlink is an entry, which the reader then refuses as corrupt. */
+function entryExists(file: string): boolean {
+  return fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+}
+
 function checkpointFile(ctx: BackendContext, runId: string, seq: number): string {
   const file = checkpointPath(ctx, runId, seq);
   if (file === null) throw new Error(`run ${runId} has no checkpoint ${seq}`);
-  if (!fs.existsSync(file))
-    throw new Error(`checkpoint ${seq} of run ${runId} is missing: ${file}`);
+  if (!entryExists(file)) throw new Error(`checkpoint ${seq} of run ${runId} is missing: ${file}`);
   return file;
 }
 
-/** Damage and newer formats are answers (ok: false), not errors: that is what verify is for. */
-function verify(ctx: BackendContext, runId: string, seq: number): { ok: boolean; message: string } {
+/**
+ * Damage and newer formats are answers (ok: false), not errors: that is what verify is for. So is
+ * a reader that had to be stopped (memory limit, deadline): the file is not usable as it is.
+ */
+async function verify(
+  ctx: BackendContext,
+  runId: string,
+  seq: number,
+): Promise<{ ok: boolean; message: string }> {
   const file = checkpointPath(ctx, runId, seq);
   if (file === null) throw new Error(`run ${runId} has no checkpoint ${seq}`);
-  if (!fs.existsSync(file)) return { ok: false, message: `the file is missing: ${file}` };
-  let c: CheckpointFile;
+  if (!entryExists(file)) return { ok: false, message: `the file is missing: ${file}` };
   try {
-    c = readCheckpointFile(file);
+    return await readIsolated({ op: 'verify', file });
   } catch (err) {
-    if (err instanceof CorruptCheckpointError || err instanceof UnsupportedCheckpointVersionError)
-      return { ok: false, message: err.message };
-    throw err;
+    return { ok: false, message: (err as Error).message };
   }
-  return {
-    ok: true,
-    message:
-      `${file}: OK (format ${c.header.version}, run ${c.data.runId}, seq ${c.data.seq}, ` +
-      `${c.data.ticks} ticks, ${c.fileBytes} bytes)`,
-  };
 }
 
 /**
