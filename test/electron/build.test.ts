@@ -29,6 +29,14 @@ describe('electron.vite.config.ts', () => {
         'checkpoints',
         'checkpoint-writer-worker.ts',
       ),
+      'checkpoint-read-worker': path.join(
+        repo,
+        'src',
+        'main',
+        'services',
+        'checkpoints',
+        'checkpoint-read-worker.ts',
+      ),
     });
     // Flat: a worker URL relative to any chunk resolves in out/main.
     expect(build?.rolldownOptions?.output).toEqual({
@@ -180,6 +188,10 @@ describe('electron-vite build output', () => {
       // Written by the writer worker and read back valid; retention may have deleted some.
       expect(checkpoints.at(-1)).toMatchObject({ trigger: 'end', status: 'valid' });
       expect(checkpoints.filter((c) => !['valid', 'deleted'].includes(c.status))).toEqual([]);
+      // Verified in the isolated reader: proves the worker found checkpoint-read-worker.js.
+      const seq = checkpoints.at(-1)!.seq;
+      const verified = await backend.invoke('checkpoints:verify', { runId, seq });
+      expect(verified, verified.message).toMatchObject({ ok: true });
     } finally {
       await backend.close();
     }
