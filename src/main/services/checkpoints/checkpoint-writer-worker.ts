@@ -4,7 +4,6 @@
  * A result is ok only once the file on disk has been read back, verified and decompressed to the
  * exact payload that was handed in.
  */
-import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { hasherSync, loadHasher } from '../hash.ts';
 import {
@@ -15,6 +14,7 @@ import {
   quarantine,
   writeFileDurably,
 } from './btck/index.ts';
+import { readRegularFile } from './btck/regular-file.ts';
 import {
   TEST_DELAY_ENV,
   type CheckpointJob,
@@ -38,9 +38,13 @@ function testDelayMs(): number {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Reads the file back from disk and checks it decodes to exactly the payload handed in. */
-async function validateWritten(file: string, job: CheckpointJob, payloadHash: bigint) {
-  const onDisk = await readFile(file);
+/**
+ * Reads the file back from disk, exactly as a resume will (regular file, size and decompression
+ * caps), and checks it decodes to the payload handed in: a state too big for the caps fails here,
+ * with the reason, instead of becoming a checkpoint no reader accepts.
+ */
+function validateWritten(file: string, job: CheckpointJob, payloadHash: bigint): number {
+  const onDisk = readRegularFile(file);
   const { header, payload } = decodeBtck(onDisk, job.version);
   const hash = hasherSync().h64Raw(payload, 0n);
   if (header.version !== job.version || header.createdAt !== job.createdAt) {
@@ -64,7 +68,7 @@ async function writeCheckpoint(job: CheckpointJob): Promise<WorkerResult> {
     written = await writeFileDurably(job.dir, checkpointFileName(seq, job.ticks), bytes, {
       beforeRename: delay > 0 ? () => sleep(delay) : undefined,
     });
-    const size = await validateWritten(written, job, payloadHash);
+    const size = validateWritten(written, job, payloadHash);
     return { ok: true, seq, path: written, bytes: size, compressMs };
   } catch (e) {
     // A file that reached its final name but did not read back intact must not be resumed from:
