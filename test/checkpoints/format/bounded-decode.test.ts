@@ -59,6 +59,16 @@ describe('bounded zstd decompression', () => {
     expect(r.message).toMatch(/streams more/);
   });
 
+  it('refuses a frame whose declared size is a lie, either way, without writing past it', () => {
+    const block = 128n * 1024n;
+    expect(corruption(() => decompressBounded(zeroStreamFrame(2, block), MiB)).reason).toBe(
+      'decompress',
+    );
+    expect(corruption(() => decompressBounded(zeroStreamFrame(1, 3n * block), MiB)).reason).toBe(
+      'decompress',
+    );
+  });
+
   it('reports a truncated or damaged frame as decompress', () => {
     const frame = compress(new Uint8Array(100_000).fill(3));
     expect(
