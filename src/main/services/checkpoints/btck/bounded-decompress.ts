@@ -8,8 +8,8 @@
 import zstd from 'zstd-napi/binding.js';
 import { CorruptCheckpointError } from './errors.ts';
 
-/** First output buffer for a frame that does not declare its size; doubled as needed. */
-const FIRST_CHUNK_BYTES = 1 << 20;
+/** Output chunk for a frame that does not declare its size. */
+const CHUNK_BYTES = 4 << 20;
 
 function tooLarge(what: string, cap: number): CorruptCheckpointError {
   return new CorruptCheckpointError(
@@ -60,29 +60,42 @@ export function decompressBounded(packed: Uint8Array, cap: number): Uint8Array {
   if (declared !== null && declared > cap) throw tooLarge(`declares ${declared} bytes`, cap);
   const dctx = new zstd.DCtx();
   if (declared !== null) return decompressDeclared(dctx, packed, declared);
-  let out = new Uint8Array(Math.min(cap + 1, FIRST_CHUNK_BYTES));
+  // Fixed-size chunks, joined once at the end: no regrowth copies, so a stream that runs past the
+  // cap has cost at most cap + one chunk when it is stopped.
+  const chunks: Uint8Array[] = [];
+  let chunk = new Uint8Array(Math.min(cap + 1, CHUNK_BYTES));
+  let filled = 0;
   let total = 0;
   let input = packed;
   for (;;) {
-    if (total === out.length) {
-      if (total > cap) throw tooLarge('streams more', cap);
-      const grown = new Uint8Array(Math.min(cap + 1, out.length * 2));
-      grown.set(out);
-      out = grown;
+    if (filled === chunk.length) {
+      chunks.push(chunk);
+      chunk = new Uint8Array(Math.min(cap + 1 - total, CHUNK_BYTES));
+      filled = 0;
     }
     let hint: number, produced: number, consumed: number;
     try {
-      [hint, produced, consumed] = dctx.decompressStream(out.subarray(total), input);
+      [hint, produced, consumed] = dctx.decompressStream(chunk.subarray(filled), input);
     } catch (e) {
       throw new CorruptCheckpointError('decompress', (e as Error).message);
     }
+    filled += produced;
     total += produced;
     input = input.subarray(consumed);
+    if (total > cap) throw tooLarge('streams more', cap);
     if (hint === 0 && input.length === 0) break; // every frame decoded and flushed
-    if (produced === 0 && consumed === 0 && total < out.length) {
+    if (produced === 0 && consumed === 0 && filled < chunk.length) {
       throw new CorruptCheckpointError('decompress', 'the zstd frame ends early (truncated)');
     }
   }
-  if (total > cap) throw tooLarge('streams more', cap);
-  return out.subarray(0, total);
+  chunks.push(chunk.subarray(0, filled));
+  if (chunks.length === 1) return chunks[0]!;
+  // A plain Uint8Array, not Buffer.concat's Buffer: callers slice() it expecting copies.
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
