@@ -4,6 +4,7 @@ import { decodeBtck, withFile } from './btck/btck-codec.ts';
 import { CorruptCheckpointError } from './btck/errors.ts';
 import { CHECKPOINT_FORMAT_VERSION, type CheckpointData } from './checkpoint-data.ts';
 import { migrateCheckpoint } from './checkpoint-migrations.ts';
+import { validateCheckpointContent } from './content/validate-checkpoint.ts';
 
 export interface CheckpointFile {
   path: string;
@@ -15,7 +16,8 @@ export interface CheckpointFile {
 
 /**
  * Reads and checks one checkpoint file: container (length, magic, checksum, version), then the
- * payload's plain-data decoding, then migrations from older formats. Any damage is a
+ * payload's plain-data decoding, then migrations from older formats, then the content checks
+ * (content/validate-checkpoint.ts). Any damage is a
  * CorruptCheckpointError naming the file; a newer format is UnsupportedCheckpointVersionError.
  * Synchronous: recovery wants the few milliseconds, and nothing else runs meanwhile.
  */
@@ -37,6 +39,8 @@ export function readCheckpointFile(file: string): CheckpointFile {
       file,
     );
   }
+  // A checksum proves the bytes are intact, not that they make sense: check the content.
+  data = validateCheckpointContent(data, file);
   return {
     path: file,
     fileBytes: bytes.length,

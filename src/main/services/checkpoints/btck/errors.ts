@@ -4,9 +4,12 @@
  * is left alone and the user told to update.
  */
 
-/** Why a file is not a readable checkpoint, in the order verifyBtck checks. */
+/**
+ * Why a file is not a readable checkpoint, in the order verifyBtck checks; 'content' is a
+ * checksum-valid payload that fails the content checks (checkpoints/content/).
+ */
 export type CorruptReason =
-  'empty' | 'truncated' | 'magic' | 'checksum' | 'version' | 'decompress' | 'mismatch';
+  'empty' | 'truncated' | 'magic' | 'checksum' | 'version' | 'decompress' | 'mismatch' | 'content';
 
 /** The bytes are not an intact checkpoint: torn write, bit rot, or not a BTCK file at all. */
 export class CorruptCheckpointError extends Error {
