@@ -11,7 +11,8 @@ import {
   UnsupportedCheckpointVersionError,
 } from '../checkpoints/btck/errors.ts';
 import { parseCheckpointFileName } from '../checkpoints/btck/file-name.ts';
-import { readCheckpointFile, type CheckpointFile } from '../checkpoints/checkpoint-reader.ts';
+import { readCheckpointFile } from '../checkpoints/checkpoint-reader.ts';
+import { verifiedText, verifyCheckpoint } from '../checkpoints/checkpoint-verify.ts';
 import {
   checkpointsDir,
   listCheckpointRows,
@@ -74,20 +75,13 @@ function verify(ctx: BackendContext, runId: string, seq: number): { ok: boolean;
   const file = checkpointPath(ctx, runId, seq);
   if (file === null) throw new Error(`run ${runId} has no checkpoint ${seq}`);
   if (!fs.existsSync(file)) return { ok: false, message: `the file is missing: ${file}` };
-  let c: CheckpointFile;
   try {
-    c = readCheckpointFile(file);
+    return { ok: true, message: verifiedText(file, verifyCheckpoint(ctx.db, file)) };
   } catch (err) {
     if (err instanceof CorruptCheckpointError || err instanceof UnsupportedCheckpointVersionError)
       return { ok: false, message: err.message };
     throw err;
   }
-  return {
-    ok: true,
-    message:
-      `${file}: OK (format ${c.header.version}, run ${c.data.runId}, seq ${c.data.seq}, ` +
-      `${c.data.ticks} ticks, ${c.fileBytes} bytes)`,
-  };
 }
 
 /**
