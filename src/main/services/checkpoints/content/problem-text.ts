@@ -41,3 +41,14 @@ export function schemaProblems(root: unknown, error: z.ZodError): string[] {
     return `${where}: ${showValue(valueAt(root, issue.path))} — ${issue.message}`;
   });
 }
+
+/**
+ * Collects problems, keeping at most MAX_PROBLEMS + 1 (the one extra says "and more"): a hostile
+ * file with a million bad rows must not cost a million strings.
+ */
+export class Problems {
+  readonly list: string[] = [];
+  add(problem: string): void {
+    if (this.list.length <= MAX_PROBLEMS) this.list.push(problem);
+  }
+}

@@ -6,15 +6,15 @@
 import { sameEngineConfig } from '../../../engine/mtf/engine-config.ts';
 import { engineConfigOf } from '../../runs/run-config.ts';
 import type { CheckpointData } from '../checkpoint-data.ts';
-import { showValue } from './problem-text.ts';
+import { Problems, showValue } from './problem-text.ts';
 
 export function shapeProblems(d: CheckpointData): string[] {
-  const out: string[] = [];
+  const out = new Problems();
   const { symbols, timeframes, indicators, historySize } = d.config;
   const n = symbols.length;
   const m = timeframes.length;
   const length = (where: string, a: readonly unknown[], want: number, of: string) => {
-    if (a.length !== want) out.push(`${where}: has ${a.length} entries, the run has ${want} ${of}`);
+    if (a.length !== want) out.add(`${where}: has ${a.length} entries, the run has ${want} ${of}`);
     return a.length === want;
   };
   const grid = (where: string, a: readonly (readonly unknown[])[], inner?: number) => {
@@ -36,46 +36,46 @@ export function shapeProblems(d: CheckpointData): string[] {
   grid('state.engine.indicators', e.indicators, indicators.length);
   grid('watermarks.bars', d.watermarks.bars);
   length('state.portfolio.books', d.state.portfolio.books, n, 'symbols');
-  if (out.length > 0) return out;
+  if (out.list.length > 0) return out.list;
 
   d.fingerprint.forEach((f, i) => {
     if (f.symbol !== symbols[i])
-      out.push(
+      out.add(
         `fingerprint[${i}].symbol: ${showValue(f.symbol)}, the run's symbol is ${symbols[i]}`,
       );
   });
   if (!sameEngineConfig(e.config, engineConfigOf(d.config)))
-    out.push('state.engine.config: differs from the run config');
+    out.add('state.engine.config: differs from the run config');
   if (d.state.portfolio.symbols.join('\u0000') !== symbols.join('\u0000'))
-    out.push(`state.portfolio.symbols: [${d.state.portfolio.symbols}], the run has [${symbols}]`);
+    out.add(`state.portfolio.symbols: [${d.state.portfolio.symbols}], the run has [${symbols}]`);
   e.queue.forEach((ev, i) => {
     if (ev.symbol >= n || ev.timeframe >= m)
-      out.push(`state.engine.queue[${i}]: no symbol ${ev.symbol} / timeframe ${ev.timeframe}`);
+      out.add(`state.engine.queue[${i}]: no symbol ${ev.symbol} / timeframe ${ev.timeframe}`);
   });
   d.state.portfolio.books.forEach((b, s) =>
     b.orders.forEach((o, i) => {
       if (o.symbol !== s)
-        out.push(`state.portfolio.books[${s}].orders[${i}].symbol: ${o.symbol}, expected ${s}`);
+        out.add(`state.portfolio.books[${s}].orders[${i}].symbol: ${o.symbol}, expected ${s}`);
     }),
   );
   e.histories.forEach((row, s) =>
     row.forEach((h, k) => {
       const where = `state.engine.histories[${s}][${k}]`;
       if (h.capacity !== historySize)
-        out.push(`${where}.capacity: ${h.capacity}, the run keeps ${historySize} bars`);
+        out.add(`${where}.capacity: ${h.capacity}, the run keeps ${historySize} bars`);
       else if (h.rows.length % h.width !== 0 || h.rows.length / h.width > h.capacity)
-        out.push(
+        out.add(
           `${where}.rows: ${h.rows.length} values are not at most ${h.capacity} rows of ${h.width}`,
         );
     }),
   );
   d.pending.bars.forEach((r, i) => {
     if (!symbols.includes(r[0] as string) || !timeframes.includes(r[1] as never))
-      out.push(`pending.bars[${i}]: ${r[0]} ${r[1]} is not a symbol and timeframe of the run`);
+      out.add(`pending.bars[${i}]: ${r[0]} ${r[1]} is not a symbol and timeframe of the run`);
   });
   d.pending.trades.forEach((r, i) => {
     if (!symbols.includes(r[2] as string))
-      out.push(`pending.trades[${i}][2]: ${showValue(r[2])} is not a symbol of the run`);
+      out.add(`pending.trades[${i}][2]: ${showValue(r[2])} is not a symbol of the run`);
   });
-  return out;
+  return out.list;
 }

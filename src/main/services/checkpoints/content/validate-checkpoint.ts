@@ -21,8 +21,7 @@ export class CheckpointContentError extends CorruptCheckpointError {
   readonly problems: string[];
   constructor(problems: string[], file?: string) {
     const shown = problems.slice(0, MAX_PROBLEMS);
-    const more =
-      problems.length > shown.length ? `; and ${problems.length - shown.length} more` : '';
+    const more = problems.length > shown.length ? '; and more' : '';
     super('content', shown.join('; ') + more, file);
     this.name = 'CheckpointContentError';
     this.problems = shown;
