@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configHash } from '../../../src/main/services/checkpoints/checkpoint-capture.ts';
 import { cli } from '../../cli/run-cli.ts';
 import { startCli, waitFor } from '../crash/child-cli.ts';
 import {
@@ -79,6 +80,14 @@ const hostile: [string, (d: Payload) => unknown, RegExp, ((d: Payload) => string
         equityTime: null,
       }),
     /watermarks\.(bars\[0\]\[\d\]|equityTime|tradeSeq): /,
+  ],
+  [
+    "other settings than the run's, with the config hash recomputed to match",
+    (d) => {
+      d.config.account.commissionPerLot = 0;
+      d.configHash = configHash(d.config);
+    },
+    /config: differs from the settings of run \S+/,
   ],
   [
     'a seq that is not the one in the file name',
