@@ -59,15 +59,25 @@ const runs: [string, string[]][] = [
   ],
 ];
 
+/** Every checkpoint file of a run passes verify with all checks made; returns their count. */
+function verifyAll(runId: string): number {
+  db ??= openDatabase(dir);
+  const files = checkpointFiles(dir, runId).filter((f) => f.endsWith('.btck'));
+  for (const f of files) {
+    const v = verifyCheckpoint(db, f); // throws CheckpointContentError naming what failed
+    expect(v.skipped, f).toEqual([]);
+  }
+  return files.length;
+}
+
 describe('checkpoints of real runs pass every content and store check', () => {
   it.each(runs)('%s', (_name, args) => {
     const { runId } = runJson(dir, ['run', ...args, ...CKPT]);
-    db ??= openDatabase(dir);
-    const files = checkpointFiles(dir, runId).filter((f) => f.endsWith('.btck'));
-    expect(files.length, 'many checkpoints, the end one included').toBeGreaterThan(10);
-    for (const f of files) {
-      const v = verifyCheckpoint(db, f); // throws CheckpointContentError naming what failed
-      expect(v.skipped, f).toEqual([]);
-    }
+    // How many depends on the writer keeping up (a busy writer skips a trigger), never below a few.
+    expect(verifyAll(runId), 'several checkpoints, the end one included').toBeGreaterThan(3);
+    // A fork from an older checkpoint starts with a 'fork' checkpoint over copied output rows.
+    const fork = runJson(dir, ['resume', runId, '--checkpoint', '3', ...CKPT]);
+    expect(fork.forkedFrom).toBe(runId);
+    expect(verifyAll(fork.runId)).toBeGreaterThan(1);
   });
 });
