@@ -110,6 +110,14 @@ describe('checkpoint content checks (schema, cross-checks, trial restore)', () =
     ).toBe(true);
   });
 
+  it('a symbol with terminal control characters is refused, and shown escaped', () => {
+    const problems = problemsAfter((d) => void (d.config.symbols[0] = 'EUR\u001b]0;pwned\u0007'));
+    expect(problems[0]).toBe(
+      'config.symbols[0]: "EUR\\u001b]0;pwned\\u0007" — not a symbol name (1–32 letters, digits, . _ -)',
+    );
+    expect(problems.join('').includes('\u001b'), 'no raw ESC reaches a terminal').toBe(false);
+  });
+
   it('a checkpoint-named file must hold the seq and ticks its name promises', () => {
     const named = (seq: number, ticks: number) =>
       `/x/ckpt-${String(seq).padStart(6, '0')}-${String(ticks).padStart(12, '0')}.btck`;

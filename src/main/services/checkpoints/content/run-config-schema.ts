@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { canonicalSpec } from '../../../engine/indicators/index.ts';
 import { PRICE_SOURCES } from '../../../engine/mtf/bar.ts';
 import { sortTimeframes, TIMEFRAMES, type Timeframe } from '../../../engine/mtf/timeframes.ts';
+import { checkSymbolName } from '../../ticks/symbol-name.ts';
 import { count } from './schema-parts.ts';
 
 /** Same bound as the IPC contract's historySize. */
@@ -15,6 +16,15 @@ const MAX_HISTORY = 100_000;
 const isCanonicalSpec = (s: string): boolean => {
   try {
     return canonicalSpec(s) === s;
+  } catch {
+    return false;
+  }
+};
+
+// Symbols name export files and reach the terminal: the import's own alphabet, nothing else.
+const isSymbolName = (s: string): boolean => {
+  try {
+    return checkSymbolName(s) === s;
   } catch {
     return false;
   }
@@ -33,7 +43,10 @@ const timeframes = z
 const paramValue = z.union([z.number(), z.boolean(), z.string()]);
 
 export const runConfigSchema = z.strictObject({
-  symbols: z.array(z.string().min(1).max(64)).min(1).refine(unique, 'a symbol is listed twice'),
+  symbols: z
+    .array(z.string().refine(isSymbolName, 'not a symbol name (1–32 letters, digits, . _ -)'))
+    .min(1)
+    .refine(unique, 'a symbol is listed twice'),
   from: z.number().int().nullable(),
   to: z.number().int().nullable(),
   timeframes,

@@ -47,7 +47,9 @@ export function shapeProblems(d: CheckpointData): string[] {
   if (!sameEngineConfig(e.config, engineConfigOf(d.config)))
     out.add('state.engine.config: differs from the run config');
   if (d.state.portfolio.symbols.join('\u0000') !== symbols.join('\u0000'))
-    out.add(`state.portfolio.symbols: [${d.state.portfolio.symbols}], the run has [${symbols}]`);
+    out.add(
+      `state.portfolio.symbols: ${showValue(d.state.portfolio.symbols.join())}, the run has ${symbols.join()}`,
+    );
   e.queue.forEach((ev, i) => {
     if (ev.symbol >= n || ev.timeframe >= m)
       out.add(`state.engine.queue[${i}]: no symbol ${ev.symbol} / timeframe ${ev.timeframe}`);
@@ -71,7 +73,9 @@ export function shapeProblems(d: CheckpointData): string[] {
   );
   d.pending.bars.forEach((r, i) => {
     if (!symbols.includes(r[0] as string) || !timeframes.includes(r[1] as never))
-      out.add(`pending.bars[${i}]: ${r[0]} ${r[1]} is not a symbol and timeframe of the run`);
+      out.add(
+        `pending.bars[${i}]: ${showValue(r[0])} ${r[1]} is not a symbol and timeframe of the run`,
+      );
   });
   d.pending.trades.forEach((r, i) => {
     if (!symbols.includes(r[2] as string))
