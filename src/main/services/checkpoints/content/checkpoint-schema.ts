@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { TIMEFRAMES } from '../../../engine/mtf/timeframes.ts';
 import { CHECKPOINT_FORMAT_VERSION } from '../checkpoint-data.ts';
 import { runConfigSchema } from './run-config-schema.ts';
-import { bytes, count, finite, float64, timeOrNaN } from './schema-parts.ts';
+import { bytes, count, finite, float64, list, timeOrNaN } from './schema-parts.ts';
 import { backtestSnapshotSchema } from './snapshot-schema.ts';
 
 const fingerprint = z.strictObject({
@@ -20,7 +20,7 @@ const fingerprint = z.strictObject({
 });
 
 const watermarks = z.strictObject({
-  bars: z.array(z.array(finite.nullable())),
+  bars: list(list(finite.nullable())),
   tradeSeq: count,
   equityTime: finite.nullable(),
 });
@@ -66,17 +66,17 @@ export const checkpointDataSchema = z.strictObject({
   seq: count,
   config: runConfigSchema,
   configHash: z.string().regex(/^[0-9a-f]{16}$/, 'not an xxHash64 in hex'),
-  fingerprint: z.array(fingerprint),
-  cursor: z.array(count),
+  fingerprint: list(fingerprint),
+  cursor: list(count),
   ticks: count,
   ticksTotal: count,
   simTime: timeOrNaN,
   state: backtestSnapshotSchema,
   watermarks,
   pending: z.strictObject({
-    bars: z.array(pendingBar),
-    trades: z.array(pendingTrade),
-    equity: z.array(pendingEquity),
+    bars: list(pendingBar),
+    trades: list(pendingTrade),
+    equity: list(pendingEquity),
   }),
   meta: z.strictObject({
     trigger: z.enum(['interval', 'ticks', 'manual', 'shutdown', 'end', 'fork']),

@@ -8,7 +8,7 @@ import { canonicalSpec } from '../../../engine/indicators/index.ts';
 import { PRICE_SOURCES } from '../../../engine/mtf/bar.ts';
 import { sortTimeframes, TIMEFRAMES, type Timeframe } from '../../../engine/mtf/timeframes.ts';
 import { checkSymbolName } from '../../ticks/symbol-name.ts';
-import { count } from './schema-parts.ts';
+import { count, list, record } from './schema-parts.ts';
 
 /** Same bound as the IPC contract's historySize. */
 const MAX_HISTORY = 100_000;
@@ -30,35 +30,34 @@ const isSymbolName = (s: string): boolean => {
   }
 };
 
-const unique = (a: readonly unknown[]) => new Set(a).size === a.length;
+// Refinements also see values that failed the array check: they must not throw on those.
+const unique = (a: unknown) => Array.isArray(a) && new Set(a).size === a.length;
 
-const timeframes = z
-  .array(z.enum(TIMEFRAMES))
-  .min(1)
-  .refine(
-    (tfs: Timeframe[]) => sortTimeframes(tfs).join() === tfs.join(),
-    'timeframes must be distinct and smallest first',
-  );
+const timeframes = list(z.enum(TIMEFRAMES), 1).refine(
+  (tfs: Timeframe[]) => Array.isArray(tfs) && sortTimeframes(tfs).join() === tfs.join(),
+  'timeframes must be distinct and smallest first',
+);
 
 const paramValue = z.union([z.number(), z.boolean(), z.string()]);
 
 export const runConfigSchema = z.strictObject({
-  symbols: z
-    .array(z.string().refine(isSymbolName, 'not a symbol name (1–32 letters, digits, . _ -)'))
-    .min(1)
-    .refine(unique, 'a symbol is listed twice'),
+  symbols: list(
+    z.string().refine(isSymbolName, 'not a symbol name (1–32 letters, digits, . _ -)'),
+    1,
+  ).refine(unique, 'a symbol is listed twice'),
   from: z.number().int().nullable(),
   to: z.number().int().nullable(),
   timeframes,
-  indicators: z
-    .array(z.string().refine(isCanonicalSpec, 'not a canonical indicator spec'))
-    .refine(unique, 'an indicator is listed twice'),
+  indicators: list(z.string().refine(isCanonicalSpec, 'not a canonical indicator spec')).refine(
+    unique,
+    'an indicator is listed twice',
+  ),
   price: z.enum(PRICE_SOURCES as [string, ...string[]]),
   historySize: count.min(1).max(MAX_HISTORY),
   strategy: z
     .strictObject({
       name: z.string().min(1),
-      params: z.record(z.string(), paramValue),
+      params: record(paramValue),
       file: z.string().nullable(),
     })
     .nullable(),

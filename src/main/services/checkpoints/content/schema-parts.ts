@@ -28,5 +28,50 @@ export const float64Array = z.custom<Float64Array>(
 
 export const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected bytes');
 
-/** A value the plain-data codec can hold (what strategy state may contain). */
-export const plainRecord = z.record(z.string(), z.unknown());
+/** At most this many issues are reported from inside one array or record. */
+const ITEM_ISSUES = 12;
+
+/**
+ * `z.array(item)` that stops at the first bad item. zod reports every bad item, and a crafted
+ * payload of a million bad rows (a few KB compressed) then costs seconds and hundreds of MB of
+ * issue objects: here it costs one.
+ */
+export function list<T extends z.ZodType>(item: T, min = 0) {
+  return z
+    .custom<z.output<T>[]>((v) => Array.isArray(v), 'expected an array')
+    .superRefine((a, ctx) => {
+      if (!Array.isArray(a)) return;
+      if (a.length < min)
+        ctx.addIssue({ code: 'custom', message: `expected at least ${min} items` });
+      for (let i = 0; i < a.length; i++) {
+        const r = item.safeParse(a[i]);
+        if (r.success) continue;
+        for (const issue of r.error.issues.slice(0, ITEM_ISSUES))
+          ctx.addIssue({ ...issue, path: [i, ...issue.path] } as Parameters<
+            typeof ctx.addIssue
+          >[0]);
+        return;
+      }
+    });
+}
+
+/** `z.record(z.string(), value)` that stops at the first bad value, like list(). */
+export function record<T extends z.ZodType>(value: T) {
+  return z
+    .custom<Record<string, z.output<T>>>(
+      (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v),
+      'expected an object',
+    )
+    .superRefine((o, ctx) => {
+      if (typeof o !== 'object' || o === null) return;
+      for (const [k, v] of Object.entries(o)) {
+        const r = value.safeParse(v);
+        if (r.success) continue;
+        for (const issue of r.error.issues.slice(0, ITEM_ISSUES))
+          ctx.addIssue({ ...issue, path: [k, ...issue.path] } as Parameters<
+            typeof ctx.addIssue
+          >[0]);
+        return;
+      }
+    });
+}

@@ -6,7 +6,7 @@
  * (trial-restore.ts) turns that into a corrupt checkpoint.
  */
 import { z } from 'zod';
-import { count, finite, float64, float64Array, plainRecord, timeOrNaN } from './schema-parts.ts';
+import { count, finite, float64, float64Array, list, record, timeOrNaN } from './schema-parts.ts';
 import { runConfigSchema } from './run-config-schema.ts';
 
 const bar = z.strictObject({
@@ -46,12 +46,12 @@ const engineSnapshot = z.strictObject({
     price: true,
     historySize: true,
   }),
-  consumed: z.array(count),
-  barsClosed: z.array(count),
-  partials: z.array(z.array(partialBar)),
-  histories: z.array(z.array(barHistory)),
-  indicators: z.array(z.array(z.array(z.unknown()))),
-  queue: z.array(z.strictObject({ symbol: count, timeframe: count, bar })),
+  consumed: list(count),
+  barsClosed: list(count),
+  partials: list(list(partialBar)),
+  histories: list(list(barHistory)),
+  indicators: list(list(list(z.unknown()))),
+  queue: list(z.strictObject({ symbol: count, timeframe: count, bar })),
 });
 
 const nullablePrice = float64.nullable();
@@ -80,7 +80,7 @@ const order = z.strictObject({
 });
 
 const portfolio = z.strictObject({
-  symbols: z.array(z.string()),
+  symbols: list(z.string()),
   balance: finite,
   nextOrderId: count.min(1),
   nextTradeId: count.min(1),
@@ -90,13 +90,13 @@ const portfolio = z.strictObject({
     firstTime: timeOrNaN,
     lastTime: timeOrNaN,
   }),
-  books: z.array(
+  books: list(
     z.strictObject({
       bid: float64,
       ask: float64,
       time: timeOrNaN,
       position,
-      orders: z.array(order),
+      orders: list(order),
     }),
   ),
 });
@@ -104,7 +104,8 @@ const portfolio = z.strictObject({
 export const backtestSnapshotSchema = z.strictObject({
   engine: engineSnapshot,
   portfolio,
-  strategyState: plainRecord,
+  // Plain values only; restore() refuses anything else (clonePlain) in the trial restore.
+  strategyState: record(z.unknown()),
   equity: z.strictObject({ time: timeOrNaN, balance: float64, equity: float64, peak: float64 }),
   // -Infinity before the first equity sample.
   lastSampleTime: z.custom<number>((v) => v === -Infinity || Number.isFinite(v), 'expected a time'),
