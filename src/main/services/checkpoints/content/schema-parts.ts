@@ -31,6 +31,21 @@ export const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expec
 /** At most this many issues are reported from inside one array or record. */
 const ITEM_ISSUES = 12;
 
+type RefineCtx = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
+
+/** Checks items in order; reports the first bad one's issues under its key and stops. */
+function firstBad(ctx: RefineCtx, items: Iterable<[string | number, unknown]>, item: z.ZodType) {
+  for (const [key, value] of items) {
+    const r = item.safeParse(value);
+    if (r.success) continue;
+    for (const issue of r.error.issues.slice(0, ITEM_ISSUES))
+      ctx.addIssue({ ...issue, path: [key, ...issue.path] } as Parameters<
+        RefineCtx['addIssue']
+      >[0]);
+    return;
+  }
+}
+
 /**
  * `z.array(item)` that stops at the first bad item. zod reports every bad item, and a crafted
  * payload of a million bad rows (a few KB compressed) then costs seconds and hundreds of MB of
@@ -40,18 +55,10 @@ export function list<T extends z.ZodType>(item: T, min = 0) {
   return z
     .custom<z.output<T>[]>((v) => Array.isArray(v), 'expected an array')
     .superRefine((a, ctx) => {
-      if (!Array.isArray(a)) return;
+      if (!Array.isArray(a)) return; // refinements also run on values that failed the check
       if (a.length < min)
         ctx.addIssue({ code: 'custom', message: `expected at least ${min} items` });
-      for (let i = 0; i < a.length; i++) {
-        const r = item.safeParse(a[i]);
-        if (r.success) continue;
-        for (const issue of r.error.issues.slice(0, ITEM_ISSUES))
-          ctx.addIssue({ ...issue, path: [i, ...issue.path] } as Parameters<
-            typeof ctx.addIssue
-          >[0]);
-        return;
-      }
+      firstBad(ctx, a.entries(), item);
     });
 }
 
@@ -63,15 +70,6 @@ export function record<T extends z.ZodType>(value: T) {
       'expected an object',
     )
     .superRefine((o, ctx) => {
-      if (typeof o !== 'object' || o === null) return;
-      for (const [k, v] of Object.entries(o)) {
-        const r = value.safeParse(v);
-        if (r.success) continue;
-        for (const issue of r.error.issues.slice(0, ITEM_ISSUES))
-          ctx.addIssue({ ...issue, path: [k, ...issue.path] } as Parameters<
-            typeof ctx.addIssue
-          >[0]);
-        return;
-      }
+      if (typeof o === 'object' && o !== null) firstBad(ctx, Object.entries(o), value);
     });
 }
