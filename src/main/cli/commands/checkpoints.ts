@@ -3,12 +3,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCheckpointFile } from '../../services/checkpoints/checkpoint-reader.ts';
 import { checkpointsDir, listCheckpointRows } from '../../services/checkpoints/checkpoint-store.ts';
+import { verifiedText, verifyCheckpoint } from '../../services/checkpoints/checkpoint-verify.ts';
+import { CheckpointContentError } from '../../services/checkpoints/content/validate-checkpoint.ts';
 import {
   diffCheckpoints,
   formatDiffText,
   formatInspectText,
   inspectCheckpoint,
 } from '../../services/checkpoints/report/index.ts';
+import { databasePath } from '../../services/db/database.ts';
 import { loadHasher } from '../../services/hash.ts';
 import { getRun } from '../../services/runs/run-store.ts';
 import { resolveCheckpointRef } from '../checkpoint-ref.ts';
@@ -84,13 +87,21 @@ function list(ctx: CliContext, positionals: string[], json: boolean): number {
   return 0;
 }
 
+/** Exit 0 with one OK line, or exit 1 naming the file and listing every failed check. */
 function verify(ctx: CliContext, positionals: string[]): number {
   const { file } = resolveCheckpointRef(ctx.dataDir, positionals);
-  const c = readCheckpointFile(file); // throws a typed error naming what is wrong: exit 1
-  ctx.out(
-    `${file}: OK (format ${c.header.version}, run ${c.data.runId}, seq ${c.data.seq}, ${c.data.ticks} ticks, ${c.fileBytes} bytes)`,
-  );
-  return 0;
+  try {
+    // Verifying a file must not create a data folder where there is none.
+    const db = fs.existsSync(databasePath(ctx.dataDir)) ? ctx.db : null;
+    ctx.out(verifiedText(file, verifyCheckpoint(db, file)));
+    return 0;
+  } catch (err) {
+    if (!(err instanceof CheckpointContentError)) throw err; // bytes, version: the message says it
+    const lines = [`${file}: FAILED, its content is not a state a run could reach:`];
+    for (const p of err.problems) lines.push(`  ${p}`);
+    ctx.io.stderr.write(lines.join('\n') + '\n');
+    return 1;
+  }
 }
 
 function inspect(ctx: CliContext, positionals: string[], json: boolean): number {

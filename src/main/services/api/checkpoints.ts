@@ -81,7 +81,7 @@ async function verify(
   if (file === null) throw new Error(`run ${runId} has no checkpoint ${seq}`);
   if (!entryExists(file)) return { ok: false, message: `the file is missing: ${file}` };
   try {
-    return await readIsolated({ op: 'verify', file });
+    return await readIsolated({ op: 'verify', file, dataDir: ctx.dataDir });
   } catch (err) {
     return { ok: false, message: (err as Error).message };
   }

@@ -4,8 +4,12 @@
  * (isolated-read.ts): a file that still manages to exhaust memory kills that worker, not the
  * backend serving the app or the web bridge.
  */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { databasePath, type Db } from '../db/database.ts';
 import { CorruptCheckpointError, UnsupportedCheckpointVersionError } from './btck/errors.ts';
-import { readCheckpointFile, type CheckpointFile } from './checkpoint-reader.ts';
+import { readCheckpointFile } from './checkpoint-reader.ts';
+import { verifiedText, verifyCheckpoint } from './checkpoint-verify.ts';
 import {
   diffCheckpoints,
   inspectCheckpoint,
@@ -14,7 +18,8 @@ import {
 } from './report/index.ts';
 
 export type ReadRequest =
-  | { op: 'verify'; file: string }
+  /** dataDir: the folder whose store the checkpoint is checked against (null: file checks only). */
+  | { op: 'verify'; file: string; dataDir: string | null }
   | { op: 'inspect'; file: string }
   | { op: 'diff'; a: string; b: string };
 
@@ -29,22 +34,29 @@ export type ReadAnswer<R extends ReadRequest> = R extends { op: 'verify' }
     ? InspectReport
     : DiffReport;
 
+/**
+ * The data folder's database opened read-only for the store checks: this thread must not
+ * migrate or write it, and verifying a file must not create a data folder.
+ */
+function readOnlyDb(dataDir: string | null): Db | null {
+  if (dataDir === null || !fs.existsSync(databasePath(dataDir))) return null;
+  const db = new Database(databasePath(dataDir), { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  return db;
+}
+
 /** Damage and newer formats are answers (ok: false), not errors: that is what verify is for. */
-function verify(file: string): VerifyAnswer {
-  let c: CheckpointFile;
+function verify(file: string, dataDir: string | null): VerifyAnswer {
+  const db = readOnlyDb(dataDir);
   try {
-    c = readCheckpointFile(file);
+    return { ok: true, message: verifiedText(file, verifyCheckpoint(db, file)) };
   } catch (err) {
     if (err instanceof CorruptCheckpointError || err instanceof UnsupportedCheckpointVersionError)
       return { ok: false, message: err.message };
     throw err;
+  } finally {
+    db?.close();
   }
-  return {
-    ok: true,
-    message:
-      `${file}: OK (format ${c.header.version}, run ${c.data.runId}, seq ${c.data.seq}, ` +
-      `${c.data.ticks} ticks, ${c.fileBytes} bytes)`,
-  };
 }
 
 function inspect(file: string): InspectReport {
@@ -57,7 +69,7 @@ function inspect(file: string): InspectReport {
 export function runReadRequest<R extends ReadRequest>(req: R): ReadAnswer<R> {
   switch (req.op) {
     case 'verify':
-      return verify(req.file) as ReadAnswer<R>;
+      return verify(req.file, req.dataDir) as ReadAnswer<R>;
     case 'inspect':
       return inspect(req.file) as ReadAnswer<R>;
     case 'diff':

@@ -4,6 +4,7 @@ import { CorruptCheckpointError } from './btck/errors.ts';
 import { readRegularFile } from './btck/regular-file.ts';
 import { CHECKPOINT_FORMAT_VERSION, type CheckpointData } from './checkpoint-data.ts';
 import { migrateCheckpoint } from './checkpoint-migrations.ts';
+import { validateCheckpointContent } from './content/validate-checkpoint.ts';
 
 export interface CheckpointFile {
   path: string;
@@ -14,9 +15,11 @@ export interface CheckpointFile {
 }
 
 /**
+/**
  * Reads and checks one checkpoint file: what the entry is (a regular file, size-capped), the
  * container (length, magic, checksum, version, bounded decompression), then the payload's
- * plain-data decoding, then migrations from older formats. Any damage is a
+ * plain-data decoding, then migrations from older formats, then the content checks
+ * (content/validate-checkpoint.ts). Any damage is a
  * CorruptCheckpointError naming the file; a newer format is UnsupportedCheckpointVersionError.
  * Synchronous: recovery wants the few milliseconds, and nothing else runs meanwhile.
  */
@@ -40,6 +43,8 @@ export function readCheckpointFile(file: string): CheckpointFile {
       file,
     );
   }
+  // A checksum proves the bytes are intact, not that they make sense: check the content.
+  data = validateCheckpointContent(data, file);
   return {
     path: file,
     fileBytes: bytes.length,

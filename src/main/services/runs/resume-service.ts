@@ -3,14 +3,15 @@ import path from 'node:path';
 import { CorruptCheckpointError } from '../checkpoints/btck/errors.ts';
 import { quarantine } from '../checkpoints/btck/durable-file.ts';
 import { parseCheckpointFileName } from '../checkpoints/btck/file-name.ts';
-import { configHash, fingerprintOf } from '../checkpoints/checkpoint-capture.ts';
-import type { SymbolFingerprint } from '../checkpoints/checkpoint-data.ts';
+import { configHash } from '../checkpoints/checkpoint-capture.ts';
 import { readCheckpointFile, type CheckpointFile } from '../checkpoints/checkpoint-reader.ts';
 import { checkpointsDir, setCheckpointStatus } from '../checkpoints/checkpoint-store.ts';
+import { changedSymbols, storeCheckProblems } from '../checkpoints/content/store-checks.ts';
+import { CheckpointContentError } from '../checkpoints/content/validate-checkpoint.ts';
 import type { Db } from '../db/database.ts';
 import { loadHasher } from '../hash.ts';
 import { loadStrategy } from '../strategies/strategy-loader.ts';
-import type { RunConfig } from './run-config.ts';
+import type { RunRecord } from './run-config.ts';
 import { forkRun } from './fork-run.ts';
 import { claimRun, releaseRun } from './run-ownership.ts';
 import { runSession, type RunOptions, type RunSummary } from './run-service.ts';
@@ -50,10 +51,14 @@ function filesNewestFirst(dir: string): { seq: number; file: string }[] {
     .sort((a, b) => b.seq - a.seq);
 }
 
-/** Newest → oldest (or just the one asked for); a damaged file is quarantined and the next tried. */
+/**
+ * Newest → oldest (or just the one asked for); a damaged file — bytes, content or disagreement
+ * with the store — is quarantined and the next tried.
+ */
 function pickCheckpoint(
   db: Db,
   dataDir: string,
+  run: RunRecord,
   req: ResumeRequest,
   quarantined: string[],
 ): { ckpt: CheckpointFile; newest: boolean } {
@@ -73,6 +78,9 @@ function pickCheckpoint(
   for (const c of candidates) {
     try {
       const ckpt = readCheckpointFile(c.file);
+      // The content checks passed; now against the store: ticks, the run record, its rows.
+      const store = storeCheckProblems(db, ckpt.data, run);
+      if (store.problems.length > 0) throw new CheckpointContentError(store.problems, c.file);
       // Newest: nothing later on the run's timeline (damaged later files were just moved aside).
       const newest =
         req.checkpoint === undefined ||
@@ -91,19 +99,11 @@ function pickCheckpoint(
   );
 }
 
-function checkFingerprint(db: Db, config: RunConfig, ckpt: CheckpointFile): void {
-  const now = fingerprintOf(db, config);
-  const same = (a: SymbolFingerprint, b: SymbolFingerprint | undefined) =>
-    b !== undefined &&
-    a.symbol === b.symbol &&
-    a.tickCount === b.tickCount &&
-    Object.is(a.firstTs, b.firstTs) &&
-    Object.is(a.lastTs, b.lastTs) &&
-    a.contentHash === b.contentHash;
-  const changed = ckpt.data.fingerprint.filter((f, i) => !same(f, now[i]));
+function checkFingerprint(db: Db, ckpt: CheckpointFile): void {
+  const changed = changedSymbols(db, ckpt.data);
   if (changed.length > 0) {
     throw new ResumeError(
-      `the stored ticks of ${changed.map((f) => f.symbol).join(', ')} changed since checkpoint ${ckpt.data.seq} ` +
+      `the stored ticks of ${changed.join(', ')} changed since checkpoint ${ckpt.data.seq} ` +
         `(re-imported or replaced); resuming would not reproduce the run. Use --force to resume anyway.`,
     );
   }
@@ -137,9 +137,9 @@ export async function resumeRun(
   let prepared;
   try {
     const quarantined: string[] = [];
-    const { ckpt, newest } = pickCheckpoint(db, dataDir, req, quarantined);
+    const { ckpt, newest } = pickCheckpoint(db, dataDir, run, req, quarantined);
     const data = ckpt.data;
-    if (!req.force) checkFingerprint(db, data.config, ckpt);
+    if (!req.force) checkFingerprint(db, ckpt);
     if (data.runId !== req.runId && data.configHash !== configHash(run.config)) {
       throw new ResumeError(
         `checkpoint ${ckpt.path} belongs to run ${data.runId}, whose settings differ from run ${req.runId}`,

@@ -6,7 +6,8 @@
 
 /**
  * Why a file is not a readable checkpoint: first what the entry is (not a regular file, too big,
- * cannot be opened), then in the order verifyBtck checks, then decompression and the payload.
+ * cannot be opened), then in the order verifyBtck checks, then decompression and the payload;
+ * 'content' is a checksum-valid payload that fails the content checks (checkpoints/content/).
  */
 export type CorruptReason =
   | 'not-a-file'
@@ -18,7 +19,8 @@ export type CorruptReason =
   | 'checksum'
   | 'version'
   | 'decompress'
-  | 'mismatch';
+  | 'mismatch'
+  | 'content';
 
 /** The bytes are not an intact checkpoint: torn write, bit rot, or not a BTCK file at all. */
 export class CorruptCheckpointError extends Error {

@@ -1,0 +1,87 @@
+/**
+ * Schema of CheckpointData (checkpoint-data.ts), format version 1: the shape of every field,
+ * strict about types, integrality and signs. Relations between fields (lengths matching the
+ * config, Σ cursor, watermarks against the state…) are checked after this, in
+ * content-checks.ts, where each failure can be named in words.
+ */
+import { z } from 'zod';
+import { TIMEFRAMES } from '../../../engine/mtf/timeframes.ts';
+import { CHECKPOINT_FORMAT_VERSION } from '../checkpoint-data.ts';
+import { runConfigSchema } from './run-config-schema.ts';
+import { bytes, count, finite, float64, list, timeOrNaN } from './schema-parts.ts';
+import { backtestSnapshotSchema } from './snapshot-schema.ts';
+
+const fingerprint = z.strictObject({
+  symbol: z.string(),
+  tickCount: count,
+  firstTs: timeOrNaN,
+  lastTs: timeOrNaN,
+  contentHash: z.string(),
+});
+
+const watermarks = z.strictObject({
+  bars: list(list(finite.nullable())),
+  tradeSeq: count,
+  equityTime: finite.nullable(),
+});
+
+/** Rows as RunRecorder queues them (see its onBarClosed / onTrade / onEquity). */
+const pendingBar = z.tuple([
+  z.string(),
+  z.enum(TIMEFRAMES),
+  finite,
+  float64,
+  float64,
+  float64,
+  float64,
+  float64,
+  count,
+  bytes.refine((b) => b.length % 8 === 0, 'indicator values are 8 bytes each'),
+]);
+const pendingTrade = z.tuple([
+  count.min(1),
+  count.min(1),
+  z.string(),
+  z.enum(['long', 'short']),
+  finite,
+  finite,
+  float64,
+  finite,
+  float64,
+  z.enum(['signal', 'stop-loss', 'take-profit', 'end-of-data']),
+  float64,
+  float64,
+  float64,
+]);
+const pendingEquity = z.tuple([finite, float64, float64, float64, float64]);
+
+export const checkpointDataSchema = z.strictObject({
+  formatVersion: z.literal(CHECKPOINT_FORMAT_VERSION),
+  appVersion: z.string(),
+  runId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[\w.-]+$/, 'not a run id'),
+  seq: count,
+  config: runConfigSchema,
+  configHash: z.string().regex(/^[0-9a-f]{16}$/, 'not an xxHash64 in hex'),
+  fingerprint: list(fingerprint),
+  cursor: list(count),
+  ticks: count,
+  ticksTotal: count,
+  simTime: timeOrNaN,
+  state: backtestSnapshotSchema,
+  watermarks,
+  pending: z.strictObject({
+    bars: list(pendingBar),
+    trades: list(pendingTrade),
+    equity: list(pendingEquity),
+  }),
+  meta: z.strictObject({
+    trigger: z.enum(['interval', 'ticks', 'manual', 'shutdown', 'end', 'fork']),
+    wallTime: finite,
+    elapsedSeconds: finite.min(0),
+    ticksPerSec: finite.min(0),
+  }),
+});

@@ -1,0 +1,85 @@
+/**
+ * Checks that every per-symbol and per-timeframe part of a (schema-valid) checkpoint has the
+ * run's shape: one entry per symbol of the config, one per timeframe, names and indices that
+ * exist. The later checks, and restore(), index by symbol and timeframe and rely on this.
+ */
+import { sameEngineConfig } from '../../../engine/mtf/engine-config.ts';
+import { engineConfigOf } from '../../runs/run-config.ts';
+import type { CheckpointData } from '../checkpoint-data.ts';
+import { Problems, showValue } from './problem-text.ts';
+
+export function shapeProblems(d: CheckpointData): string[] {
+  const out = new Problems();
+  const { symbols, timeframes, indicators, historySize } = d.config;
+  const n = symbols.length;
+  const m = timeframes.length;
+  const length = (where: string, a: readonly unknown[], want: number, of: string) => {
+    if (a.length !== want) out.add(`${where}: has ${a.length} entries, the run has ${want} ${of}`);
+    return a.length === want;
+  };
+  const grid = (where: string, a: readonly (readonly unknown[])[], inner?: number) => {
+    if (!length(where, a, n, 'symbols')) return;
+    a.forEach((row, s) => length(`${where}[${s}]`, row, m, 'timeframes'));
+    if (inner !== undefined) {
+      a.forEach((row, s) =>
+        row.forEach((c, k) => length(`${where}[${s}][${k}]`, c as unknown[], inner, 'indicators')),
+      );
+    }
+  };
+  const e = d.state.engine;
+  length('cursor', d.cursor, n, 'symbols');
+  length('fingerprint', d.fingerprint, n, 'symbols');
+  length('state.engine.consumed', e.consumed, n, 'symbols');
+  length('state.engine.barsClosed', e.barsClosed, m, 'timeframes');
+  grid('state.engine.partials', e.partials);
+  grid('state.engine.histories', e.histories);
+  grid('state.engine.indicators', e.indicators, indicators.length);
+  grid('watermarks.bars', d.watermarks.bars);
+  length('state.portfolio.books', d.state.portfolio.books, n, 'symbols');
+  if (out.list.length > 0) return out.list;
+
+  d.fingerprint.forEach((f, i) => {
+    if (f.symbol !== symbols[i])
+      out.add(
+        `fingerprint[${i}].symbol: ${showValue(f.symbol)}, the run's symbol is ${symbols[i]}`,
+      );
+  });
+  if (!sameEngineConfig(e.config, engineConfigOf(d.config)))
+    out.add('state.engine.config: differs from the run config');
+  if (d.state.portfolio.symbols.join('\u0000') !== symbols.join('\u0000'))
+    out.add(
+      `state.portfolio.symbols: ${showValue(d.state.portfolio.symbols.join())}, the run has ${symbols.join()}`,
+    );
+  e.queue.forEach((ev, i) => {
+    if (ev.symbol >= n || ev.timeframe >= m)
+      out.add(`state.engine.queue[${i}]: no symbol ${ev.symbol} / timeframe ${ev.timeframe}`);
+  });
+  d.state.portfolio.books.forEach((b, s) =>
+    b.orders.forEach((o, i) => {
+      if (o.symbol !== s)
+        out.add(`state.portfolio.books[${s}].orders[${i}].symbol: ${o.symbol}, expected ${s}`);
+    }),
+  );
+  e.histories.forEach((row, s) =>
+    row.forEach((h, k) => {
+      const where = `state.engine.histories[${s}][${k}]`;
+      if (h.capacity !== historySize)
+        out.add(`${where}.capacity: ${h.capacity}, the run keeps ${historySize} bars`);
+      else if (h.rows.length % h.width !== 0 || h.rows.length / h.width > h.capacity)
+        out.add(
+          `${where}.rows: ${h.rows.length} values are not at most ${h.capacity} rows of ${h.width}`,
+        );
+    }),
+  );
+  d.pending.bars.forEach((r, i) => {
+    if (!symbols.includes(r[0] as string) || !timeframes.includes(r[1] as never))
+      out.add(
+        `pending.bars[${i}]: ${showValue(r[0])} ${r[1]} is not a symbol and timeframe of the run`,
+      );
+  });
+  d.pending.trades.forEach((r, i) => {
+    if (!symbols.includes(r[2] as string))
+      out.add(`pending.trades[${i}][2]: ${showValue(r[2])} is not a symbol of the run`);
+  });
+  return out.list;
+}
