@@ -18,6 +18,8 @@ const NATIVE_DEPS = ['better-sqlite3', 'zstd-napi'];
 export const MAIN_WORKERS = {
   'backend-worker': 'src/main/services/host/backend-worker.ts',
   'checkpoint-writer-worker': 'src/main/services/checkpoints/checkpoint-writer-worker.ts',
+  'run-worker': 'src/main/services/runs/isolation/run-worker.ts',
+  'strategy-probe-worker': 'src/main/services/strategies/strategy-probe-worker.ts',
 } as const;
 
 /**

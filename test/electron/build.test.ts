@@ -29,6 +29,23 @@ describe('electron.vite.config.ts', () => {
         'checkpoints',
         'checkpoint-writer-worker.ts',
       ),
+      'run-worker': path.join(
+        repo,
+        'src',
+        'main',
+        'services',
+        'runs',
+        'isolation',
+        'run-worker.ts',
+      ),
+      'strategy-probe-worker': path.join(
+        repo,
+        'src',
+        'main',
+        'services',
+        'strategies',
+        'strategy-probe-worker.ts',
+      ),
     });
     // Flat: a worker URL relative to any chunk resolves in out/main.
     expect(build?.rolldownOptions?.output).toEqual({
@@ -95,6 +112,8 @@ describe('electron-vite build output', () => {
       'main/index.js',
       'main/backend-worker.js',
       'main/checkpoint-writer-worker.js',
+      'main/run-worker.js',
+      'main/strategy-probe-worker.js',
       'preload/index.cjs',
       'renderer/index.html',
     ]) {
@@ -122,7 +141,12 @@ describe('electron-vite build output', () => {
       }
     }
     expect(urls).toEqual(
-      expect.arrayContaining(['./backend-worker.js', './checkpoint-writer-worker.js']),
+      expect.arrayContaining([
+        './backend-worker.js',
+        './checkpoint-writer-worker.js',
+        './run-worker.js',
+        './strategy-probe-worker.js',
+      ]),
     );
   });
 
