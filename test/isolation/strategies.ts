@@ -1,0 +1,38 @@
+/** User strategy sources that misbehave on purpose, for the isolation tests. */
+
+/** Loops forever in onBar at the first H1 bar that closes (the bar's time is its open time). */
+export const ENDLESS_ON_BAR = `export default {
+  name: 'endless', description: 'never returns from onBar', params: [],
+  init() {},
+  onBar(ctx, ev) { if (ev.timeframe === 'H1') for (;;) {} },
+};
+`;
+
+/** Every H1 onBar busy-waits `ms`: slow, but each call well inside a budget bigger than ms. */
+export function slowOnBar(ms: number): string {
+  return `export default {
+  name: 'slow', description: 'busy-waits in onBar', params: [],
+  init() {},
+  onBar(ctx, ev) { if (ev.timeframe !== 'H1') return; const end = Date.now() + ${ms}; while (Date.now() < end); },
+};
+`;
+}
+
+/** Keeps every bar it sees, and much more, forever: the heap grows without bound. */
+export const HOARDER = `const hoard = [];
+export default {
+  name: 'hoarder', description: 'allocates without bound', params: [],
+  init() {},
+  onBar() { for (let i = 0; i < 1e5; i++) hoard.push({ i, s: 'x'.repeat(16) + i }); },
+};
+`;
+
+/** A top-level await that never settles: importing the module never finishes. */
+export const NEVER_LOADS = `await new Promise(() => {});
+export default { name: 'never', description: '', params: [], init() {}, onBar() {} };
+`;
+
+/** An endless loop at the top level: importing the module never returns. */
+export const LOOPS_AT_LOAD = `for (;;) {}
+export default { name: 'loops', description: '', params: [], init() {}, onBar() {} };
+`;
