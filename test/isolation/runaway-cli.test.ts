@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli.ts';
 import { useTempDir } from '../services/temp-dir.ts';
 import { writeStrategy } from '../strategies/helpers.ts';
-import { ENDLESS_ON_BAR, slowOnBar } from './strategies.ts';
+import { ENDLESS_ON_BAR, ENDLESS_REQUIRES, EXITS_IN_ON_BAR, slowOnBar } from './strategies.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/backtestr.js');
 const tempDir = useTempDir();
@@ -107,5 +107,27 @@ describe('a strategy callback that never returns (CLI)', () => {
     expect((await p.exited).code).toBe(130);
     const runs = JSON.parse(cli(dir, ['runs', 'list', '--json']).stdout) as { status: string }[];
     expect(runs.map((x) => x.status)).toEqual(['interrupted']);
+  });
+
+  it('watches a strategy module while the run loads it: a requires() that never returns fails the run', () => {
+    const { dir, file } = dataWith(ENDLESS_REQUIRES);
+    const r = cli(dir, [...RUN, '--strategy', 'needy'], {
+      BACKTESTR_STRATEGY_LOAD_TIMEOUT_MS: '500',
+    });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`backtestr: loading ${file} took longer than 0.5 s`);
+  });
+
+  it('a strategy that calls process.exit ends its run failed, not the CLI with its code', () => {
+    const { dir } = dataWith(EXITS_IN_ON_BAR);
+    const r = cli(dir, [...RUN, '--strategy', 'quitter']);
+    const why = "the run's worker thread stopped unexpectedly: exit code 3";
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`backtestr: ${why}`);
+    const runs = JSON.parse(cli(dir, ['runs', 'list', '--json']).stdout) as {
+      status: string;
+      error: string | null;
+    }[];
+    expect(runs.map((x) => [x.status, x.error])).toEqual([['failed', why]]);
   });
 });

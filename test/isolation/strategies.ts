@@ -36,3 +36,18 @@ export default { name: 'never', description: '', params: [], init() {}, onBar() 
 export const LOOPS_AT_LOAD = `for (;;) {}
 export default { name: 'loops', description: '', params: [], init() {}, onBar() {} };
 `;
+
+/** `requires` (called while the run is prepared) never returns. */
+export const ENDLESS_REQUIRES = `export default {
+  name: 'needy', description: 'requires loops', params: [],
+  requires() { for (;;) {} },
+  init() {}, onBar() {},
+};
+`;
+
+/** Ends the thread it runs on from inside onBar. */
+export const EXITS_IN_ON_BAR = `export default {
+  name: 'quitter', description: 'calls process.exit', params: [],
+  init() {}, onBar() { process.exit(3); },
+};
+`;
