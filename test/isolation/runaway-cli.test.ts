@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli.ts';
 import { useTempDir } from '../services/temp-dir.ts';
 import { writeStrategy } from '../strategies/helpers.ts';
-import { ENDLESS_ON_BAR, ENDLESS_REQUIRES, EXITS_IN_ON_BAR, slowOnBar } from './strategies.ts';
+import {
+  ENDLESS_ON_BAR,
+  ENDLESS_REQUIRES,
+  EXITS_IN_ON_BAR,
+  LEAVES_A_TIMER,
+  slowOnBar,
+} from './strategies.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/backtestr.js');
 const tempDir = useTempDir();
@@ -129,5 +135,12 @@ describe('a strategy callback that never returns (CLI)', () => {
       error: string | null;
     }[];
     expect(runs.map((x) => [x.status, x.error])).toEqual([['failed', why]]);
+  });
+
+  it('a timer the strategy leaves running does not keep the CLI alive after the run', () => {
+    const { dir } = dataWith(LEAVES_A_TIMER);
+    const r = cli(dir, [...RUN, '--strategy', 'ticking', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'completed' });
   });
 });

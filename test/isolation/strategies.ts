@@ -51,3 +51,11 @@ export const EXITS_IN_ON_BAR = `export default {
   init() {}, onBar() { process.exit(3); },
 };
 `;
+
+/** Leaves a timer running forever: nothing may wait for it once the run is over. */
+export const LEAVES_A_TIMER = `export default {
+  name: 'ticking', description: 'starts an interval it never clears', params: [],
+  init() { setInterval(() => {}, 1000); },
+  onBar() {},
+};
+`;

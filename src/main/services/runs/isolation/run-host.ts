@@ -92,7 +92,12 @@ export class RunHost {
           opts.onStart?.(run);
         } else if (m.type === 'progress') opts.onProgress?.(m.progress, m.event);
         else if (m.type === 'checkpoint') opts.onCheckpoint?.(m.result, m.trigger);
-        else outcome = m;
+        else {
+          outcome = m;
+          // The session is over and its database closed; nothing the strategy left running
+          // (a timer, a pending promise) may keep the thread, or the process, alive.
+          void this.#worker.terminate();
+        }
       });
       this.#worker.on('error', (err) => (error ??= err));
       this.#worker.on('exit', (code) => {

@@ -37,6 +37,7 @@ const loadWatch: LoadWatch = {
 };
 
 const db = openDatabase(data.dataDir);
+let outcome: FromRunWorker;
 try {
   const opts: RunOptions = {
     checkpoints: data.checkpoints,
@@ -71,11 +72,12 @@ try {
           opts,
         )
       : await resumeRun(db, data.dataDir, job.request, opts);
-  send({ type: 'done', summary });
+  outcome = { type: 'done', summary };
 } catch (err) {
   const e = err instanceof Error ? err : new Error(String(err));
-  send({ type: 'failed', name: e.name, message: e.message });
-} finally {
-  db.close();
-  port.close(); // nothing keeps the thread alive now: it ends, and the host sees the exit
+  outcome = { type: 'failed', name: e.name, message: e.message };
 }
+// Closed before the outcome is sent: the host terminates the thread when it gets it, so timers
+// or promises a strategy left behind cannot keep the session (and the CLI) alive.
+db.close();
+send(outcome);
