@@ -39,7 +39,7 @@ describe('a runaway strategy in the app backend', () => {
       timeframes: ['M1', 'H1'],
       strategy: 'endless',
       checkpoints: null,
-      callbackTimeoutMs: 3000,
+      callbackTimeoutMs: 5000,
     });
     // Stuck from the first H1 close on; each call below is answered meanwhile (before this
     // change they all waited for the loop, i.e. forever).
@@ -51,7 +51,7 @@ describe('a runaway strategy in the app backend', () => {
     // A pause cannot be honoured by a thread that never returns: it waits for the run's end.
     await backend.invoke('runs:pause', { runId });
     const end = await log.ended(runId);
-    const why = `strategy ${path}: onBar on EURUSD H1 bar 2024-01-03T00:00:00Z ran longer than 3 s`;
+    const why = `strategy ${path}: onBar on EURUSD H1 bar 2024-01-03T00:00:00Z ran longer than 5 s`;
     expect(end).toMatchObject({ status: 'failed', error: why });
     const run = await backend.invoke('runs:get', { runId });
     expect(run).toMatchObject({ status: 'failed', error: why });

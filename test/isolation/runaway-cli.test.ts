@@ -10,6 +10,7 @@ import {
   ENDLESS_ON_BAR,
   ENDLESS_REQUIRES,
   EXITS_IN_ON_BAR,
+  HOARDER,
   LEAVES_A_TIMER,
   slowOnBar,
 } from './strategies.ts';
@@ -142,5 +143,15 @@ describe('a strategy callback that never returns (CLI)', () => {
     const r = cli(dir, [...RUN, '--strategy', 'ticking', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'completed' });
+  });
+
+  it('a strategy allocating without bound fails its run at the heap limit (exit 1), the CLI says so', () => {
+    const { dir, file } = dataWith(HOARDER);
+    const r = cli(dir, [...RUN, '--strategy', 'hoarder'], { BACKTESTR_RUN_MEMORY_MB: '48' });
+    const why = `strategy ${file} ran out of memory (the run's heap limit is 48 MB)`;
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`backtestr: ${why}`);
+    const runs = JSON.parse(cli(dir, ['runs', 'list', '--json']).stdout) as { status: string }[];
+    expect(runs.map((x) => x.status)).toEqual(['failed']);
   });
 });
