@@ -116,8 +116,14 @@ export class RunHost {
           ((error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? `${what} ran out of memory (the run's heap limit is ${memoryMb} MB)`
             : `the run's worker thread stopped unexpectedly: ${error?.message ?? `exit code ${code}`}`);
-        if (this.#run) abandonRun(opts.db, this.#run.runId, reason);
-        reject(new Error(reason));
+        let unrecorded = '';
+        try {
+          if (this.#run) abandonRun(opts.db, this.#run.runId, reason);
+        } catch (err) {
+          // Never let bookkeeping crash the controller; the run then reads interrupted later.
+          unrecorded = ` (and the run could not be marked failed: ${(err as Error).message})`;
+        }
+        reject(new Error(reason + unrecorded));
       });
     });
   }
