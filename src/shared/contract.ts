@@ -26,6 +26,8 @@ export const checkpointPolicySchema = z.object({
   level: z.number().int().min(1).max(19),
 });
 
+const callbackTimeoutMs = z.number().int().min(10).max(3_600_000);
+
 export const runStartSchema = z.object({
   symbols: z.array(symbol).min(1),
   from: isoDate.nullable().optional(),
@@ -46,6 +48,8 @@ export const runStartSchema = z.object({
     .partial()
     .optional(),
   checkpoints: checkpointPolicySchema.nullable().optional(),
+  /** How long one strategy callback may run before the run fails (default 5 s). */
+  callbackTimeoutMs: callbackTimeoutMs.optional(),
 });
 
 const none = z.object({}).strict().optional();
@@ -89,6 +93,7 @@ export const contract = {
       checkpoint: seq.optional(),
       force: z.boolean().optional(),
       checkpoints: checkpointPolicySchema.nullable().optional(),
+      callbackTimeoutMs: callbackTimeoutMs.optional(),
     }),
     result: {} as { runId: string; forkedFrom: string | null },
   },

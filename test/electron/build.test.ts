@@ -37,6 +37,23 @@ describe('electron.vite.config.ts', () => {
         'checkpoints',
         'checkpoint-read-worker.ts',
       ),
+      'run-worker': path.join(
+        repo,
+        'src',
+        'main',
+        'services',
+        'runs',
+        'isolation',
+        'run-worker.ts',
+      ),
+      'strategy-probe-worker': path.join(
+        repo,
+        'src',
+        'main',
+        'services',
+        'strategies',
+        'strategy-probe-worker.ts',
+      ),
     });
     // Flat: a worker URL relative to any chunk resolves in out/main.
     expect(build?.rolldownOptions?.output).toEqual({
@@ -104,6 +121,8 @@ describe('electron-vite build output', () => {
       'main/backend-worker.js',
       'main/checkpoint-writer-worker.js',
       'main/checkpoint-read-worker.js',
+      'main/run-worker.js',
+      'main/strategy-probe-worker.js',
       'preload/index.cjs',
       'renderer/index.html',
     ]) {
@@ -135,6 +154,8 @@ describe('electron-vite build output', () => {
         './backend-worker.js',
         './checkpoint-writer-worker.js',
         './checkpoint-read-worker.js',
+        './run-worker.js',
+        './strategy-probe-worker.js',
       ]),
     );
   });

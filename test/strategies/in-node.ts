@@ -16,7 +16,7 @@ export function inNode<T>(body: string): T {
   const script = `import * as loader from ${JSON.stringify(LOADER)};
 import fs from 'node:fs';
 const summary = (s) => ({ name: s.name, source: s.source, file: s.file, description: s.description,
-  params: s.params, hooks: ['requires', 'init', 'onBar', 'onTick'].filter((k) => typeof s.module[k] === 'function') });
+  params: s.params, hooks: s.hooks });
 const result = await (async () => { ${body} })();
 process.stdout.write(JSON.stringify(result));`;
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {

@@ -1,12 +1,18 @@
-import type { RunControl } from '../services/runs/run-loop.ts';
 import type { CliContext } from './context.ts';
+
+/** What signals ask of a run: a RunControl, or the RunHost of a run in a worker. */
+export interface RunRequests {
+  requestPause(): void;
+  requestCheckpoint(): void;
+}
 
 /**
  * CLI signals for a running backtest: SIGINT/SIGTERM write a checkpoint, mark the run paused
  * and let the process exit 0 (a second SIGINT exits at once); SIGUSR1 asks for a checkpoint.
- * Returns a function that removes the handlers.
+ * A strategy stuck in a callback cannot pause: its watchdog fails the run after the callback's
+ * budget. Returns a function that removes the handlers.
  */
-export function installRunSignals(ctx: CliContext, control: RunControl): () => void {
+export function installRunSignals(ctx: CliContext, control: RunRequests): () => void {
   let stopping = false;
   const stop = (signal: string) => () => {
     if (stopping && signal === 'SIGINT') process.exit(130);

@@ -22,11 +22,12 @@ Backtests
       [--strategy NAME [--param k=v ...]] [--balance 10000] [--lot-size 100000]
       [--commission PER_LOT] [--slippage PRICE] [--json]
       [--checkpoint-interval 60s] [--checkpoint-every-ticks 1000000] [--keep 5]
-      [--checkpoint-level 3] [--no-checkpoints]
+      [--checkpoint-level 3] [--no-checkpoints] [--callback-timeout 5s]
                          run a backtest over stored ticks; stores bars, trades, equity.
                          Ctrl-C (SIGINT/SIGTERM) checkpoints and pauses; SIGUSR1
-                         writes a checkpoint now
-  resume RUN_ID [--checkpoint SEQ|PATH] [--force] [--json]
+                         writes a checkpoint now. One strategy call (init, onBar,
+                         onTick) running longer than --callback-timeout fails the run
+  resume RUN_ID [--checkpoint SEQ|PATH] [--force] [--json] [--callback-timeout 5s]
                          continue a paused or interrupted run from its newest valid
                          checkpoint; an older checkpoint forks a new run
   strategies list [--json]

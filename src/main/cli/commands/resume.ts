@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { resumeRun } from '../../services/runs/resume-service.ts';
-import { RunControl } from '../../services/runs/run-service.ts';
+import type { ResumeSummary } from '../../services/runs/resume-service.ts';
 import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
 import type { CliContext } from '../context.ts';
-import { ProgressBar } from '../progress.ts';
 import { printRunSummary } from '../run-output.ts';
-import { installRunSignals } from '../run-signals.ts';
+import { callbackTimeoutOf, runInWorker, RUN_HOST_OPTIONS } from '../run-in-worker.ts';
 import { UsageError } from '../usage.ts';
 
 /** `backtestr resume RUN_ID [--checkpoint SEQ|PATH] [--force] [--json]` */
@@ -18,27 +16,17 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
       force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       ...CHECKPOINT_OPTIONS,
+      ...RUN_HOST_OPTIONS,
     },
   });
   if (positionals.length !== 1) throw new UsageError('resume needs exactly one RUN_ID');
   const which = values.checkpoint;
   const checkpoint = which === undefined ? undefined : /^\d+$/.test(which) ? Number(which) : which;
-  const bar = new ProgressBar(ctx.io.stderr, 'resume');
-  const control = new RunControl();
-  const removeSignals = installRunSignals(ctx, control);
-  const summary = await resumeRun(
-    ctx.db,
-    ctx.dataDir,
-    { runId: positionals[0], checkpoint, force: values.force },
-    {
-      checkpoints: checkpointPolicyOf(values),
-      control,
-      onStart: (runId) => ctx.io.stderr.write(`run ${runId} resumed\n`),
-      onProgress: (p) =>
-        bar.update(p.ticksDone, p.ticksTotal, 'ticks', p.ticksDone === p.ticksTotal),
-    },
-  ).finally(removeSignals);
-  bar.done();
+  const summary = await runInWorker<ResumeSummary>(
+    ctx,
+    { kind: 'resume', request: { runId: positionals[0], checkpoint, force: values.force } },
+    { checkpoints: checkpointPolicyOf(values), callbackTimeoutMs: callbackTimeoutOf(values) },
+  );
   for (const q of summary.quarantined)
     ctx.io.stderr.write(`damaged checkpoint moved aside: ${q}\n`);
   if (values.json) {

@@ -4,7 +4,7 @@ import type { ParamSpec } from '../../engine/strategy/types.ts';
 import {
   listStrategies,
   strategiesDir,
-  type StrategyEntry,
+  type StrategyInfo,
 } from '../../services/strategies/strategy-loader.ts';
 import type { CliContext } from '../context.ts';
 import { formatTable } from '../table.ts';
@@ -55,7 +55,7 @@ async function strategiesList(ctx: CliContext, args: string[]): Promise<number> 
   return 0;
 }
 
-function paramsText(s: StrategyEntry): string {
+function paramsText(s: StrategyInfo): string {
   if (s.params.length === 0) return `${s.name}: no params`;
   const rows = s.params.map((p: ParamSpec) => [
     p.name,

@@ -18,6 +18,7 @@ import {
 import { EngineStrategyContext } from '../strategy/strategy-context.ts';
 import { clonePlain } from '../persist/clone-plain.ts';
 import { StrategyError } from '../strategy/strategy-error.ts';
+import { CALLBACK, type CallbackWatch } from '../strategy/callback-watch.ts';
 import type { ParamValues, StrategyModule, TickEvent } from '../strategy/types.ts';
 
 export interface EquitySink {
@@ -62,6 +63,8 @@ export class Backtest implements BarSink, TickListener {
   readonly engine: MtfEngine;
   readonly portfolio: Portfolio;
   readonly ctx: EngineStrategyContext;
+  /** Set by a run host that watches for callbacks that never return (null: nobody watches). */
+  callbackWatch: CallbackWatch | null = null;
   readonly #strategy: BacktestStrategy | null;
   readonly #sinks: BacktestSinks;
   readonly #equity = new EquityTracker();
@@ -87,9 +90,9 @@ export class Backtest implements BarSink, TickListener {
   /** A fresh run: the strategy's init. Not called after restore(). */
   start(): void {
     if (!this.#strategy) return;
-    this.#call('init', () => this.#strategy!.module.init(this.ctx));
+    this.#call('init', -1, -1, NaN, () => this.#strategy!.module.init(this.ctx));
     // Refuse hidden non-plain state at once rather than at the first checkpoint.
-    this.#call('init', () => clonePlain(this.ctx.state, 'ctx.state'));
+    this.#call('init', -1, -1, NaN, () => clonePlain(this.ctx.state, 'ctx.state'));
   }
 
   merger(sources: TickSource[]): TickMerger {
@@ -121,7 +124,7 @@ export class Backtest implements BarSink, TickListener {
         timeframe: this.engine.config.timeframes[timeframe],
         bar,
       };
-      this.#call('onBar', () => s.module.onBar(this.ctx, ev));
+      this.#call('onBar', symbol, timeframe, bar.time, () => s.module.onBar(this.ctx, ev));
     }
   }
 
@@ -135,17 +138,30 @@ export class Backtest implements BarSink, TickListener {
       t.bid = bid;
       t.ask = ask;
       this.ctx.time = time;
-      this.#call('onTick', () => onTick.call(this.#strategy!.module, this.ctx, t));
+      this.#call('onTick', symbol, -1, time, () =>
+        onTick.call(this.#strategy!.module, this.ctx, t),
+      );
     }
   }
 
-  #call(phase: string, fn: () => void): void {
+  /** Calls strategy code: marked for the watchdog (where and when), errors named. */
+  #call(
+    phase: 'init' | 'onBar' | 'onTick',
+    symbol: number,
+    timeframe: number,
+    time: number,
+    fn: () => void,
+  ): void {
+    const watch = this.callbackWatch;
+    watch?.enter(CALLBACK[phase], symbol, timeframe, time);
     try {
       fn();
     } catch (err) {
       if (err instanceof StrategyError) throw err;
       const s = this.#strategy!;
       throw new StrategyError(s.module.name, s.file, phase, err);
+    } finally {
+      watch?.exit();
     }
   }
 

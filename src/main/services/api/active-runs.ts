@@ -1,37 +1,43 @@
 /**
- * The runs this backend is executing: each runs in the background on this thread (the run loop
- * yields between engine steps, so invokes are served meanwhile) with a RunControl the app's
- * buttons and the host's pause-on-suspend drive. A session is reported as events: `run:state`
+ * The runs this backend is executing: each session runs in a worker thread of its own
+ * (runs/isolation/run-host.ts), so strategy code never runs on the backend's thread and every
+ * call (runs:list, runs:pause, app:info) is answered whatever a strategy does; a callback over
+ * its budget or a worker out of memory fails that run alone. The app's buttons and the host's
+ * pause-on-suspend reach a run through its RunHost. A session is reported as events: `run:state`
  * running when it starts, then completed / paused / failed when it ends, with progress and
  * checkpoints in between (RunWatch).
  */
 import type { EventMap } from '../../../shared/contract.ts';
 import type { CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
-import { RunControl, type RunOptions, type RunSummary } from '../runs/run-service.ts';
-import { getRun } from '../runs/run-store.ts';
+import { RunHost, type RunJob } from '../runs/isolation/run-host.ts';
 import type { Emitter } from './events.ts';
 import { RunWatch } from './run-watch.ts';
 
 interface ActiveRun {
   runId: string;
   symbols: string[];
-  control: RunControl;
+  host: RunHost;
   checkpoints: boolean;
   /** Settles (never rejects) once the session has ended and its run:state was sent. */
   ended: Promise<void>;
 }
 
-/** A session of the run service: startRun or resumeRun with the options filled in. */
-export type Session = (opts: RunOptions) => Promise<RunSummary>;
+export interface LaunchOptions {
+  checkpoints: CheckpointPolicy | null;
+  /** Per-callback budget of the run's strategy; default: limits.ts. */
+  callbackTimeoutMs?: number;
+}
 
 export class ActiveRuns {
   readonly #db: Db;
+  readonly #dataDir: string;
   readonly #events: Emitter<EventMap>;
   readonly #active = new Map<string, ActiveRun>();
 
-  constructor(db: Db, events: Emitter<EventMap>) {
+  constructor(db: Db, dataDir: string, events: Emitter<EventMap>) {
     this.#db = db;
+    this.#dataDir = dataDir;
     this.#events = events;
   }
 
@@ -50,34 +56,36 @@ export class ActiveRuns {
    * (before its first tick); rejects if the session fails before that (bad input, a run busy in
    * another process, no usable checkpoint). Later failures end as run:state 'failed'.
    */
-  launch(session: Session, checkpoints: CheckpointPolicy | null): Promise<string> {
-    const control = new RunControl();
+  launch(job: RunJob, opts: LaunchOptions): Promise<string> {
     let endedNow!: () => void;
     const ended = new Promise<void>((r) => (endedNow = r));
     let run: ActiveRun | null = null;
     let watch: RunWatch | null = null;
     return new Promise<string>((resolve, reject) => {
-      const onStart = (runId: string): void => {
-        const symbols = getRun(this.#db, runId)?.config.symbols ?? [];
-        run = { runId, symbols, control, checkpoints: checkpoints !== null, ended };
-        this.#active.set(runId, run);
-        watch = new RunWatch(this.#db, this.#events, runId);
-        this.#events.emit('run:state', { runId, status: 'running' });
-        resolve(runId);
-      };
+      const host = new RunHost({
+        db: this.#db,
+        dataDir: this.#dataDir,
+        job,
+        checkpoints: opts.checkpoints,
+        callbackTimeoutMs: opts.callbackTimeoutMs,
+        liveProgress: true,
+        onStart: ({ runId, symbols }) => {
+          run = { runId, symbols, host, checkpoints: opts.checkpoints !== null, ended };
+          this.#active.set(runId, run);
+          watch = new RunWatch(this.#db, this.#events, runId);
+          this.#events.emit('run:state', { runId, status: 'running' });
+          resolve(runId);
+        },
+        onProgress: (_, event) => event && watch?.progress(event),
+        onCheckpoint: (result, trigger) => watch?.checkpointWritten(result, trigger),
+      });
       const end = (status: 'completed' | 'paused' | 'failed', error: string | null): void => {
         if (!run) return;
         watch?.flush();
         this.#active.delete(run.runId); // before run:state: a listener may act on the run at once
         this.#events.emit('run:state', { runId: run.runId, status, error });
       };
-      session({
-        checkpoints,
-        control,
-        onStart,
-        onProgress: (p, bt) => watch?.progress(p, bt),
-        onCheckpoint: (result, trigger) => watch?.checkpointWritten(result, trigger),
-      })
+      host.finished
         .then(
           (summary) => end(summary.status, null),
           (err: unknown) => {
@@ -92,20 +100,20 @@ export class ActiveRuns {
   /** Checkpoint, mark the run paused, and wait until it is. */
   async pause(runId: string): Promise<void> {
     const run = this.#require(runId);
-    run.control.requestPause();
+    run.host.requestPause();
     await run.ended;
   }
 
   checkpointNow(runId: string): void {
     const run = this.#require(runId);
     if (!run.checkpoints) throw new Error(`run ${runId} was started without checkpoints`);
-    run.control.requestCheckpoint();
+    run.host.requestCheckpoint();
   }
 
   /** Pauses every active run (each writes a checkpoint first) and waits for all of them. */
   async pauseAll(): Promise<void> {
     const runs = [...this.#active.values()];
-    for (const r of runs) r.control.requestPause();
+    for (const r of runs) r.host.requestPause();
     await Promise.all(runs.map((r) => r.ended));
   }
 

@@ -65,7 +65,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     throw err;
   }
   const events = new Emitter<EventMap>();
-  const runs = new ActiveRuns(db, events);
+  const runs = new ActiveRuns(db, opts.dataDir, events);
   const handlers = createHandlers({ db, dataDir: opts.dataDir, host: opts.host, events, runs });
   const inFlight = new Set<Promise<unknown>>();
   let closing: Promise<void> | null = null;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type * as Dto from '../../../shared/dto.ts';
 import type { CheckpointRow } from '../checkpoints/checkpoint-store.ts';
 import type { RunRecord } from '../runs/run-config.ts';
-import type { StrategyEntry, StrategyLoadProblem } from '../strategies/strategy-loader.ts';
+import type { StrategyInfo, StrategyLoadProblem } from '../strategies/strategy-loader.ts';
 import type { SymbolInfo } from '../ticks/tick-store.ts';
 
 /** A finite number, or null. */
@@ -67,7 +67,7 @@ export function toCheckpointInfo(
 }
 
 export function toStrategyList(list: {
-  strategies: StrategyEntry[];
+  strategies: StrategyInfo[];
   errors: StrategyLoadProblem[];
 }): Dto.StrategyList {
   return {

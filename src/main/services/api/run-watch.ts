@@ -5,7 +5,6 @@
  * a failed write), and as a fallback from the run's checkpoint index rows not seen before.
  */
 import { performance } from 'node:perf_hooks';
-import type { Backtest } from '../../engine/backtest/backtest.ts';
 import type { EventMap } from '../../../shared/contract.ts';
 import type { RunProgressEvent } from '../../../shared/dto.ts';
 import path from 'node:path';
@@ -13,9 +12,7 @@ import { parseCheckpointFileName } from '../checkpoints/btck/file-name.ts';
 import { listCheckpointRows } from '../checkpoints/checkpoint-store.ts';
 import type { CheckpointResult } from '../checkpoints/checkpoint-writer.ts';
 import type { Db } from '../db/database.ts';
-import type { RunProgress } from '../runs/run-service.ts';
 import type { Emitter } from './events.ts';
-import { progressEvent } from './live-progress.ts';
 
 /** ≤ 10 progress events per second per run, as the contract promises. */
 export const PROGRESS_MS = 100;
@@ -36,9 +33,9 @@ export class RunWatch {
     this.#seen = new Set(listCheckpointRows(db, runId).map((r) => r.seq));
   }
 
-  progress(p: RunProgress, backtest: Backtest): void {
+  /** A progress payload, built next to the engine (live-progress.ts, in the run's worker). */
+  progress(event: RunProgressEvent): void {
     this.#checkpoints();
-    const event = progressEvent(p, backtest);
     const now = performance.now();
     if (now - this.#lastSent >= PROGRESS_MS) {
       this.#lastSent = now;

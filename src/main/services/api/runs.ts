@@ -10,8 +10,7 @@ import type { RecoverableRun } from '../../../shared/dto.ts';
 import { DEFAULT_POLICY, type CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
 import { checkpointsDir, listCheckpointRows, runDir } from '../checkpoints/checkpoint-store.ts';
 import { exportRun } from '../runs/export-service.ts';
-import { resumeRun } from '../runs/resume-service.ts';
-import { prepareRun, startRun, type RunRequest } from '../runs/run-service.ts';
+import type { RunRequest } from '../runs/run-service.ts';
 import { listRuns } from '../runs/run-store.ts';
 import { requireRun, utcMs, type BackendContext } from './context.ts';
 import { toCheckpointInfo, toRunInfo } from './dto-map.ts';
@@ -26,21 +25,21 @@ export function runsHandlers(ctx: BackendContext): DomainHandlers<'runs'> {
 
     'runs:get': async ({ runId }) => toRunInfo(requireRun(ctx, runId)),
 
+    /** The run's worker prepares it (loads the strategy): bad input rejects this call. */
     'runs:start': async (args) => {
-      const prepared = await prepareRun(db, dataDir, runRequestOf(args));
       const runId = await runs.launch(
-        (opts) => startRun(db, dataDir, prepared, opts),
-        policyOf(args.checkpoints),
+        { kind: 'start', request: runRequestOf(args) },
+        { checkpoints: policyOf(args.checkpoints), callbackTimeoutMs: args.callbackTimeoutMs },
       );
       return { runId };
     },
 
     /** Resuming an older checkpoint (or a completed run) forks a new run: its id comes back. */
-    'runs:resume': async ({ runId, checkpoint, force, checkpoints }) => {
+    'runs:resume': async ({ runId, checkpoint, force, checkpoints, callbackTimeoutMs }) => {
       if (runs.has(runId)) throw new Error(`run ${runId} is running; nothing to resume`);
       const resumed = await runs.launch(
-        (opts) => resumeRun(db, dataDir, { runId, checkpoint, force }, opts),
-        policyOf(checkpoints),
+        { kind: 'resume', request: { runId, checkpoint, force } },
+        { checkpoints: policyOf(checkpoints), callbackTimeoutMs },
       );
       return { runId: resumed, forkedFrom: resumed === runId ? null : runId };
     },

@@ -150,7 +150,7 @@ export async function resumeRun(
     const runId = fork ? forkRun(db, req.runId, data) : req.runId;
     const strategy = data.config.strategy
       ? {
-          module: (await loadStrategy(dataDir, data.config.strategy.name)).module,
+          module: (await loadStrategy(dataDir, data.config.strategy.name, opts.loadWatch)).module,
           params: data.config.strategy.params,
           file: data.config.strategy.file,
         }

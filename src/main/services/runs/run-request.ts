@@ -5,7 +5,7 @@ import { DEFAULT_HISTORY_SIZE } from '../../engine/mtf/engine-config.ts';
 import { TIMEFRAMES, sortTimeframes, type Timeframe } from '../../engine/mtf/timeframes.ts';
 import { parseParamArgs, resolveParams } from '../../engine/strategy/params.ts';
 import type { Db } from '../db/database.ts';
-import { loadStrategy } from '../strategies/strategy-loader.ts';
+import { loadStrategy, type LoadWatch } from '../strategies/strategy-loader.ts';
 import { readSymbol, type SymbolInfo } from '../ticks/tick-store.ts';
 import { DEFAULT_ACCOUNT, type AccountConfig, type RunConfig } from './run-config.ts';
 
@@ -60,8 +60,14 @@ function checkAccount(a: AccountConfig): AccountConfig {
 /**
  * Turns a request into a complete, canonical run config — symbols checked against the store,
  * the strategy loaded and its params checked, its required timeframes and indicators added.
+ * `watch` is told while user code runs (import, `requires`), for a run worker's watchdog.
  */
-export async function prepareRun(db: Db, dataDir: string, req: RunRequest): Promise<PreparedRun> {
+export async function prepareRun(
+  db: Db,
+  dataDir: string,
+  req: RunRequest,
+  watch?: LoadWatch,
+): Promise<PreparedRun> {
   if (req.symbols.length === 0) throw new RunInputError('no symbol given');
   if (new Set(req.symbols).size !== req.symbols.length)
     throw new RunInputError('a symbol is listed twice');
@@ -78,11 +84,17 @@ export async function prepareRun(db: Db, dataDir: string, req: RunRequest): Prom
   const timeframes = [...(req.timeframes ?? TIMEFRAMES)];
   const indicators = [...(req.indicators ?? [])];
   if (req.strategy) {
-    const entry = await loadStrategy(dataDir, req.strategy);
+    const entry = await loadStrategy(dataDir, req.strategy, watch);
     const params = req.paramArgs
       ? parseParamArgs(entry.params, req.paramArgs)
       : resolveParams(entry.params, req.params ?? {});
-    const needs = entry.module.requires?.(params) ?? {};
+    if (entry.file) watch?.loading(entry.file);
+    let needs;
+    try {
+      needs = entry.module.requires?.(params) ?? {};
+    } finally {
+      if (entry.file) watch?.loaded();
+    }
     timeframes.push(...(needs.timeframes ?? []));
     indicators.push(...(needs.indicators ?? []));
     strategy = { module: entry.module, params, file: entry.file };

@@ -1,6 +1,7 @@
 import { Backtest } from '../../engine/backtest/backtest.ts';
 import type { BacktestStrategy } from '../../engine/backtest/backtest.ts';
 import type { Statistics } from '../../engine/results/statistics.ts';
+import type { CallbackWatch } from '../../engine/strategy/callback-watch.ts';
 import { configHash, fingerprintOf } from '../checkpoints/checkpoint-capture.ts';
 import {
   CheckpointManager,
@@ -9,6 +10,7 @@ import {
 } from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
 import { loadHasher } from '../hash.ts';
+import type { LoadWatch } from '../strategies/strategy-loader.ts';
 import { countTicks, openTickSource, readSymbol } from '../ticks/tick-store.ts';
 import { engineConfigOf, portfolioConfigOf, type RunConfig } from './run-config.ts';
 import { driveRun, RunControl, type RunProgress } from './run-loop.ts';
@@ -37,6 +39,10 @@ export interface RunOptions {
   onCheckpoint?: CheckpointManager['onWritten'];
   /** Called with the run id as soon as the run exists (before any tick). */
   onStart?: (runId: string) => void;
+  /** Marks strategy callbacks for a watchdog on another thread (isolation/run-host.ts). */
+  callbackWatch?: CallbackWatch;
+  /** Told while a user strategy module loads (resumeRun loads the run's strategy). */
+  loadWatch?: LoadWatch;
 }
 
 export interface RunSummary {
@@ -118,6 +124,7 @@ export async function runSession(
     },
     { bars: recorder, trades: recorder, equity: recorder },
   );
+  backtest.callbackWatch = opts.callbackWatch ?? null;
   let manager: CheckpointManager | null = null;
   try {
     if (setup.restore) setup.restore(backtest, recorder);
@@ -220,5 +227,5 @@ export async function runBacktest(
   req: RunRequest,
   opts: RunOptions = {},
 ): Promise<RunSummary> {
-  return startRun(db, dataDir, await prepareRun(db, dataDir, req), opts);
+  return startRun(db, dataDir, await prepareRun(db, dataDir, req, opts.loadWatch), opts);
 }
