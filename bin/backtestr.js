@@ -1,12 +1,11 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources directly: Node 24 strips the types itself.
-const [major] = process.versions.node.split('.').map(Number);
-if (major < 24) {
-  process.stderr.write(
-    `backtestr needs Node.js 24 or newer (this is ${process.version}); see .nvmrc\n`,
-  );
-  process.exit(1);
-}
+// The CLI runs the TypeScript sources directly: Node 24 strips the types itself. An older Node
+// hands over to the Node 24 in node_modules (see node24.js).
+import { fileURLToPath } from 'node:url';
+import { ensureNode24 } from './node24.js';
+
+await ensureNode24(fileURLToPath(import.meta.url));
+
 // `backtestr runs list | head`: a closed pipe ends the output quietly, like other Unix tools.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err) => {

@@ -71,6 +71,7 @@ export const contract = {
   },
   'data:import': {
     args: z.object({
+      /** A path the backend can read; through the web bridge, an upload id (`upload:…`). */
       file: z.string().min(1).max(4096),
       symbol,
       format: z.enum(['auto', 'generic', 'dukascopy', 'histdata', 'truefx']).optional(),

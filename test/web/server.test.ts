@@ -1,5 +1,6 @@
 // The web bridge over real HTTP on a random port, against a fake backend.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import {
   tokensEqual,
   type WebServer,
 } from '../../src/main/web/server.ts';
+import { NOT_AN_UPLOAD } from '../../src/main/web/upload-import.ts';
 import { FakeBackend, waitFor } from './fake-backend.ts';
 import { makeSite, openSse, parseSse, raw } from './helpers.ts';
 
@@ -196,17 +198,28 @@ describe('startWebServer', () => {
 
   it('a handler error is HTTP 200 {ok: false, error: message}', async () => {
     backend.handler = () => {
-      throw new Error("data:import: line 7 of 'ticks.csv': bad price");
+      throw new Error("runs:start: line 7 of 'ma.ts': bad param");
     };
     const res = await invoke(
-      { channel: 'data:import', args: { file: '/x', symbol: 'EURUSD' } },
+      { channel: 'runs:start', args: { strategy: 'x' } },
       { 'x-backtestr-token': server.token },
     );
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({
       ok: false,
-      error: "data:import: line 7 of 'ticks.csv': bad price",
+      error: "runs:start: line 7 of 'ma.ts': bad param",
     });
+  });
+
+  it('data:import of a server path is refused before the backend sees it', async () => {
+    for (const file of ['/etc/passwd', path.join(site.root, 'secret.txt'), 'upload:nope']) {
+      const res = await invoke(
+        { channel: 'data:import', args: { file, symbol: 'EURUSD' } },
+        { 'x-backtestr-token': server.token },
+      );
+      expect(JSON.parse(res.body), file).toEqual({ ok: false, error: NOT_AN_UPLOAD });
+    }
+    expect(backend.calls).toEqual([]);
   });
 
   it('refuses cross-origin API requests even with the token', async () => {
@@ -297,28 +310,53 @@ describe('upload', () => {
       body: data,
     });
 
-  it('streams the body to <tmp>/backtestr-upload-<random>/<original name>', async () => {
+  /** The one upload folder of the running server, and the files in it. */
+  const folder = () => {
+    const names = readdirSync(uploadDir);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(new RegExp(`^backtestr-uploads-${process.pid}-[A-Za-z0-9]+$`));
+    return path.join(uploadDir, names[0]!);
+  };
+  /** data:import of an upload id through the bridge; the fake backend reads the file it gets. */
+  const importBytes = async (id: string) => {
+    backend.handler = async (_channel, args) => {
+      const file = (args as { file: string }).file;
+      return { file, text: await readFile(file, 'utf8') };
+    };
+    const res = await invoke(
+      { channel: 'data:import', args: { file: id, symbol: 'EURUSD' } },
+      { 'x-backtestr-token': server.token },
+    );
+    return JSON.parse(res.body) as { ok: boolean; result?: { file: string; text: string } };
+  };
+
+  it('streams the body under a random name into its folder and answers an opaque id', async () => {
     const data = Buffer.alloc(3_000_000);
     for (let i = 0; i < data.length; i++) data[i] = (i * 7919) & 0xff;
     const res = await upload('EURUSD 2024 ticks.csv', { 'x-backtestr-token': server.token }, data);
     expect(res.status).toBe(200);
-    const stored = JSON.parse(res.body).path as string;
-    expect(path.basename(stored)).toBe('EURUSD 2024 ticks.csv');
-    expect(path.basename(path.dirname(stored))).toMatch(/^backtestr-upload-.+/);
-    expect(path.dirname(path.dirname(stored))).toBe(uploadDir);
-    expect((await readFile(stored)).equals(data)).toBe(true);
-    // Each upload gets its own folder: the same name twice keeps both files.
+    const reply = JSON.parse(res.body) as { upload: string; name: string };
+    expect(reply).toEqual({
+      upload: expect.stringMatching(/^upload:/),
+      name: 'EURUSD 2024 ticks.csv',
+    });
+    expect(res.body, 'the reply names no server path').not.toContain(uploadDir);
+    const [stored] = readdirSync(folder());
+    expect(stored).toMatch(/^[0-9a-f]{24}\.csv$/);
+    expect((await readFile(path.join(folder(), stored!))).equals(data)).toBe(true);
+    // The same name twice keeps both files.
     const again = await upload(
       'EURUSD 2024 ticks.csv',
       { 'x-backtestr-token': server.token },
       data,
     );
-    expect(JSON.parse(again.body).path).not.toBe(stored);
+    expect(JSON.parse(again.body).upload).not.toBe(reply.upload);
+    expect(readdirSync(folder())).toHaveLength(2);
     await server.close(); // removes the uploads
     expect(await readdir(uploadDir)).toEqual([]);
   });
 
-  it('also takes a chunked body and keeps the file name inside its folder', async () => {
+  it('also takes a chunked body; a hostile name never reaches the disk', async () => {
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(
         {
@@ -339,10 +377,59 @@ describe('upload', () => {
       setTimeout(() => req.end('1,2\n'), 20);
     });
     expect(res.status).toBe(200);
-    const stored = JSON.parse(res.body).path as string;
-    expect(path.basename(stored)).toBe('passwd');
-    expect(path.dirname(path.dirname(stored))).toBe(uploadDir);
-    expect(await readFile(stored, 'utf8')).toBe('a,b\n1,2\n');
+    const { upload: id, name } = JSON.parse(res.body) as { upload: string; name: string };
+    expect(name).toBe('passwd');
+    const imported = await importBytes(id);
+    expect(imported.result?.text).toBe('a,b\n1,2\n');
+    expect(path.dirname(imported.result!.file)).toBe(folder());
+  });
+
+  it('deletes the upload when its import ends, and names the user file in the error', async () => {
+    const res = await upload(
+      'GBPUSD_bad.csv',
+      { 'x-backtestr-token': server.token },
+      Buffer.from('x'),
+    );
+    const { upload: id } = JSON.parse(res.body) as { upload: string };
+    backend.handler = (_channel, args) => {
+      throw new Error(`${(args as { file: string }).file}:1235: bid is not a number`);
+    };
+    const failed = await invoke(
+      { channel: 'data:import', args: { file: id, symbol: 'GBPUSD' } },
+      { 'x-backtestr-token': server.token },
+    );
+    expect(JSON.parse(failed.body)).toEqual({
+      ok: false,
+      error: 'GBPUSD_bad.csv:1235: bid is not a number',
+    });
+    expect(readdirSync(folder()), 'the upload is gone after a failed import').toEqual([]);
+    const ok = await upload('a.csv', { 'x-backtestr-token': server.token }, Buffer.from('y'));
+    expect((await importBytes(JSON.parse(ok.body).upload)).ok).toBe(true);
+    expect(readdirSync(folder()), 'the upload is gone after a good import').toEqual([]);
+  });
+
+  it('sweeps upload folders of servers that are gone, not of live ones', async () => {
+    const dead = await deadPid();
+    const leftover = path.join(uploadDir, `backtestr-uploads-${dead}-Abc123`);
+    const live = path.join(uploadDir, `backtestr-uploads-${process.ppid}-Abc123`);
+    const notOurs = path.join(uploadDir, 'backtestr-uploads-notes');
+    for (const dir of [leftover, live, notOurs]) {
+      await mkdir(dir);
+      await writeFile(path.join(dir, 'x.csv'), 'x');
+    }
+    const sibling = await startWebServer({ backend, staticDir: site.staticDir, uploadDir });
+    try {
+      const names = await readdir(uploadDir);
+      expect(names).not.toContain(path.basename(leftover));
+      expect(names).toContain(path.basename(live));
+      expect(names).toContain(path.basename(notOurs));
+      // The first server (same process, started earlier) still has its folder.
+      expect(names.filter((n) => n.startsWith(`backtestr-uploads-${process.pid}-`))).toHaveLength(
+        2,
+      );
+    } finally {
+      await sibling.close();
+    }
   });
 
   it('needs the token and a name; refuses uploads over the limit', async () => {
@@ -357,7 +444,7 @@ describe('upload', () => {
     );
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body).error).toBe('upload larger than the limit of 10000000 bytes');
-    expect(await readdir(uploadDir)).toEqual([]);
+    expect(readdirSync(folder())).toEqual([]);
   });
   /** A chunked upload (no Content-Length): `chunks` MB, then either the end or an abort. */
   function chunkedUpload(
@@ -398,16 +485,23 @@ describe('upload', () => {
     const res = await chunkedUpload(12, 'end');
     // The server answers 413 and closes; a client still sending may see the reset instead.
     if (!(res instanceof Error)) expect(res.status).toBe(413);
-    await waitFor(() => readdirSync(uploadDir).length === 0, 'the partial upload to go');
+    await waitFor(() => readdirSync(folder()).length === 0, 'the partial upload to go');
   });
 
   it('removes the partial file of an aborted upload', async () => {
     await chunkedUpload(3, 'abort');
-    await waitFor(() => readdirSync(uploadDir).length === 0, 'the partial upload to go');
+    await waitFor(() => readdirSync(folder()).length === 0, 'the partial upload to go');
     // The server is fine afterwards.
     expect((await raw(server.port)).status).toBe(200);
   });
 });
+
+/** The pid of a process that has exited. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '0']);
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid!;
+}
 
 describe('helpers', () => {
   it('sanitiseFileName keeps a recognisable, safe last segment', () => {

@@ -1,7 +1,7 @@
 // `npm run web` (src/main/web/start.ts): options, and the real process end to end — the printed
 // URL and token, the served page, the backend in its worker, SIGINT.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -160,6 +160,34 @@ describe('npm run web', () => {
       }
     } finally {
       await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('an upload left by a crashed server (SIGKILL) is swept by the next start', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'backtestr-web-data-'));
+    const temp = await mkdtemp(path.join(tmpdir(), 'backtestr-web-tmp-'));
+    try {
+      const env = { BACKTESTR_DATA_DIR: dataDir, TMPDIR: temp };
+      const first = await startWeb(['--static-dir', site.staticDir], env);
+      const api = createWebApi({ baseUrl: first.url, token: first.token });
+      await api.uploadFile(new File(['timestamp,bid,ask\n'], 'EURUSD.csv'));
+      const [left] = await readdir(temp);
+      expect(left).toMatch(/^backtestr-uploads-\d+-/);
+      expect(await readdir(path.join(temp, left!))).toHaveLength(1);
+      first.child.kill('SIGKILL');
+      await first.exited;
+      expect(await readdir(temp), 'the crash left the upload behind').toEqual([left]);
+
+      const second = await startWeb(['--static-dir', site.staticDir], env);
+      const now = await readdir(temp);
+      expect(now, 'swept at start: only the new server folder is there').toHaveLength(1);
+      expect(now).not.toContain(left);
+      second.child.kill('SIGINT');
+      expect(await second.exited, second.stderr()).toBe(0);
+      expect(await readdir(temp), 'a clean exit removes its folder').toEqual([]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(temp, { recursive: true, force: true });
     }
   });
 });

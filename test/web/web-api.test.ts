@@ -71,15 +71,18 @@ describe('createWebApi: invoke and upload', () => {
     );
   });
 
-  it('uploadFile sends a File and returns the server path, named as the original', async () => {
+  it('uploadFile sends a File and returns an upload id that data:import resolves to its bytes', async () => {
     const text = 'time,bid,ask\n2024-01-01T00:00:00Z,1.1,1.2\n'.repeat(1000);
     const file = new File([text], 'EURUSD ticks.csv', { type: 'text/csv' });
-    const stored = await uploadFile(file, { baseUrl: origin(), token: server.token });
-    expect(path.basename(stored)).toBe('EURUSD ticks.csv');
-    expect(await readFile(stored, 'utf8')).toBe(text);
+    const id = await uploadFile(file, { baseUrl: origin(), token: server.token });
+    expect(id).toMatch(/^upload:[A-Za-z0-9_-]+$/);
+    // The backend gets the server path of the upload and reads the bytes that were sent.
+    backend.handler = async (_channel, args) => readFile((args as { file: string }).file, 'utf8');
     const api = createWebApi({ baseUrl: origin(), token: server.token });
+    expect(await api.invoke('data:import', { file: id, symbol: 'EURUSD' })).toBe(text);
     const again = await api.uploadFile(new File(['a'], 'b.csv'));
-    expect(await readFile(again, 'utf8')).toBe('a');
+    expect(again).not.toBe(id);
+    expect(await api.invoke('data:import', { file: again, symbol: 'EURUSD' })).toBe('a');
     await expect(uploadFile(file, { baseUrl: origin(), token: 'nope' })).rejects.toThrow(
       'missing or wrong token',
     );

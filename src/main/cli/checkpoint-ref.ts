@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  checkpointFileName,
-  parseCheckpointFileName,
-} from '../services/checkpoints/btck/file-name.ts';
+import { parseCheckpointFileName } from '../services/checkpoints/btck/file-name.ts';
 import { checkpointsDir } from '../services/checkpoints/checkpoint-store.ts';
 import { UsageError } from './usage.ts';
 
@@ -31,8 +28,14 @@ function fileOfSeq(dataDir: string, runId: string, seq: number): string {
   const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
   const name = names.find((n) => parseCheckpointFileName(n)?.seq === seq);
   if (!name) {
+    // Name the ones that exist: retention deletes older checkpoints, so a gap is normal.
+    const seqs = names
+      .map((n) => parseCheckpointFileName(n)?.seq)
+      .filter((s): s is number => s !== undefined)
+      .sort((x, y) => x - y);
+    const has = seqs.length > 0 ? `it has ${seqs.join(', ')}` : 'it has none';
     throw new Error(
-      `run ${runId} has no checkpoint ${seq} in ${dir} (e.g. ${checkpointFileName(seq, 0)}); see backtestr checkpoints list ${runId}`,
+      `run ${runId} has no checkpoint ${seq} in ${dir} (${has}); see backtestr checkpoints list ${runId}`,
     );
   }
   return path.join(dir, name);

@@ -6,7 +6,11 @@
  *   GET  /, static files       the built renderer; index.html carries the per-start token
  *   POST /api/invoke           {channel, args} -> {ok: true, result} | {ok: false, error}
  *   GET  /api/events?token=    Server-Sent Events: every backend event
- *   POST /api/upload?name=     streams a file to a private temp folder -> {path}
+ *   POST /api/upload?name=     streams a file to the server's upload folder -> {upload, name}
+ *
+ * Uploads (upload-store.ts): through the bridge `data:import` takes only an upload id, never a
+ * server path; the uploaded file is deleted when its import ends, errors name the user's file,
+ * and folders left by crashed servers are swept at start.
  *
  * Security: binds 127.0.0.1 only; every request must name this server in its Host header
  * (DNS-rebinding defence: a rebound name cannot read the page, and thus the token); the API needs
@@ -26,6 +30,8 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { contract, type BackendApi, type Channel } from '../../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../window-options.ts';
+import { importUpload, publicEventPayload } from './upload-import.ts';
+import { UploadStore } from './upload-store.ts';
 
 export interface WebServerOptions {
   backend: BackendApi;
@@ -37,7 +43,7 @@ export interface WebServerOptions {
   token?: string;
   /** Largest accepted upload; default 4 GB. */
   uploadLimitBytes?: number;
-  /** Where upload folders are created; default os.tmpdir(). */
+  /** Where the upload folder is created (and stale ones swept); default os.tmpdir(). */
   uploadDir?: string;
   /** Interval of SSE keep-alive comments; default 15 s. */
   keepAliveMs?: number;
@@ -136,12 +142,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const token = opts.token ?? newToken();
   const staticRoot = await fs.realpath(path.resolve(opts.staticDir));
   const uploadLimit = opts.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT;
-  const uploadDir = opts.uploadDir ?? os.tmpdir();
+  const uploads = await UploadStore.open(opts.uploadDir ?? os.tmpdir());
   const keepAliveMs = opts.keepAliveMs ?? 15_000;
 
   const streams = new Set<() => void>(); // ends each open SSE stream
-  const uploads = new Set<http.IncomingMessage>(); // in flight
-  const uploadFolders = new Set<string>();
+  const uploadsInFlight = new Set<http.IncomingMessage>();
   let port = 0;
   let closing = false;
 
@@ -249,7 +254,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     let reply: { ok: true; result: unknown } | { ok: false; error: string };
     try {
       // The backend validates args against the channel's schema before anything runs.
-      const result: unknown = await backend.invoke(channel as Channel, args as never);
+      const result: unknown =
+        channel === 'data:import'
+          ? await importUpload(backend, uploads, args)
+          : await backend.invoke(channel as Channel, args as never);
       reply = { ok: true, result };
     } catch (err) {
       reply = { ok: false, error: err instanceof Error ? err.message : String(err) };
@@ -272,7 +280,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           end(); // a stalled client: drop it rather than buffer without bound
           return;
         }
-        res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+        const data = JSON.stringify(publicEventPayload(uploads, name, payload));
+        res.write(`event: ${name}\ndata: ${data}\n\n`);
       }),
     );
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
@@ -298,11 +307,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (!name) throw new HttpError(400, "missing '?name=' (the original file name)");
     const declared = Number(req.headers['content-length']);
     if (declared > uploadLimit) throw new HttpError(413, uploadTooLarge(uploadLimit));
-    const folder = await fs.mkdtemp(path.join(uploadDir, 'backtestr-upload-'));
-    uploadFolders.add(folder);
-    const file = path.join(folder, sanitiseFileName(name));
-    uploads.add(req);
-    const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
+    const entry = uploads.reserve(sanitiseFileName(name));
+    uploadsInFlight.add(req);
+    const out = createWriteStream(entry.path, { flags: 'wx', mode: 0o600 });
     let writeError: Error | null = null;
     out.on('error', (err) => (writeError ??= err));
     try {
@@ -320,14 +327,14 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       await finished(out);
     } catch (err) {
       out.destroy();
-      uploadFolders.delete(folder);
-      await fs.rm(folder, { recursive: true, force: true });
+      await uploads.discard(entry);
       if (err instanceof HttpError) throw err;
       throw new HttpError(closing ? 503 : 400, `upload failed: ${(err as Error).message}`);
     } finally {
-      uploads.delete(req);
+      uploadsInFlight.delete(req);
     }
-    sendJson(res, 200, { path: file });
+    uploads.publish(entry);
+    sendJson(res, 200, { upload: entry.id, name: entry.name });
   }
 
   async function serveStatic(
@@ -378,13 +385,18 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     res.end(req.method === 'HEAD' ? undefined : data);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    await uploads.close(); // a server that never listened leaves no upload folder
+    throw err;
+  }
   port = (server.address() as AddressInfo).port;
 
   let closed: Promise<void> | null = null;
@@ -392,16 +404,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     closing = true;
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     for (const end of [...streams]) end();
-    for (const req of uploads) req.destroy(new Error('server closing'));
+    for (const req of uploadsInFlight) req.destroy(new Error('server closing'));
     server.closeIdleConnections();
     // Requests still running (a slow invoke) get a moment to answer, then their sockets go.
     const force = setTimeout(() => server.closeAllConnections(), 2000);
     await stopped;
     clearTimeout(force);
-    await Promise.all(
-      [...uploadFolders].map((dir) => fs.rm(dir, { recursive: true, force: true })),
-    );
-    uploadFolders.clear();
+    await uploads.close();
   }
 
   return {

@@ -52,7 +52,7 @@ export const api: BackendApi = {
 
 /**
  * A path the backend can read for a File the user picked or dropped: its own path on disk in
- * Electron, else the path of an uploaded copy (web bridge).
+ * Electron, else the id of an uploaded copy (web bridge), which the server resolves and deletes.
  */
 export async function filePathFor(file: File): Promise<string> {
   const b = current();

@@ -106,8 +106,9 @@ async function post(
 }
 
 /**
- * Sends a file the user picked or dropped to the server and returns where the server stored it,
- * under its original name (sanitised), for `data:import { file }`.
+ * Sends a file the user picked or dropped to the server and returns its upload id
+ * (`upload:<random>`), for `data:import { file }`: through the bridge only uploads can be
+ * imported, each once, and the server deletes the file when that import ends.
  */
 export async function uploadFile(file: File, opts: WebApiOptions = {}): Promise<string> {
   return uploadWith(connection(opts), file);
@@ -116,9 +117,9 @@ export async function uploadFile(file: File, opts: WebApiOptions = {}): Promise<
 async function uploadWith(conn: Connection, file: File): Promise<string> {
   const url = `${conn.base}/api/upload?name=${encodeURIComponent(file.name)}`;
   const reply = await post(conn, `upload of ${file.name}`, url, file, 'application/octet-stream');
-  const stored = (reply as { path?: unknown }).path;
-  if (typeof stored !== 'string') throw new Error(`upload of ${file.name}: no path in the reply`);
-  return stored;
+  const id = (reply as { upload?: unknown }).upload;
+  if (typeof id !== 'string') throw new Error(`upload of ${file.name}: no upload id in the reply`);
+  return id;
 }
 
 export function createWebApi(opts: WebApiOptions = {}): WebApi {
