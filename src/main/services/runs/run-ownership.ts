@@ -10,8 +10,18 @@ export class RunBusyError extends Error {
   }
 }
 
-/** Heartbeats older than this, or an owner pid that no longer exists, mean the owner died. */
-export const HEARTBEAT_STALE_MS = 15_000;
+/** Default of ownerStaleMs(): a minute without a heartbeat. */
+const DEFAULT_OWNER_STALE_MS = 60_000;
+
+/**
+ * How long a run's owner may stay silent before it counts as dead (then `runs list` shows the run
+ * interrupted and another process may take it over). BACKTESTR_HEARTBEAT_STALE_MS overrides it, so
+ * tests can watch a takeover within seconds; read at every call, never cached.
+ */
+export function ownerStaleMs(): number {
+  const n = Number(process.env.BACKTESTR_HEARTBEAT_STALE_MS);
+  return Number.isFinite(n) && n > 0 ? n : DEFAULT_OWNER_STALE_MS;
+}
 
 export function pidAlive(pid: number): boolean {
   try {
@@ -31,7 +41,7 @@ export function ownerAlive(
   if (ownerPid === null) return false;
   if (ownerPid === process.pid) return true;
   // A recycled pid keeps answering kill(0): a stale heartbeat tells the two apart.
-  return pidAlive(ownerPid) && heartbeatAt !== null && now - heartbeatAt < HEARTBEAT_STALE_MS * 4;
+  return pidAlive(ownerPid) && heartbeatAt !== null && now - heartbeatAt < ownerStaleMs();
 }
 
 /**
