@@ -18,6 +18,7 @@ const NATIVE_DEPS = ['better-sqlite3', 'zstd-napi'];
 export const MAIN_WORKERS = {
   'backend-worker': 'src/main/services/host/backend-worker.ts',
   'checkpoint-writer-worker': 'src/main/services/checkpoints/checkpoint-writer-worker.ts',
+  'heartbeat-worker': 'src/main/services/runs/heartbeat-worker.ts',
 } as const;
 
 /**

@@ -22,6 +22,8 @@ import {
   type ToWorker,
   type WorkerResult,
 } from './checkpoint-writer-protocol.ts';
+import { RunFencedError } from '../runs/run-fence.ts';
+import { renameFenced } from './write-fence.ts';
 
 const port = parentPort;
 if (!port) throw new Error('checkpoint-writer-worker.ts must run in a worker thread');
@@ -63,6 +65,8 @@ async function writeCheckpoint(job: CheckpointJob): Promise<WorkerResult> {
     const delay = testDelayMs();
     written = await writeFileDurably(job.dir, checkpointFileName(seq, job.ticks), bytes, {
       beforeRename: delay > 0 ? () => sleep(delay) : undefined,
+      // The run must still be ours when the file gets its name.
+      rename: job.fence ? (tmp, final) => renameFenced(job.fence!, tmp, final) : undefined,
     });
     const size = await validateWritten(written, job, payloadHash);
     return { ok: true, seq, path: written, bytes: size, compressMs };
@@ -89,7 +93,9 @@ function failure(seq: number, e: unknown): WorkerResult {
       ? err.code
       : e instanceof CorruptCheckpointError
         ? 'EVERIFY'
-        : undefined;
+        : e instanceof RunFencedError
+          ? 'EFENCED'
+          : undefined;
   const error = err instanceof Error ? err.message : String(e);
   return code === undefined ? { ok: false, seq, error } : { ok: false, seq, error, code };
 }

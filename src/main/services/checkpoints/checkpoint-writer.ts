@@ -119,6 +119,7 @@ export class CheckpointWriter {
         version: job.version,
         level: job.level,
         payload,
+        fence: job.fence,
       },
     });
     const p = job.payload;

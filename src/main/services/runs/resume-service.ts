@@ -123,12 +123,12 @@ export async function resumeRun(
   await loadHasher();
   if (!getRun(db, req.runId))
     throw new ResumeError(`no run '${req.runId}' (backtestr runs list shows the runs)`);
-  claimRun(db, req.runId); // refuse early if another process is running it
+  const claim = claimRun(db, req.runId); // refuse early if another process is running it
   // Read the status only now that the run is ours: a process that just finished it may have
   // released it a moment ago, and resuming a completed run in place would redo its end.
   const run = getRun(db, req.runId)!;
   if (run.status === 'completed' && req.checkpoint === undefined) {
-    releaseRun(db, req.runId);
+    releaseRun(db, claim);
     throw new ResumeError(
       `run ${req.runId} is completed; to start again from one of its checkpoints, pass --checkpoint SEQ (it forks a new run)`,
     );
@@ -145,7 +145,7 @@ export async function resumeRun(
       );
     }
     const fork = !newest || run.status === 'completed' || data.runId !== req.runId;
-    if (fork) releaseRun(db, req.runId); // the original stays as it is; the fork is ours
+    if (fork) releaseRun(db, claim); // the original stays as it is; the fork is ours
     const runId = fork ? forkRun(db, req.runId, data) : req.runId;
     const strategy = data.config.strategy
       ? {
@@ -156,7 +156,7 @@ export async function resumeRun(
       : null;
     prepared = { data, fork, runId, strategy, quarantined, file: ckpt.path };
   } catch (err) {
-    releaseRun(db, req.runId); // a resume that cannot start leaves the run free for the next try
+    releaseRun(db, claim); // a resume that cannot start leaves the run free for the next try
     throw err;
   }
   const { data, fork, runId, strategy, quarantined, file } = prepared;
@@ -165,6 +165,7 @@ export async function resumeRun(
     dataDir,
     {
       runId,
+      claim: fork ? undefined : claim,
       config: data.config,
       strategy,
       ticksTotal: data.ticksTotal,
