@@ -29,6 +29,7 @@ describe('electron.vite.config.ts', () => {
         'checkpoints',
         'checkpoint-writer-worker.ts',
       ),
+      'heartbeat-worker': path.join(repo, 'src', 'main', 'services', 'runs', 'heartbeat-worker.ts'),
     });
     // Flat: a worker URL relative to any chunk resolves in out/main.
     expect(build?.rolldownOptions?.output).toEqual({
