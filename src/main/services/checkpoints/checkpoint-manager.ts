@@ -107,7 +107,7 @@ export class CheckpointManager {
     removeStrayTemps(dir); // a crash mid-write leaves NAME.tmp behind; it was never valid
     const rows = listCheckpointRows(db, ctx.runId);
     const lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
-    const writer = await CheckpointWriter.start();
+    const writer = await CheckpointWriter.start({ fenceDb: db.name });
     return new CheckpointManager(db, claim, dir, ctx, policy, writer, lastSeq);
   }
 

@@ -5,7 +5,7 @@
  * exact payload that was handed in.
  */
 import { readFile } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { hasherSync, loadHasher } from '../hash.ts';
 import {
   checkpointFileName,
@@ -23,7 +23,7 @@ import {
   type WorkerResult,
 } from './checkpoint-writer-protocol.ts';
 import { RunFencedError } from '../runs/run-fence.ts';
-import { renameFenced } from './write-fence.ts';
+import { fenceConnection, renameFenced } from './write-fence.ts';
 
 const port = parentPort;
 if (!port) throw new Error('checkpoint-writer-worker.ts must run in a worker thread');
@@ -101,6 +101,8 @@ function failure(seq: number, e: unknown): WorkerResult {
 }
 
 await loadHasher();
+const { fenceDb } = (workerData ?? {}) as { fenceDb?: string };
+if (fenceDb) fenceConnection(fenceDb);
 port.on('message', (msg: ToWorker) => {
   void writeCheckpoint(msg.job).then((result) => {
     port.postMessage({ type: 'result', id: msg.id, result } satisfies FromWorker);

@@ -19,7 +19,8 @@ export interface WriteFence extends RunClaim {
 
 const connections = new Map<string, Db>();
 
-function connectionTo(dbPath: string): Db {
+/** The writer's connection to `dbPath`, opened on first use (or ahead, at the writer's start). */
+export function fenceConnection(dbPath: string): Db {
   let db = connections.get(dbPath);
   if (!db) {
     db = new Database(dbPath, { fileMustExist: true });
@@ -36,7 +37,7 @@ function connectionTo(dbPath: string): Db {
  * other writer of the database.
  */
 export function renameFenced(fence: WriteFence, tmp: string, final: string): void {
-  const db = connectionTo(fence.dbPath);
+  const db = fenceConnection(fence.dbPath);
   db.transaction(() => {
     assertOwner(db, fence);
     fs.renameSync(tmp, final);
