@@ -21,6 +21,7 @@ export const MAIN_WORKERS = {
   'checkpoint-read-worker': 'src/main/services/checkpoints/checkpoint-read-worker.ts',
   'run-worker': 'src/main/services/runs/isolation/run-worker.ts',
   'strategy-probe-worker': 'src/main/services/strategies/strategy-probe-worker.ts',
+  'heartbeat-worker': 'src/main/services/runs/heartbeat-worker.ts',
 } as const;
 
 /**

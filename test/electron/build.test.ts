@@ -54,6 +54,7 @@ describe('electron.vite.config.ts', () => {
         'strategies',
         'strategy-probe-worker.ts',
       ),
+      'heartbeat-worker': path.join(repo, 'src', 'main', 'services', 'runs', 'heartbeat-worker.ts'),
     });
     // Flat: a worker URL relative to any chunk resolves in out/main.
     expect(build?.rolldownOptions?.output).toEqual({
@@ -123,6 +124,7 @@ describe('electron-vite build output', () => {
       'main/checkpoint-read-worker.js',
       'main/run-worker.js',
       'main/strategy-probe-worker.js',
+      'main/heartbeat-worker.js',
       'preload/index.cjs',
       'renderer/index.html',
     ]) {
@@ -156,6 +158,7 @@ describe('electron-vite build output', () => {
         './checkpoint-read-worker.js',
         './run-worker.js',
         './strategy-probe-worker.js',
+        './heartbeat-worker.js',
       ]),
     );
   });

@@ -129,11 +129,25 @@ describe('ResumePrompt', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Discard' }));
     await user.click(within(dialog).getByRole('button', { name: 'Yes, discard' }));
     await waitFor(() => expect(screen.getByRole('dialog').textContent).toContain('second-run'));
-    // No valid checkpoint: nothing to resume from.
-    expect(screen.getByRole('dialog').textContent).toContain('cannot be resumed');
-    expect((screen.getByRole('button', { name: 'Resume' }) as HTMLButtonElement).disabled).toBe(
-      true,
+  });
+
+  it('offers Resume for a run with no valid checkpoint, saying it starts again from the first tick', async () => {
+    const early: RecoverableRun = {
+      run: runInfo('killed-early', { status: 'interrupted' }),
+      lastCheckpoint: null,
+    };
+    const { fake, user } = setup([early]);
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain(
+      'It has no valid checkpoint: Resume starts it again from its first tick.',
     );
+    expect(dialog.textContent).toContain('none valid: resuming starts again from the first tick');
+    const resume = within(dialog).getByRole('button', { name: 'Resume' }) as HTMLButtonElement;
+    expect(resume.disabled).toBe(false);
+    await user.click(resume);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.argsOf('runs:resume')).toEqual([{ runId: 'killed-early' }]);
+    expect(useNav.getState().params.runId).toBe('killed-early');
   });
 
   it('stays hidden when no run was interrupted (paused runs are not prompted)', async () => {

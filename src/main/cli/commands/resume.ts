@@ -34,7 +34,11 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
     return 0;
   }
   const from = summary.resumedFrom;
-  ctx.out(`resumed from checkpoint ${from.seq} of run ${from.runId} at ${from.ticks} ticks`);
+  ctx.out(
+    from
+      ? `resumed from checkpoint ${from.seq} of run ${from.runId} at ${from.ticks} ticks`
+      : `run ${summary.runId} had no usable checkpoint: started again from its first tick`,
+  );
   if (summary.forkedFrom)
     ctx.out(`forked: new run ${summary.runId} (run ${summary.forkedFrom} is unchanged)`);
   printRunSummary(ctx, summary);

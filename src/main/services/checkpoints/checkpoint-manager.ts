@@ -3,6 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ByteWriter } from '../../engine/persist/byte-writer.ts';
 import type { Db } from '../db/database.ts';
+import { fencedWrite, RunFencedError, type RunClaim } from '../runs/run-fence.ts';
 import { captureCheckpoint, type CaptureContext } from './checkpoint-capture.ts';
 import { CHECKPOINT_FORMAT_VERSION, type CheckpointTrigger } from './checkpoint-data.ts';
 import {
@@ -64,6 +65,9 @@ export class CheckpointManager {
   };
   onWritten: ((r: CheckpointResult, trigger: CheckpointTrigger) => void) | null = null;
   readonly #db: Db;
+  readonly #claim: RunClaim;
+  /** Set once a write was refused because the run has another owner; the session must stop. */
+  #fenced: RunFencedError | null = null;
   readonly #ctx: CaptureContext;
   readonly #policy: CheckpointPolicy;
   readonly #writer: CheckpointWriter;
@@ -74,6 +78,7 @@ export class CheckpointManager {
 
   private constructor(
     db: Db,
+    claim: RunClaim,
     dir: string,
     ctx: CaptureContext,
     policy: CheckpointPolicy,
@@ -81,6 +86,7 @@ export class CheckpointManager {
     seq: number,
   ) {
     this.#db = db;
+    this.#claim = claim;
     this.dir = dir;
     this.#ctx = ctx;
     this.#policy = policy;
@@ -88,8 +94,10 @@ export class CheckpointManager {
     this.#seq = seq;
   }
 
+  /** Every index row, retention step and file rename is fenced by `claim` (run-fence.ts). */
   static async open(
     db: Db,
+    claim: RunClaim,
     dataDir: string,
     ctx: CaptureContext,
     policy: CheckpointPolicy,
@@ -99,7 +107,8 @@ export class CheckpointManager {
     removeStrayTemps(dir, dataDir); // a crash mid-write leaves NAME.tmp behind; it was never valid
     const rows = listCheckpointRows(db, ctx.runId);
     const lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
-    return new CheckpointManager(db, dir, ctx, policy, await CheckpointWriter.start(), lastSeq);
+    const writer = await CheckpointWriter.start({ fenceDb: db.name });
+    return new CheckpointManager(db, claim, dir, ctx, policy, writer, lastSeq);
   }
 
   get busy(): boolean {
@@ -113,6 +122,7 @@ export class CheckpointManager {
     elapsedSeconds: number,
     ticksPerSec: number,
   ): boolean {
+    if (this.#fenced) throw this.#fenced;
     if (this.#inFlight) {
       this.stats.skipped++;
       return false;
@@ -133,10 +143,17 @@ export class CheckpointManager {
       version: CHECKPOINT_FORMAT_VERSION,
       level: this.#policy.level,
       payload,
+      fence: { ...this.#claim, dbPath: this.#db.name },
     };
     this.#inFlight = this.#writer.write(job).then((r) => {
       this.#inFlight = null;
-      this.#written(r, kind, ticks, simTime, wallTime, pauseMs);
+      try {
+        this.#written(r, kind, ticks, simTime, wallTime, pauseMs);
+      } catch (e) {
+        // Kept for the engine thread (trigger, settle): thrown here, nobody would catch it.
+        if (!(e instanceof RunFencedError)) throw e;
+        this.#fenced = e;
+      }
       return r;
     });
     return true;
@@ -155,22 +172,26 @@ export class CheckpointManager {
       this.stats.written++;
       this.stats.writeMs.push(r.totalMs);
       this.stats.bytes.push(r.bytes);
-      recordCheckpoint(this.#db, {
-        ...base,
-        bytes: r.bytes,
-        status: 'valid',
-        file: path.basename(r.path),
-        writeMs: r.totalMs,
+      fencedWrite(this.#db, this.#claim, () => {
+        recordCheckpoint(this.#db, {
+          ...base,
+          bytes: r.bytes,
+          status: 'valid',
+          file: path.basename(r.path),
+          writeMs: r.totalMs,
+        });
+        this.#retain();
       });
-      this.#retain();
     } else {
       this.stats.failed++;
       this.stats.lastError = r.error;
-      recordCheckpoint(this.#db, { ...base, bytes: 0, status: 'failed', file: '', writeMs: null });
+      const row = { ...base, bytes: 0, status: 'failed' as const, file: '', writeMs: null };
+      fencedWrite(this.#db, this.#claim, () => recordCheckpoint(this.#db, row));
     }
     this.onWritten?.(r, trigger);
   }
 
+  /** Inside the fenced transaction of the new row: a session that lost its run deletes no file. */
   #retain(): void {
     const rows = listCheckpointRows(this.#db, this.#ctx.runId).filter((r) => r.status === 'valid');
     const plan = planRetention(
@@ -184,11 +205,14 @@ export class CheckpointManager {
 
   /** Waits for the write in flight, if any. */
   async settle(): Promise<CheckpointResult | null> {
-    return this.#inFlight ? await this.#inFlight : null;
+    const r = this.#inFlight ? await this.#inFlight : null;
+    if (this.#fenced) throw this.#fenced;
+    return r;
   }
 
+  /** Waits for the write in flight and stops the writer; never throws for a lost run. */
   async close(): Promise<void> {
-    await this.settle();
+    await this.#inFlight;
     await this.#writer.close();
   }
 }

@@ -1,4 +1,5 @@
 /** Messages between CheckpointWriter (engine thread) and its worker. */
+import type { WriteFence } from './write-fence.ts';
 
 export interface CheckpointJob {
   /** Directory of the run's checkpoints; must exist. */
@@ -14,6 +15,8 @@ export interface CheckpointJob {
   level?: number;
   /** Serialized, uncompressed CheckpointData. Transferred to the worker, not copied. */
   payload: Uint8Array;
+  /** The file is put in place only while this claim owns the run (write-fence.ts). */
+  fence?: WriteFence;
 }
 
 export type CheckpointResult =
@@ -32,7 +35,7 @@ export type CheckpointResult =
       ok: false;
       seq: number;
       error: string;
-      /** e.g. ENOSPC, EEXIST, EVERIFY, EWORKER */ code?: string;
+      /** e.g. ENOSPC, EEXIST, EVERIFY, EWORKER, EFENCED (the run has another owner) */ code?: string;
     };
 
 /** What the worker reports; totalMs is added by the engine-thread side. */

@@ -4,7 +4,7 @@
  * A result is ok only once the file on disk has been read back, verified and decompressed to the
  * exact payload that was handed in.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { hasherSync, loadHasher } from '../hash.ts';
 import {
   checkpointFileName,
@@ -22,6 +22,8 @@ import {
   type ToWorker,
   type WorkerResult,
 } from './checkpoint-writer-protocol.ts';
+import { RunFencedError } from '../runs/run-fence.ts';
+import { fenceConnection, renameFenced } from './write-fence.ts';
 
 const port = parentPort;
 if (!port) throw new Error('checkpoint-writer-worker.ts must run in a worker thread');
@@ -67,6 +69,8 @@ async function writeCheckpoint(job: CheckpointJob): Promise<WorkerResult> {
     const delay = testDelayMs();
     written = await writeFileDurably(job.dir, checkpointFileName(seq, job.ticks), bytes, {
       beforeRename: delay > 0 ? () => sleep(delay) : undefined,
+      // The run must still be ours when the file gets its name.
+      rename: job.fence ? (tmp, final) => renameFenced(job.fence!, tmp, final) : undefined,
     });
     const size = validateWritten(written, job, payloadHash);
     return { ok: true, seq, path: written, bytes: size, compressMs };
@@ -93,12 +97,16 @@ function failure(seq: number, e: unknown): WorkerResult {
       ? err.code
       : e instanceof CorruptCheckpointError
         ? 'EVERIFY'
-        : undefined;
+        : e instanceof RunFencedError
+          ? 'EFENCED'
+          : undefined;
   const error = err instanceof Error ? err.message : String(e);
   return code === undefined ? { ok: false, seq, error } : { ok: false, seq, error, code };
 }
 
 await loadHasher();
+const { fenceDb } = (workerData ?? {}) as { fenceDb?: string };
+if (fenceDb) fenceConnection(fenceDb);
 port.on('message', (msg: ToWorker) => {
   void writeCheckpoint(msg.job).then((result) => {
     port.postMessage({ type: 'result', id: msg.id, result } satisfies FromWorker);

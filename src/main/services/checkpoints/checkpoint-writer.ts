@@ -24,6 +24,11 @@ const WORKER_URL = new URL('./checkpoint-writer-worker.ts', import.meta.url);
 export interface CheckpointWriterOptions {
   /** The worker module, for hosts that bundle it elsewhere (default: the .ts file beside this). */
   workerUrl?: URL;
+  /**
+   * The database whose run claims fence the writes (write-fence.ts): the worker opens it while
+   * starting, so the first checkpoint does not pay for loading SQLite into the thread.
+   */
+  fenceDb?: string;
 }
 
 interface InFlight {
@@ -53,7 +58,9 @@ export class CheckpointWriter {
 
   /** Spawns the worker and waits until it is ready (hasher loaded). */
   static async start(opts: CheckpointWriterOptions = {}): Promise<CheckpointWriter> {
-    const worker = new Worker(opts.workerUrl ?? WORKER_URL);
+    const worker = new Worker(opts.workerUrl ?? WORKER_URL, {
+      workerData: { fenceDb: opts.fenceDb },
+    });
     await new Promise<void>((resolve, reject) => {
       const off = (): void => {
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
@@ -119,6 +126,7 @@ export class CheckpointWriter {
         version: job.version,
         level: job.level,
         payload,
+        fence: job.fence,
       },
     });
     const p = job.payload;

@@ -103,4 +103,8 @@ export const MIGRATIONS: readonly string[] = [
      write_ms REAL,
      PRIMARY KEY (run_id, seq)
    ) WITHOUT ROWID;`,
+  // 5: fencing. owner_token is the claim of the session owning a run (random per session); every
+  // write of a session checks it in its own transaction, so a stalled session whose run was taken
+  // over cannot overwrite the new owner's work when it wakes up (run-fence.ts).
+  `ALTER TABLE runs ADD COLUMN owner_token TEXT;`,
 ];

@@ -14,7 +14,8 @@ import { loadStrategy } from '../strategies/strategy-loader.ts';
 import type { RunRecord } from './run-config.ts';
 import { forkRun } from './fork-run.ts';
 import { claimRun, releaseRun } from './run-ownership.ts';
-import { runSession, type RunOptions, type RunSummary } from './run-service.ts';
+import { restartFromFirstTick } from './restart-run.ts';
+import { runSession, type RunOptions, type RunSummary, type SessionSetup } from './run-service.ts';
 import { getRun } from './run-store.ts';
 
 export interface ResumeRequest {
@@ -26,7 +27,8 @@ export interface ResumeRequest {
 }
 
 export interface ResumeSummary extends RunSummary {
-  resumedFrom: { runId: string; seq: number; ticks: number; file: string };
+  /** null: there was no usable checkpoint, so the run started again from its first tick. */
+  resumedFrom: { runId: string; seq: number; ticks: number; file: string } | null;
   /** Set when resuming an older checkpoint made a new run. */
   forkedFrom: string | null;
   /** Damaged checkpoint files moved aside (renamed *.corrupt) on the way. */
@@ -54,6 +56,7 @@ function filesNewestFirst(dir: string): { seq: number; file: string }[] {
 /**
  * Newest → oldest (or just the one asked for); a damaged file — bytes, content or disagreement
  * with the store — is quarantined and the next tried.
+ * null: none asked for and none usable — the run's own beginning is the oldest fallback.
  */
 function pickCheckpoint(
   db: Db,
@@ -61,7 +64,7 @@ function pickCheckpoint(
   run: RunRecord,
   req: ResumeRequest,
   quarantined: string[],
-): { ckpt: CheckpointFile; newest: boolean } {
+): { ckpt: CheckpointFile; newest: boolean } | null {
   const dir = checkpointsDir(dataDir, req.runId);
   const all = filesNewestFirst(dir);
   let candidates = all;
@@ -69,10 +72,9 @@ function pickCheckpoint(
   else if (typeof req.checkpoint === 'string')
     candidates = [{ seq: -1, file: path.resolve(req.checkpoint) }];
   if (candidates.length === 0) {
+    if (req.checkpoint === undefined) return null;
     throw new ResumeError(
-      req.checkpoint === undefined
-        ? `run ${req.runId} has no checkpoints in ${dir}; start it again with backtestr run`
-        : `run ${req.runId} has no checkpoint ${req.checkpoint} (backtestr checkpoints list ${req.runId})`,
+      `run ${req.runId} has no checkpoint ${req.checkpoint} (backtestr checkpoints list ${req.runId})`,
     );
   }
   for (const c of candidates) {
@@ -94,9 +96,7 @@ function pickCheckpoint(
       setCheckpointStatus(db, req.runId, c.seq, 'corrupt');
     }
   }
-  throw new ResumeError(
-    `no valid checkpoint left for run ${req.runId}; damaged ones were moved aside: ${quarantined.join(', ')}`,
-  );
+  return null; // every one was damaged (and moved aside)
 }
 
 function checkFingerprint(db: Db, ckpt: CheckpointFile): void {
@@ -114,6 +114,8 @@ function checkFingerprint(db: Db, ckpt: CheckpointFile): void {
  * rows past the checkpoint's watermarks deleted and its pending rows re-queued, ticks continue
  * from the cursor. A checkpoint older than the run's newest (or of a finished run) forks a new
  * run, so the original stays intact and any point on the timeline can be a starting point.
+ * A run without a usable checkpoint (killed before its first one) starts again from its first
+ * tick under the same id (restart-run.ts).
  */
 export async function resumeRun(
   db: Db,
@@ -124,65 +126,63 @@ export async function resumeRun(
   await loadHasher();
   if (!getRun(db, req.runId))
     throw new ResumeError(`no run '${req.runId}' (backtestr runs list shows the runs)`);
-  claimRun(db, req.runId); // refuse early if another process is running it
+  const claim = claimRun(db, req.runId); // refuse early if another process is running it
   // Read the status only now that the run is ours: a process that just finished it may have
   // released it a moment ago, and resuming a completed run in place would redo its end.
   const run = getRun(db, req.runId)!;
   if (run.status === 'completed' && req.checkpoint === undefined) {
-    releaseRun(db, req.runId);
+    releaseRun(db, claim);
     throw new ResumeError(
       `run ${req.runId} is completed; to start again from one of its checkpoints, pass --checkpoint SEQ (it forks a new run)`,
     );
   }
-  let prepared;
+  const quarantined: string[] = [];
+  let setup: SessionSetup;
+  let from: { runId: string; seq: number; ticks: number; file: string } | null = null;
+  let fork = false;
   try {
-    const quarantined: string[] = [];
-    const { ckpt, newest } = pickCheckpoint(db, dataDir, run, req, quarantined);
-    const data = ckpt.data;
-    if (!req.force) checkFingerprint(db, ckpt);
-    if (data.runId !== req.runId && data.configHash !== configHash(run.config)) {
-      throw new ResumeError(
-        `checkpoint ${ckpt.path} belongs to run ${data.runId}, whose settings differ from run ${req.runId}`,
-      );
+    const picked = pickCheckpoint(db, dataDir, run, req, quarantined);
+    if (picked === null) {
+      setup = await restartFromFirstTick(db, dataDir, claim, run, opts.loadWatch);
+    } else {
+      const { ckpt, newest } = picked;
+      const data = ckpt.data;
+      if (!req.force) checkFingerprint(db, ckpt);
+      if (data.runId !== req.runId && data.configHash !== configHash(run.config)) {
+        throw new ResumeError(
+          `checkpoint ${ckpt.path} belongs to run ${data.runId}, whose settings differ from run ${req.runId}`,
+        );
+      }
+      fork = !newest || run.status === 'completed' || data.runId !== req.runId;
+      if (fork) releaseRun(db, claim); // the original stays as it is; the fork is ours
+      const runId = fork ? forkRun(db, req.runId, data) : req.runId;
+      const strategy = data.config.strategy
+        ? {
+            module: (await loadStrategy(dataDir, data.config.strategy.name, opts.loadWatch)).module,
+            params: data.config.strategy.params,
+            file: data.config.strategy.file,
+          }
+        : null;
+      from = { runId: data.runId, seq: data.seq, ticks: data.ticks, file: ckpt.path };
+      setup = {
+        runId,
+        claim: fork ? undefined : claim,
+        config: data.config,
+        strategy,
+        ticksTotal: data.ticksTotal,
+        cursor: data.cursor,
+        secondsBefore: data.meta.elapsedSeconds,
+        checkpointAtStart: fork,
+        restore: (backtest, recorder) => {
+          backtest.restore(data.state);
+          recorder.resumeFrom(data.watermarks, data.pending);
+        },
+      };
     }
-    const fork = !newest || run.status === 'completed' || data.runId !== req.runId;
-    if (fork) releaseRun(db, req.runId); // the original stays as it is; the fork is ours
-    const runId = fork ? forkRun(db, req.runId, data) : req.runId;
-    const strategy = data.config.strategy
-      ? {
-          module: (await loadStrategy(dataDir, data.config.strategy.name, opts.loadWatch)).module,
-          params: data.config.strategy.params,
-          file: data.config.strategy.file,
-        }
-      : null;
-    prepared = { data, fork, runId, strategy, quarantined, file: ckpt.path };
   } catch (err) {
-    releaseRun(db, req.runId); // a resume that cannot start leaves the run free for the next try
+    releaseRun(db, claim); // a resume that cannot start leaves the run free for the next try
     throw err;
   }
-  const { data, fork, runId, strategy, quarantined, file } = prepared;
-  const summary = await runSession(
-    db,
-    dataDir,
-    {
-      runId,
-      config: data.config,
-      strategy,
-      ticksTotal: data.ticksTotal,
-      cursor: data.cursor,
-      secondsBefore: data.meta.elapsedSeconds,
-      checkpointAtStart: fork,
-      restore: (backtest, recorder) => {
-        backtest.restore(data.state);
-        recorder.resumeFrom(data.watermarks, data.pending);
-      },
-    },
-    opts,
-  );
-  return {
-    ...summary,
-    resumedFrom: { runId: data.runId, seq: data.seq, ticks: data.ticks, file },
-    forkedFrom: fork ? req.runId : null,
-    quarantined,
-  };
+  const summary = await runSession(db, dataDir, setup, opts);
+  return { ...summary, resumedFrom: from, forkedFrom: fork ? req.runId : null, quarantined };
 }

@@ -7,7 +7,7 @@ import type { CheckpointManager, CheckpointPolicy } from '../checkpoints/checkpo
 import type { Db } from '../db/database.ts';
 import type { RunConfig } from './run-config.ts';
 import type { RunRecorder } from './run-recorder.ts';
-import { heartbeat } from './run-ownership.ts';
+import { assertOwner, type RunClaim } from './run-fence.ts';
 import { updateRunProgress } from './run-store.ts';
 
 /** Asks a running loop, from outside (signals, the app's buttons), to checkpoint or pause. */
@@ -40,6 +40,10 @@ export interface RunProgress {
 export interface LoopSession {
   db: Db;
   runId: string;
+  /** Fences every write of the loop (progress, rows, checkpoints). */
+  claim: RunClaim;
+  /** True once the session's heartbeat thread found the run owned by another session. */
+  claimLost: () => boolean;
   config: RunConfig;
   backtest: Backtest;
   recorder: RunRecorder;
@@ -64,7 +68,8 @@ const STEP_TICKS = 65_536;
  */
 const THROTTLE_MS = Number(process.env.BACKTESTR_TEST_THROTTLE_MS ?? 0);
 const PROGRESS_MS = 100;
-const HEARTBEAT_MS = 1000;
+/** How often the stored progress moves (signs of life are the heartbeat thread's job). */
+const STORE_PROGRESS_MS = 1000;
 
 /** The newest tick time seen by any symbol's bars (still known after the end-of-data flush). */
 export function simulatedTime(b: Backtest): number {
@@ -89,7 +94,7 @@ export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> 
     every > 0 ? (Math.floor(engine.ticksConsumed / every) + 1) * every : Infinity;
   let lastCheckpointAt = performance.now();
   let lastProgress = 0;
-  let lastHeartbeat = 0;
+  let lastStored = 0;
   const checkpoint = (kind: CheckpointTrigger) => {
     lastCheckpointAt = performance.now();
     return (
@@ -103,10 +108,9 @@ export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> 
   };
   const report = (force: boolean) => {
     const now = performance.now();
-    if (now - lastHeartbeat >= HEARTBEAT_MS || force) {
-      lastHeartbeat = now;
-      heartbeat(s.db, s.runId);
-      updateRunProgress(s.db, s.runId, engine.ticksConsumed, s.secondsBefore + seconds());
+    if (now - lastStored >= STORE_PROGRESS_MS || force) {
+      lastStored = now;
+      updateRunProgress(s.db, s.claim, engine.ticksConsumed, s.secondsBefore + seconds());
     }
     if (s.onProgress && (now - lastProgress >= PROGRESS_MS || force)) {
       lastProgress = now;
@@ -124,6 +128,8 @@ export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> 
 
   if (s.checkpointAtStart) checkpoint('fork');
   for (;;) {
+    // Lost to another session: stop before computing more (assertOwner throws and says who).
+    if (s.claimLost()) assertOwner(s.db, s.claim);
     if (s.control.pauseRequested) {
       await s.checkpoints?.settle();
       checkpoint('shutdown');

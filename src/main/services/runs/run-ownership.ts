@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import type { RunClaim } from './run-fence.ts';
 
 /** Another live process is running this run. */
 export class RunBusyError extends Error {
@@ -10,8 +12,18 @@ export class RunBusyError extends Error {
   }
 }
 
-/** Heartbeats older than this, or an owner pid that no longer exists, mean the owner died. */
-export const HEARTBEAT_STALE_MS = 15_000;
+/** Default of ownerStaleMs(): a minute without a heartbeat. */
+const DEFAULT_OWNER_STALE_MS = 60_000;
+
+/**
+ * How long a run's owner may stay silent before it counts as dead (then `runs list` shows the run
+ * interrupted and another process may take it over). BACKTESTR_HEARTBEAT_STALE_MS overrides it, so
+ * tests can watch a takeover within seconds; read at every call, never cached.
+ */
+export function ownerStaleMs(): number {
+  const n = Number(process.env.BACKTESTR_HEARTBEAT_STALE_MS);
+  return Number.isFinite(n) && n > 0 ? n : DEFAULT_OWNER_STALE_MS;
+}
 
 export function pidAlive(pid: number): boolean {
   try {
@@ -31,14 +43,17 @@ export function ownerAlive(
   if (ownerPid === null) return false;
   if (ownerPid === process.pid) return true;
   // A recycled pid keeps answering kill(0): a stale heartbeat tells the two apart.
-  return pidAlive(ownerPid) && heartbeatAt !== null && now - heartbeatAt < HEARTBEAT_STALE_MS * 4;
+  return pidAlive(ownerPid) && heartbeatAt !== null && now - heartbeatAt < ownerStaleMs();
 }
 
 /**
- * Takes ownership of a run for this process, atomically across processes: the check and the
+ * Takes ownership of a run for a new session, atomically across processes: the check and the
  * claim happen inside one write transaction, so two resumes racing for one run cannot both win.
+ * The fresh token fences every later write of the session (run-fence.ts); any earlier session's
+ * token stops matching here, even one of this same process.
  */
-export function claimRun(db: Db, runId: string): void {
+export function claimRun(db: Db, runId: string): RunClaim {
+  const claim = { runId, token: randomBytes(12).toString('hex') };
   db.transaction(() => {
     const row = db
       .prepare('SELECT owner_pid AS pid, heartbeat_at AS hb FROM runs WHERE id = ?')
@@ -46,27 +61,35 @@ export function claimRun(db: Db, runId: string): void {
     if (!row) throw new Error(`no run '${runId}'`);
     if (row.pid !== null && row.pid !== process.pid && ownerAlive(row.pid, row.hb))
       throw new RunBusyError(runId, row.pid);
-    db.prepare('UPDATE runs SET owner_pid = ?, heartbeat_at = ? WHERE id = ?').run(
+    db.prepare('UPDATE runs SET owner_pid = ?, owner_token = ?, heartbeat_at = ? WHERE id = ?').run(
       process.pid,
+      claim.token,
       Date.now(),
       runId,
     );
   }).immediate();
+  return claim;
 }
 
-export function heartbeat(db: Db, runId: string): void {
-  db.prepare('UPDATE runs SET heartbeat_at = ? WHERE id = ? AND owner_pid = ?').run(
-    Date.now(),
-    runId,
-    process.pid,
+/** How often a session beats: well inside the staleness window, at most once a second. */
+export function heartbeatIntervalMs(): number {
+  return Math.max(50, Math.min(1000, Math.floor(ownerStaleMs() / 8)));
+}
+
+/** Records a sign of life; false when the claim is lost (then nothing was written). */
+export function heartbeat(db: Db, claim: RunClaim, now = Date.now()): boolean {
+  return (
+    db
+      .prepare('UPDATE runs SET heartbeat_at = ? WHERE id = ? AND owner_token = ?')
+      .run(now, claim.runId, claim.token).changes > 0
   );
 }
 
-export function releaseRun(db: Db, runId: string): void {
-  db.prepare('UPDATE runs SET owner_pid = NULL WHERE id = ? AND owner_pid = ?').run(
-    runId,
-    process.pid,
-  );
+/** Gives the run up, if this claim still holds it (a session that lost it has nothing to give). */
+export function releaseRun(db: Db, claim: RunClaim): void {
+  db.prepare(
+    'UPDATE runs SET owner_pid = NULL, owner_token = NULL WHERE id = ? AND owner_token = ?',
+  ).run(claim.runId, claim.token);
 }
 
 /**
@@ -87,9 +110,11 @@ export function markDeadRunsInterrupted(db: Db, runId?: string): void {
   }[];
   for (const r of rows) {
     if (!ownerAlive(r.pid, r.hb)) {
+      // Only if nothing moved since the read: a beat or a new claim in between means it lives.
       db.prepare(
-        `UPDATE runs SET status = 'interrupted', owner_pid = NULL WHERE id = ? AND status = 'running'`,
-      ).run(r.id);
+        `UPDATE runs SET status = 'interrupted', owner_pid = NULL, owner_token = NULL
+         WHERE id = ? AND status = 'running' AND owner_pid IS ? AND heartbeat_at IS ?`,
+      ).run(r.id, r.pid, r.hb);
     }
   }
 }

@@ -6,6 +6,7 @@ import type { EquitySample } from '../../engine/results/equity-tracker.ts';
 import type { PendingRows, Watermarks } from '../checkpoints/checkpoint-data.ts';
 import type { Db } from '../db/database.ts';
 import type { RunConfig } from './run-config.ts';
+import { fencedWrite, type RunClaim } from './run-fence.ts';
 
 /** Small batches: what is not yet committed travels inside each checkpoint. */
 // Measured: encoding pending rows costs ~0.5 µs each on the engine thread at every capture,
@@ -23,7 +24,7 @@ type Row = unknown[];
  */
 export class RunRecorder implements BarSink, TradeSink, EquitySink {
   readonly #db: Db;
-  readonly #runId: string;
+  readonly #claim: RunClaim;
   readonly #config: RunConfig;
   #pending: PendingRows = { bars: [], trades: [], equity: [] };
   #marks: Watermarks;
@@ -34,9 +35,10 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   readonly #insertTrade;
   readonly #insertEquity;
 
-  constructor(db: Db, runId: string, config: RunConfig) {
+  /** Every commit is fenced by `claim`: a session that lost its run writes no row (run-fence.ts). */
+  constructor(db: Db, claim: RunClaim, config: RunConfig) {
     this.#db = db;
-    this.#runId = runId;
+    this.#claim = claim;
     this.#config = config;
     this.#symbolIndex = new Map(config.symbols.map((s, i) => [s, i]));
     this.#tfIndex = new Map(config.timeframes.map((t, i) => [t, i]));
@@ -111,12 +113,12 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     if (this.pendingRows === 0) return;
     const p = this.#pending;
     this.#pending = { bars: [], trades: [], equity: [] };
-    const id = this.#runId;
-    this.#db.transaction(() => {
+    const id = this.#claim.runId;
+    fencedWrite(this.#db, this.#claim, () => {
       for (const r of p.bars) this.#insertBar.run(id, ...r);
       for (const r of p.trades) this.#insertTrade.run(id, ...r);
       for (const r of p.equity) this.#insertEquity.run(id, ...r);
-    })();
+    });
     for (const r of p.bars) {
       this.#marks.bars[this.#symbolIndex.get(r[0] as string)!][this.#tfIndex.get(r[1] as string)!] =
         r[2] as number;
@@ -144,8 +146,8 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
    */
   resumeFrom(watermarks: Watermarks, pending: PendingRows): void {
     const db = this.#db;
-    const id = this.#runId;
-    db.transaction(() => {
+    const id = this.#claim.runId;
+    fencedWrite(db, this.#claim, () => {
       this.#config.symbols.forEach((symbol, s) =>
         this.#config.timeframes.forEach((tf, k) => {
           db.prepare(
@@ -158,7 +160,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
         id,
         watermarks.equityTime ?? -8.64e15,
       );
-    })();
+    });
     const toBuffer = (r: Row) =>
       r.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v));
     this.#marks = {

@@ -14,6 +14,8 @@ import type { LoadWatch } from '../strategies/strategy-loader.ts';
 import { countTicks, openTickSource, readSymbol } from '../ticks/tick-store.ts';
 import { engineConfigOf, portfolioConfigOf, type RunConfig } from './run-config.ts';
 import { driveRun, RunControl, type RunProgress } from './run-loop.ts';
+import { HeartbeatThread } from './heartbeat-thread.ts';
+import { fencedWrite, RunFencedError, type RunClaim } from './run-fence.ts';
 import { claimRun, releaseRun } from './run-ownership.ts';
 import { RunRecorder } from './run-recorder.ts';
 import { prepareRun, type PreparedRun, type RunRequest } from './run-request.ts';
@@ -70,6 +72,8 @@ export interface SessionSetup {
   secondsBefore: number;
   /** A fork writes a checkpoint of its starting point at once, so it can itself be resumed. */
   checkpointAtStart?: boolean;
+  /** The session's claim when the caller already took it (resume); else runSession claims. */
+  claim?: RunClaim;
   /** Restores state into the backtest and recorder; absent for a fresh run. */
   restore?: (backtest: Backtest, recorder: RunRecorder) => void;
 }
@@ -101,9 +105,11 @@ export async function startRun(
 }
 
 /**
- * Runs one session of a run in this process: claims it, wires engine, recorder and checkpoints,
- * drives it, and records the outcome. A failure (a throwing strategy) marks the run failed and
- * keeps what was stored; the error is rethrown for the caller to report.
+ * Runs one session of a run in this process: claims it, starts its heartbeat thread, wires
+ * engine, recorder and checkpoints, drives it, and records the outcome. Every write is fenced by
+ * the claim. A failure (a throwing strategy) marks the run failed and keeps what was stored; the
+ * error is rethrown for the caller to report. A session that lost its run to another one stops
+ * with a RunFencedError and leaves the run as the other session made it.
  */
 export async function runSession(
   db: Db,
@@ -112,10 +118,26 @@ export async function runSession(
   opts: RunOptions,
 ): Promise<RunSummary> {
   const { runId, config } = setup;
-  claimRun(db, runId);
-  setRunStatus(db, runId, 'running');
+  const claim = setup.claim ?? claimRun(db, runId);
+  // Started now and awaited just before the engine runs, so that its start-up (a worker thread;
+  // measured 0.6-1 s on a loaded 2-core machine) overlaps the rest of the set-up. Until its first
+  // beat the claim's own timestamp counts, for a whole staleness window.
+  const beating = HeartbeatThread.start(db, claim);
+  beating.catch(() => {}); // its failure is reported where it is awaited
+  const stopBeating = () =>
+    beating.then(
+      (b) => b.stop(),
+      () => {},
+    );
+  try {
+    setRunStatus(db, claim, 'running');
+  } catch (err) {
+    await stopBeating();
+    releaseRun(db, claim);
+    throw err;
+  }
   opts.onStart?.(runId);
-  const recorder = new RunRecorder(db, runId, config);
+  const recorder = new RunRecorder(db, claim, config);
   const backtest = new Backtest(
     {
       engine: engineConfigOf(config),
@@ -146,13 +168,16 @@ export async function runSession(
         backtest,
         recorder,
       };
-      manager = await CheckpointManager.open(db, dataDir, ctx, opts.checkpoints);
+      manager = await CheckpointManager.open(db, claim, dataDir, ctx, opts.checkpoints);
       if (opts.onCheckpoint) manager.onWritten = opts.onCheckpoint;
     }
     const control = opts.control ?? new RunControl();
+    const beat = await beating;
     const status = await driveRun({
       db,
       runId,
+      claim,
+      claimLost: () => beat.lost,
       config,
       backtest,
       recorder,
@@ -166,20 +191,39 @@ export async function runSession(
       checkpointAtStart: setup.checkpointAtStart ?? false,
     });
     await manager?.close();
-    return finishSession(db, setup, backtest, status, manager);
+    return finishSession(db, claim, setup, backtest, status, manager);
   } catch (err) {
-    recorder.flush();
-    await manager?.close();
-    updateRunProgress(db, runId, backtest.engine.ticksConsumed, setup.secondsBefore);
-    finishRun(db, runId, 'failed', err instanceof Error ? err.message : String(err));
-    throw err;
+    await manager?.close().catch(() => {});
+    throw recordFailure(db, claim, err, () => {
+      recorder.flush();
+      updateRunProgress(db, claim, backtest.engine.ticksConsumed, setup.secondsBefore);
+    });
   } finally {
-    releaseRun(db, runId);
+    await stopBeating();
+    releaseRun(db, claim);
   }
+}
+
+/**
+ * Marks the run failed with what it kept (`keep` stores the last rows and progress) and returns
+ * the error to throw. A session that lost its run (RunFencedError) writes nothing: the run is
+ * another session's now, and marking it failed would overwrite that session's result.
+ */
+function recordFailure(db: Db, claim: RunClaim, err: unknown, keep: () => void): unknown {
+  if (err instanceof RunFencedError) return err;
+  try {
+    keep();
+    finishRun(db, claim, 'failed', err instanceof Error ? err.message : String(err));
+  } catch (e) {
+    if (e instanceof RunFencedError) return e; // lost it meanwhile: that is the news
+    throw e;
+  }
+  return err;
 }
 
 function finishSession(
   db: Db,
+  claim: RunClaim,
   setup: SessionSetup,
   backtest: Backtest,
   status: 'completed' | 'paused',
@@ -190,13 +234,16 @@ function finishSession(
   const row = db.prepare('SELECT seconds FROM runs WHERE id = ?').get(runId) as { seconds: number };
   let stats: Statistics | undefined;
   if (status === 'completed') {
-    if (config.strategy) {
-      stats = runStatistics(db, runId, config, backtest.portfolio.exposure());
-      saveRunStats(db, runId, stats);
-    }
-    finishRun(db, runId, 'completed');
+    // One fenced transaction: a completed run always has its statistics.
+    fencedWrite(db, claim, () => {
+      if (config.strategy) {
+        stats = runStatistics(db, runId, config, backtest.portfolio.exposure());
+        saveRunStats(db, claim, stats);
+      }
+      finishRun(db, claim, 'completed');
+    });
   } else {
-    setRunStatus(db, runId, 'paused');
+    setRunStatus(db, claim, 'paused');
   }
   const ticks = engine.ticksConsumed;
   const sessionTicks = ticks - setup.cursor.reduce((a, b) => a + b, 0);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { fencedWrite, type RunClaim } from './run-fence.ts';
 import { markDeadRunsInterrupted } from './run-ownership.ts';
 import type { RunConfig, RunRecord, RunStatus } from './run-config.ts';
 
@@ -86,32 +87,43 @@ export function listRuns(db: Db): RunRecord[] {
   ).map(toRecord);
 }
 
-export function updateRunProgress(db: Db, id: string, ticksDone: number, seconds: number): void {
-  db.prepare('UPDATE runs SET ticks_done = ?, seconds = ? WHERE id = ?').run(
-    ticksDone,
-    seconds,
-    id,
+// The writes of a running session: each is fenced by the session's claim (run-fence.ts), so a
+// session that lost its run can neither move its progress nor mark it failed or completed.
+
+export function updateRunProgress(
+  db: Db,
+  claim: RunClaim,
+  ticksDone: number,
+  seconds: number,
+): void {
+  fencedWrite(db, claim, () =>
+    db
+      .prepare('UPDATE runs SET ticks_done = ?, seconds = ? WHERE id = ?')
+      .run(ticksDone, seconds, claim.runId),
   );
 }
 
 export function finishRun(
   db: Db,
-  id: string,
+  claim: RunClaim,
   status: RunStatus,
   error: string | null = null,
 ): void {
-  db.prepare('UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?').run(
-    status,
-    Date.now(),
-    error,
-    id,
+  fencedWrite(db, claim, () =>
+    db
+      .prepare('UPDATE runs SET status = ?, finished_at = ?, error = ? WHERE id = ?')
+      .run(status, Date.now(), error, claim.runId),
   );
 }
 
-export function saveRunStats(db: Db, id: string, stats: object): void {
-  db.prepare('UPDATE runs SET stats = ? WHERE id = ?').run(JSON.stringify(stats), id);
+export function saveRunStats(db: Db, claim: RunClaim, stats: object): void {
+  fencedWrite(db, claim, () =>
+    db.prepare('UPDATE runs SET stats = ? WHERE id = ?').run(JSON.stringify(stats), claim.runId),
+  );
 }
 
-export function setRunStatus(db: Db, id: string, status: RunStatus): void {
-  db.prepare('UPDATE runs SET status = ?, error = NULL WHERE id = ?').run(status, id);
+export function setRunStatus(db: Db, claim: RunClaim, status: RunStatus): void {
+  fencedWrite(db, claim, () =>
+    db.prepare('UPDATE runs SET status = ?, error = NULL WHERE id = ?').run(status, claim.runId),
+  );
 }

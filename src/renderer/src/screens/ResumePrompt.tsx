@@ -1,6 +1,7 @@
 /**
- * On start: runs that were interrupted (the app or machine stopped mid-run) and can continue
- * from their last valid checkpoint. One at a time; Later closes the prompt for this session
+ * On start: runs that were interrupted (the app or machine stopped mid-run). They continue from
+ * their last valid checkpoint; one without any (stopped in its first minute) starts again from
+ * its first tick under the same id. One at a time; Later closes the prompt for this session
  * (the runs stay in Runs, where Resume is also offered).
  */
 import { useEffect, useState } from 'react';
@@ -83,8 +84,10 @@ export function ResumePrompt() {
     <Modal title="Resume interrupted backtest?" onClose={() => setQueue([])} className="resume">
       <p className="muted">
         This backtest stopped before it finished
-        {queue.length > 1 ? ` (1 of ${queue.length} interrupted runs)` : ''}. It can continue from
-        its last valid checkpoint.
+        {queue.length > 1 ? ` (1 of ${queue.length} interrupted runs)` : ''}.{' '}
+        {ckpt
+          ? 'It can continue from its last valid checkpoint.'
+          : 'It has no valid checkpoint: Resume starts it again from its first tick.'}
       </p>
       <dl className="facts">
         <dt>Run</dt>
@@ -109,7 +112,7 @@ export function ResumePrompt() {
               {ckpt.simTime !== null && ` · market time ${fmtUtc(ckpt.simTime)} UTC`}
             </span>
           ) : (
-            <span className="warn">none valid: this run cannot be resumed</span>
+            <span className="warn">none valid: resuming starts again from the first tick</span>
           )}
         </dd>
       </dl>
@@ -128,12 +131,7 @@ export function ResumePrompt() {
         </div>
       ) : (
         <div className="actions">
-          <button
-            type="button"
-            className="primary"
-            disabled={busy || !ckpt}
-            onClick={() => void resume()}
-          >
+          <button type="button" className="primary" disabled={busy} onClick={() => void resume()}>
             Resume
           </button>
           <button

@@ -85,6 +85,8 @@ async function refuseToReplace(final: string): Promise<void> {
 export interface DurableWriteOptions {
   /** Runs after the temp is durable and before the rename (the writer's crash-test delay). */
   beforeRename?: () => Promise<void>;
+  /** Gives the temp its final name instead of renameIntoPlace (the writer's fenced rename). */
+  rename?: (tmp: string, final: string) => void | Promise<void>;
 }
 
 /**
@@ -103,7 +105,7 @@ export async function writeFileDurably(
   try {
     await writeTempFile(dir, name, bytes);
     await opts.beforeRename?.();
-    await renameIntoPlace(tmp, final);
+    await (opts.rename ?? renameIntoPlace)(tmp, final);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => {});
     throw e;
