@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { openDatabase, type Db } from '../services/db/database.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 export interface CliIo {
   stdout: Writable & { isTTY?: boolean };
@@ -22,8 +23,14 @@ export class CliContext {
     return this.#db;
   }
 
+  /** A line of output; control characters from user data are made visible (terminal-safe.ts). */
   out(line: string): void {
-    this.io.stdout.write(line + '\n');
+    this.io.stdout.write(terminalSafe(line) + '\n');
+  }
+
+  /** A line of diagnostics on stderr, made terminal-safe like out(). */
+  err(line: string): void {
+    this.io.stderr.write(terminalSafe(line) + '\n');
   }
 
   close(): void {

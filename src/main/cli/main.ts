@@ -7,6 +7,7 @@ import { runCommand } from './commands/run.ts';
 import { runsCommand } from './commands/runs.ts';
 import { strategiesCommand } from './commands/strategies.ts';
 import { CliContext, type CliIo } from './context.ts';
+import { terminalSafe } from './terminal-safe.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 /** Pulls the global options out of argv wherever they stand. */
@@ -81,8 +82,9 @@ function reportError(err: unknown, io: CliIo, verbose: boolean): number {
     e instanceof UsageError ||
     e instanceof StrategyParamError ||
     (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
-  io.stderr.write(`backtestr: ${e.message}\n`);
-  if (verbose && e.stack) io.stderr.write(e.stack + '\n');
+  // Messages quote user data (CSV lines, file names, strategy errors): never raw to the terminal.
+  io.stderr.write(`backtestr: ${terminalSafe(e.message)}\n`);
+  if (verbose && e.stack) io.stderr.write(terminalSafe(e.stack) + '\n');
   if (usage) io.stderr.write(`run 'backtestr --help' for usage\n`);
   return usage ? 2 : 1;
 }

@@ -39,8 +39,7 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
     },
   ).finally(removeSignals);
   bar.done();
-  for (const q of summary.quarantined)
-    ctx.io.stderr.write(`damaged checkpoint moved aside: ${q}\n`);
+  for (const q of summary.quarantined) ctx.err(`damaged checkpoint moved aside: ${q}`);
   if (values.json) {
     ctx.out(JSON.stringify(summary));
     return 0;
