@@ -4,7 +4,7 @@ import { RunControl } from '../../services/runs/run-service.ts';
 import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
 import type { CliContext } from '../context.ts';
 import { ProgressBar } from '../progress.ts';
-import { printRunSummary } from '../run-output.ts';
+import { printRunSummary, summaryJson } from '../run-output.ts';
 import { installRunSignals } from '../run-signals.ts';
 import { UsageError } from '../usage.ts';
 
@@ -41,7 +41,7 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
   bar.done();
   for (const q of summary.quarantined) ctx.err(`damaged checkpoint moved aside: ${q}`);
   if (values.json) {
-    ctx.out(JSON.stringify(summary));
+    ctx.out(summaryJson(ctx, summary));
     return 0;
   }
   const from = summary.resumedFrom;

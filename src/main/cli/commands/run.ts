@@ -4,7 +4,7 @@ import { PRICE_SOURCES } from '../../engine/mtf/bar.ts';
 import { parseTimeframes } from '../../engine/mtf/timeframes.ts';
 import { RunControl, runBacktest } from '../../services/runs/run-service.ts';
 import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
-import { printRunSummary } from '../run-output.ts';
+import { printRunSummary, summaryJson } from '../run-output.ts';
 import { installRunSignals } from '../run-signals.ts';
 import type { CliContext } from '../context.ts';
 import { oneOf, parseInteger, parseNumber, parseUtcTime, required, splitList } from '../options.ts';
@@ -65,7 +65,7 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
     },
   ).finally(removeSignals);
   bar.done();
-  if (values.json) ctx.out(JSON.stringify(summary));
+  if (values.json) ctx.out(summaryJson(ctx, summary));
   else printRunSummary(ctx, summary);
   return 0;
 }
