@@ -34,6 +34,24 @@ function globalOptions(argv: string[]): {
   return { rest, dataDir, verbose, help };
 }
 
+/**
+ * Commands that never write the data folder: they also work when it cannot be written (a
+ * read-only mount). `checkpoints verify` is not one: it quarantines a damaged file.
+ */
+const READ_ONLY_COMMANDS = new Set([
+  'data list',
+  'runs list',
+  'runs export',
+  'checkpoints list',
+  'checkpoints inspect',
+  'checkpoints diff',
+  'strategies list',
+]);
+
+function onlyReads(command: string, args: string[]): boolean {
+  return READ_ONLY_COMMANDS.has(`${command} ${args[0] ?? ''}`);
+}
+
 /** Runs one CLI invocation and returns its exit code: 0 success, 1 error, 2 usage. */
 export async function main(
   argv: string[],
@@ -50,7 +68,7 @@ export async function main(
       io.stdout.write(USAGE);
       return command === undefined && !g.help ? 2 : 0;
     }
-    ctx = new CliContext(resolveDataDir({ flag: g.dataDir, env }), io);
+    ctx = new CliContext(resolveDataDir({ flag: g.dataDir, env }), io, onlyReads(command, args));
     switch (command) {
       case 'data':
         return await dataCommand(ctx, args);
