@@ -15,6 +15,7 @@ import { forkRun } from './fork-run.ts';
 import { claimRun, releaseRun } from './run-ownership.ts';
 import { runSession, type RunOptions, type RunSummary } from './run-service.ts';
 import { getRun } from './run-store.ts';
+import { ticksStoredFor } from './unconsumed-ticks.ts';
 
 export interface ResumeRequest {
   runId: string;
@@ -167,7 +168,8 @@ export async function resumeRun(
       runId,
       config: data.config,
       strategy,
-      ticksTotal: data.ticksTotal,
+      // Forced over changed data, the run gets (and must consume) the ticks stored now.
+      ticksTotal: req.force ? ticksStoredFor(db, data.config) : data.ticksTotal,
       cursor: data.cursor,
       secondsBefore: data.meta.elapsedSeconds,
       checkpointAtStart: fork,
