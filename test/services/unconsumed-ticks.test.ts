@@ -5,6 +5,7 @@ import { loadHasher } from '../../src/main/services/hash.ts';
 import { runBacktest } from '../../src/main/services/runs/run-service.ts';
 import { getRun, listRuns } from '../../src/main/services/runs/run-store.ts';
 import { TickWriter } from '../../src/main/services/ticks/tick-writer.ts';
+import { cli } from '../cli/run-cli.ts';
 import { useTempDir } from './temp-dir.ts';
 
 const tempDir = useTempDir();
@@ -46,6 +47,10 @@ describe('a run never ends completed without consuming the ticks it was given', 
       ticksTotal: 10,
     });
     expect(getRun(db, run.id)!.error).toMatch(/0 of its 10 ticks/);
+    db.close();
+    const list = cli(dir, ['data', 'list', '--json']);
+    expect(list.code, `data list on such a database: ${list.stderr}`).toBe(0);
+    expect(JSON.parse(list.stdout)[0]).toMatchObject({ first: '9000000000000000' });
   });
 
   it('still completes a run whose ticks are all in range', async () => {
