@@ -67,6 +67,19 @@ describe('a read-only data folder (issue 8 §10)', () => {
         expect(r.stderr).not.toMatch(/^backtestr: unable to open database file$/m);
       }
       expect(fs.readdirSync(ro).sort(), 'nothing written into the folder').toEqual(before);
+
+      // The snapshot is refused, before copying, where it would not fit (a 64 KB temp folder).
+      const tinyTmp = path.join(root, 'tiny-tmp');
+      fs.mkdirSync(tinyTmp);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', tinyTmp]);
+      try {
+        const r = cli(ro, ['data', 'list'], { TMPDIR: tinyTmp });
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`does not fit in ${tinyTmp}`);
+        expect(fs.readdirSync(tinyTmp), 'nothing copied').toEqual([]);
+      } finally {
+        execFileSync('umount', [tinyTmp]);
+      }
     },
   );
 });

@@ -62,13 +62,15 @@ export function openWritableDatabase(dataDir: string): Db {
  * snapshot (see above), or an empty in-memory one when the folder has no database yet.
  */
 export function openDatabaseForReading(dataDir: string): Db {
-  if (notWritableReason(dataDir) === null) return openDatabase(dataDir);
+  const reason = notWritableReason(dataDir);
+  if (reason === null) return openDatabase(dataDir);
   const file = databasePath(dataDir);
   if (!fs.existsSync(file)) {
     const empty = new Database(':memory:');
     migrate(empty);
     return empty;
   }
+  checkRoomForSnapshot(dataDir, file, reason);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-readonly-'));
   try {
     const copy = path.join(tmp, path.basename(file));
@@ -87,4 +89,19 @@ export function openDatabaseForReading(dataDir: string): Db {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** A snapshot that would fill the temp folder is refused before a byte is copied. */
+function checkRoomForSnapshot(dataDir: string, file: string, reason: string): void {
+  let size = 0;
+  for (const f of [file, file + '-wal'])
+    size += fs.statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+  const tmp = fs.statfsSync(os.tmpdir());
+  const free = tmp.bavail * tmp.bsize;
+  if (size * 2 > free)
+    throw new Error(
+      `the data folder ${dataDir} cannot be written (${reason}), and the snapshot of its ` +
+        `database (${size} bytes) that reading it needs does not fit in ${os.tmpdir()} ` +
+        `(${free} bytes free): free space there or point TMPDIR elsewhere`,
+    );
 }
