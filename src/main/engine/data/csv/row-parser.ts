@@ -2,7 +2,9 @@ import { POW10 } from '../pow10.ts';
 import type { TickBatch } from '../tick-batch.ts';
 import {
   MAX_PRICE,
+  MAX_TICK_TIME_MS,
   MAX_VOLUME,
+  MIN_TICK_TIME_MS,
   plausibleEpochSeconds,
   priceProblem,
   tickTimeProblem,
@@ -173,7 +175,7 @@ export class RowParser {
     }
     if (buf[q] === CR) q++;
     if (buf[q] !== LF) throw this.#rowError(buf, p, roles.length, ERR_TRAILING);
-    if (tickTimeProblem(ts) !== null) throw this.#timeRangeError(buf, p, ts);
+    if (!(ts >= MIN_TICK_TIME_MS && ts <= MAX_TICK_TIME_MS)) throw this.#timeRangeError(buf, p, ts);
 
     if (this.#scale !== 0) {
       bid = this.#price(ROLE_BID, bid);
