@@ -178,8 +178,13 @@ export class RowParser {
     if (!(ts >= MIN_TICK_TIME_MS && ts <= MAX_TICK_TIME_MS)) throw this.#timeRangeError(buf, p, ts);
 
     if (this.#scale !== 0) {
-      bid = this.#price(ROLE_BID, bid);
-      ask = this.#price(ROLE_ASK, ask);
+      // The ceiling is checked on the values as written: rounding 1e308 would only say "Infinity".
+      if (bid > MAX_PRICE) throw this.#valueError(ROLE_BID, priceProblem(bid)!);
+      if (ask > MAX_PRICE) throw this.#valueError(ROLE_ASK, priceProblem(ask)!);
+      bid = roundPrice(bid, this.#scale);
+      ask = roundPrice(ask, this.#scale);
+      if (!(bid > 0)) throw this.#valueError(ROLE_BID, priceProblem(bid)!);
+      if (!(ask > 0)) throw this.#valueError(ROLE_ASK, priceProblem(ask)!);
       if (bid > ask) throw this.error(this.lineNo, `bid ${bid} > ask ${ask}`);
     }
     if (ts < this.#prevTs) {
@@ -207,15 +212,6 @@ export class RowParser {
     this.rows++;
     this.lineNo++;
     return q + 1;
-  }
-
-  /** A price rounded to the file's digits, or a refusal naming the column (see tick-limits.ts). */
-  #price(role: number, written: number): number {
-    // The ceiling is checked on the value as written: rounding 1e308 would only say "Infinity".
-    if (written > MAX_PRICE) throw this.#valueError(role, priceProblem(written)!);
-    const p = roundPrice(written, this.#scale);
-    if (!(p > 0)) throw this.#valueError(role, priceProblem(p)!);
-    return p;
   }
 
   /** A time outside the supported range, quoting the field as written. */
