@@ -3,7 +3,8 @@
  * window-options.ts, IPC in ipc.ts; the backend (services, SQLite, runs) runs in a worker thread
  * started by services/host/worker-backend.ts, so this thread only serves the window.
  */
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol.ts';
 import { registerIpc, tickFilePicker } from './ipc.ts';
 import { resolveDataDir } from './services/data-dir.ts';
 import { startWorkerBackend, type Backend } from './services/host/worker-backend.ts';
@@ -20,6 +21,8 @@ import {
 // ~/.config/BackTestr, ~/Library/Application Support/BackTestr, %APPDATA%\BackTestr).
 app.setName(PRODUCT_NAME);
 app.setPath('userData', resolveDataDir());
+// Before 'ready' too: the built page is served from backtestr://app/, never file:// (app-protocol.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 /** Built next to out/main/index.js by electron.vite.config.ts. */
 const BACKEND_WORKER = new URL('./backend-worker.js', import.meta.url);
@@ -43,8 +46,9 @@ function createMainWindow(): BrowserWindow {
     if (mainWindow === win) mainWindow = null;
   });
 
-  const loading = target.kind === 'url' ? win.loadURL(target.url) : win.loadFile(target.file);
-  loading.catch((err: unknown) => console.error('BackTestr: failed to load the window', err));
+  win
+    .loadURL(target.url)
+    .catch((err: unknown) => console.error('BackTestr: failed to load the window', err));
   return win;
 }
 
@@ -65,6 +69,10 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, permission, grant) =>
     grant(isPermissionAllowed(permission)),
   );
+  if (target.kind === 'app') {
+    const root = target.root;
+    protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, root));
+  }
   const dataDir = app.getPath('userData');
   backend = startWorkerBackend({ dataDir, host: 'electron', workerUrl: BACKEND_WORKER });
   registerIpc(ipcMain, await backend, {

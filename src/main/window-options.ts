@@ -6,7 +6,6 @@
  * passes these values to Electron; TypeScript checks there that they fit BrowserWindow's types.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 export const PRODUCT_NAME = 'BackTestr';
 
@@ -15,7 +14,8 @@ export const BACKGROUND_COLOR = '#0f1216';
 
 /**
  * Content-Security-Policy of the built app. The renderer's index.html carries it in a meta tag
- * (a file:// page gets no response headers to carry it).
+ * (the dev server and the web bridge serve that file too), and app-protocol.ts sends it as a
+ * header. 'self' is the app's own origin, backtestr://app.
  */
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
@@ -87,13 +87,20 @@ export function mainWindowOptions(opts: { preload: string }): MainWindowOptions 
   };
 }
 
+/** The app's own scheme and the built renderer's address on it (served by app-protocol.ts). */
+export const APP_SCHEME = 'backtestr';
+export const APP_HOST = 'app';
+export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
 export type RendererTarget =
   | { readonly kind: 'url'; readonly url: string }
-  | { readonly kind: 'file'; readonly file: string; readonly url: string };
+  /** The built renderer in `root`, served on the app's own scheme at `url`. */
+  | { readonly kind: 'app'; readonly root: string; readonly url: string };
 
 /**
  * Where the renderer comes from: the dev server that `electron-vite dev` announces in
- * ELECTRON_RENDERER_URL, or the built index.html. A packaged app ignores the variable.
+ * ELECTRON_RENDERER_URL, or the built out/renderer served as backtestr://app/. A packaged app
+ * ignores the variable.
  */
 export function rendererTarget(
   env: Readonly<Record<string, string | undefined>>,
@@ -102,14 +109,14 @@ export function rendererTarget(
 ): RendererTarget {
   const devUrl = env['ELECTRON_RENDERER_URL'];
   if (!isPackaged && devUrl) return { kind: 'url', url: devUrl };
-  const file = path.join(mainOutDir, '..', 'renderer', 'index.html');
-  return { kind: 'file', file, url: pathToFileURL(file).href };
+  return { kind: 'app', root: path.join(mainOutDir, '..', 'renderer'), url: APP_URL };
 }
 
 /**
  * May the window navigate from the app to `targetUrl`? Only within the app itself: the same
- * origin as the dev server, or the same built index.html (any hash/query). Everything else,
- * including other local files, is refused.
+ * origin as the dev server, or the app's own scheme and host. Everything else, local files
+ * included, is refused. (WHATWG URL gives a custom scheme the origin "null", so scheme and host
+ * are compared instead.)
  */
 export function isAllowedNavigation(targetUrl: string, appUrl: string): boolean {
   let target: URL;
@@ -120,9 +127,8 @@ export function isAllowedNavigation(targetUrl: string, appUrl: string): boolean 
   } catch {
     return false;
   }
-  if (app.protocol === 'file:')
-    return target.protocol === 'file:' && target.pathname === app.pathname;
-  return target.origin === app.origin;
+  if (app.protocol === 'http:' || app.protocol === 'https:') return target.origin === app.origin;
+  return target.protocol === app.protocol && target.host === app.host && app.host !== '';
 }
 
 /** Browser permissions the renderer may have; all others are refused. */

@@ -133,7 +133,7 @@ describe('every malformed row is a TickCsvError naming file:line and the reason'
     await expectCsvError(
       genericWith('epoch-seconds.csv', '1703880010,1.1,1.2,1,1'),
       3,
-      /^timestamp "1703880010" is before 1973: seconds, not milliseconds\?$/,
+      /^timestamp "1703880010" is 1970-01-20T17:18:00\.010Z, before the earliest supported time 1980-01-01T00:00:00\.000Z: seconds, not milliseconds\?$/,
     );
     await expectCsvError(
       genericWith('bad-offset.csv', '2023-12-29T20:00:09.803+25:00,1.1,1.2,1,1'),

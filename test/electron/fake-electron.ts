@@ -41,6 +41,10 @@ export const state = {
   quitted: false,
   /** What the next showOpenDialog returns. */
   openDialogResult: { canceled: true, filePaths: [] as string[] },
+  /** Handlers given to protocol.handle, by scheme. */
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
+  /** Set by app.whenReady(): protocol.registerSchemesAsPrivileged must come before. */
+  ready: false,
 };
 
 class FakeApp extends EventEmitter {
@@ -67,7 +71,10 @@ class FakeApp extends EventEmitter {
     this.emit('before-quit', { preventDefault: () => (prevented = true) });
     if (!prevented) state.quitted = true;
   });
-  whenReady = vi.fn(() => Promise.resolve());
+  whenReady = vi.fn(() => {
+    state.ready = true;
+    return Promise.resolve();
+  });
 }
 
 class FakeWebContents extends EventEmitter {
@@ -147,6 +154,17 @@ export const dialog = {
   showOpenDialog: vi.fn((..._args: unknown[]) => Promise.resolve(state.openDialogResult)),
   showErrorBox: vi.fn((_title: string, _content: string) => {}),
 };
+/** Like Electron: privileged schemes only before 'ready', a handler only after. */
+export const protocol = {
+  registerSchemesAsPrivileged: vi.fn((_schemes: { scheme: string; privileges: object }[]) => {
+    if (state.ready) throw new Error('fake electron: registerSchemesAsPrivileged after ready');
+  }),
+  handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response> | Response) => {
+    if (!state.ready) throw new Error('fake electron: protocol.handle before ready');
+    state.protocolHandlers.set(scheme, handler);
+  }),
+};
+
 export const session = {
   defaultSession: {
     setPermissionRequestHandler: vi.fn((handler: PermissionRequestHandler) => {
@@ -155,4 +173,4 @@ export const session = {
   },
 };
 
-export default { app, BrowserWindow, dialog, ipcMain, powerMonitor, session };
+export default { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session };

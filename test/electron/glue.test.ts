@@ -1,6 +1,7 @@
 // Loads the real main-process entry (src/main/index.ts) against a fake `electron` and a fake
 // worker backend, and checks its wiring: secure window, single instance, no navigation away, no
 // new windows, IPC registered, the backend started, paused on suspend and closed on quit.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -15,6 +16,7 @@ vi.mock('electron', () => {
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const builtIndexHtml = path.join(repo, 'src', 'renderer', 'index.html');
+const APP_URL = 'backtestr://app/index.html';
 
 const WORKER_BACKEND = '../../src/main/services/host/worker-backend.ts';
 
@@ -123,7 +125,7 @@ describe('main process glue (src/main/index.ts)', () => {
     await expect(invokeFrom(fake, 'runs:list', undefined, { senderFrame: evil })).rejects.toThrow(
       /refused/,
     );
-    const child = { url: pathToFileURL(builtIndexHtml).href, parent: evil };
+    const child = { url: APP_URL, parent: evil };
     await expect(invokeFrom(fake, 'runs:list', undefined, { senderFrame: child })).rejects.toThrow(
       /refused/,
     );
@@ -218,10 +220,37 @@ describe('main process glue (src/main/index.ts)', () => {
     expect(win.show).toHaveBeenCalledOnce();
   });
 
-  it('loads the built index.html without a dev server', async () => {
-    const win = onlyWindow(await startMain());
-    expect(win.loadURL).not.toHaveBeenCalled();
-    expect(win.loadFile).toHaveBeenCalledWith(builtIndexHtml);
+  it('loads the built index.html from its own privileged scheme, not file://', async () => {
+    const fake = await startMain();
+    const win = onlyWindow(fake);
+    expect(win.loadFile).not.toHaveBeenCalled();
+    expect(win.loadURL).toHaveBeenCalledExactlyOnceWith(APP_URL);
+    expect(fake.protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
+      { scheme: 'backtestr', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const serve = fake.state.protocolHandlers.get('backtestr')!;
+    const page = await serve(new Request(APP_URL));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(await page.text()).toBe(readFileSync(builtIndexHtml, 'utf8'));
+    expect((await serve(new Request('backtestr://app/'))).status).toBe(200);
+  });
+
+  it('serves nothing outside the renderer folder, however the path is spelt', async () => {
+    const serve = (await startMain()).state.protocolHandlers.get('backtestr')!;
+    for (const url of [
+      'backtestr://app/../main/index.ts',
+      'backtestr://app/%2e%2e/main/index.ts',
+      'backtestr://app/%2E%2E%2F%2E%2E%2Fpackage.json',
+      'backtestr://app/..%5c..%5cpackage.json',
+      'backtestr://app/%00index.html',
+      'backtestr://other/index.html',
+      'backtestr://app/no-such-file.js',
+      'backtestr://app/components',
+    ]) {
+      expect((await serve(new Request(url))).status, url).toBe(404);
+    }
   });
 
   it('loads the dev server from ELECTRON_RENDERER_URL in dev', async () => {
@@ -251,11 +280,13 @@ describe('main process glue (src/main/index.ts)', () => {
 
   it('blocks navigation away from the built app', async () => {
     const win = onlyWindow(await startMain());
-    const appUrl = pathToFileURL(builtIndexHtml).href;
+    const appUrl = APP_URL;
     for (const url of [
       'https://example.com/',
       'http://localhost:5173/',
       pathToFileURL('/etc/passwd').href,
+      pathToFileURL(builtIndexHtml).href,
+      'backtestr://other/index.html',
       'javascript:alert(1)',
       'not a url',
     ]) {

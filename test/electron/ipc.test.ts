@@ -22,7 +22,7 @@ import {
   type FakeInvokeEvent,
 } from './fake-electron.ts';
 
-const APP_URL = 'file:///opt/BackTestr/resources/app.asar/out/renderer/index.html';
+const APP_URL = 'backtestr://app/index.html';
 
 function fakeBackend() {
   const events = new EventEmitter();

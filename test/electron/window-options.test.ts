@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   CONTENT_SECURITY_POLICY,
@@ -41,19 +40,23 @@ describe('window options (src/main/window-options.ts)', () => {
       kind: 'url',
       url: 'http://localhost:5173',
     });
-    const file = path.join(repo, 'out', 'renderer', 'index.html');
-    const built = { kind: 'file', file, url: pathToFileURL(file).href };
+    const root = path.join(repo, 'out', 'renderer');
+    const built = { kind: 'app', root, url: 'backtestr://app/index.html' };
     expect(rendererTarget(env, outMain, true)).toEqual(built);
     expect(rendererTarget({}, outMain, false)).toEqual(built);
   });
 
   it('allows navigation only within the app', () => {
-    const fileApp = 'file:///opt/BackTestr/resources/app.asar/out/renderer/index.html';
-    expect(isAllowedNavigation(`${fileApp}#/runs`, fileApp)).toBe(true);
-    expect(isAllowedNavigation(`${fileApp}?x=1`, fileApp)).toBe(true);
-    expect(isAllowedNavigation('file:///etc/passwd', fileApp)).toBe(false);
-    expect(isAllowedNavigation('https://example.com/', fileApp)).toBe(false);
-    expect(isAllowedNavigation('garbage', fileApp)).toBe(false);
+    const app = 'backtestr://app/index.html';
+    expect(isAllowedNavigation(`${app}#/runs`, app)).toBe(true);
+    expect(isAllowedNavigation(`${app}?x=1`, app)).toBe(true);
+    expect(isAllowedNavigation('backtestr://app/other.html', app)).toBe(true);
+    expect(isAllowedNavigation('backtestr://evil/index.html', app)).toBe(false);
+    expect(isAllowedNavigation('file:///etc/passwd', app)).toBe(false);
+    const fileOfApp = 'file:///opt/BackTestr/resources/app.asar/out/renderer/index.html';
+    expect(isAllowedNavigation(fileOfApp, app), 'file:// is no longer the app').toBe(false);
+    expect(isAllowedNavigation('https://example.com/', app)).toBe(false);
+    expect(isAllowedNavigation('garbage', app)).toBe(false);
 
     const devApp = 'http://localhost:5173/';
     expect(isAllowedNavigation('http://localhost:5173/x?y#z', devApp)).toBe(true);

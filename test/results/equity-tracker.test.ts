@@ -49,4 +49,15 @@ describe('EquityTracker', () => {
     expect(b.add(3, 100, 60)).toEqual(a.add(3, 100, 60));
     expect(b.sample().drawdownPct).toBe(50);
   });
+
+  it('fails saying why when money leaves float64 (1.1 / 1e308 prices stored NaN drawdowns)', () => {
+    const eq = new EquityTracker();
+    eq.add(0, 1e308, 1.7e308);
+    // Equity overflows to Infinity; its drawdown Infinity − Infinity would be NaN.
+    expect(() => eq.add(60_000, 1e308, 1.7e308 * 10)).toThrow(
+      /^equity left the range of numbers at 1970-01-01T00:01:00\.000Z: balance 1e\+308, equity Infinity, drawdown NaN/,
+    );
+    const nan = new EquityTracker();
+    expect(() => nan.add(0, 100, NaN)).toThrow(/equity NaN/);
+  });
 });

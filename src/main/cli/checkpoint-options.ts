@@ -4,6 +4,9 @@ import {
 } from '../services/checkpoints/checkpoint-manager.ts';
 import { parseDuration, parseInteger } from './options.ts';
 
+/** zstd's compression levels are 1–22; anything else would be clamped silently or refused late. */
+const MAX_ZSTD_LEVEL = 22;
+
 /** parseArgs options shared by `run` and `resume`. */
 export const CHECKPOINT_OPTIONS = {
   'checkpoint-interval': { type: 'string' },
@@ -29,7 +32,7 @@ export function checkpointPolicyOf(v: CheckpointOptionValues): CheckpointPolicy 
   if (v['checkpoint-every-ticks'] !== undefined)
     p.everyTicks = parseInteger('checkpoint-every-ticks', v['checkpoint-every-ticks'], 0);
   if (v['checkpoint-level'] !== undefined)
-    p.level = parseInteger('checkpoint-level', v['checkpoint-level'], 1);
+    p.level = parseInteger('checkpoint-level', v['checkpoint-level'], 1, MAX_ZSTD_LEVEL);
   if (v.keep !== undefined) p.keep = parseInteger('keep', v.keep, 1);
   return p;
 }

@@ -7,6 +7,7 @@ import { runCommand } from './commands/run.ts';
 import { runsCommand } from './commands/runs.ts';
 import { strategiesCommand } from './commands/strategies.ts';
 import { CliContext, type CliIo } from './context.ts';
+import { terminalSafe } from './terminal-safe.ts';
 import { USAGE, UsageError } from './usage.ts';
 
 /** Pulls the global options out of argv wherever they stand. */
@@ -33,6 +34,24 @@ function globalOptions(argv: string[]): {
   return { rest, dataDir, verbose, help };
 }
 
+/**
+ * Commands that never write the data folder: they also work when it cannot be written (a
+ * read-only mount). `checkpoints verify` is not one: it quarantines a damaged file.
+ */
+const READ_ONLY_COMMANDS = new Set([
+  'data list',
+  'runs list',
+  'runs export',
+  'checkpoints list',
+  'checkpoints inspect',
+  'checkpoints diff',
+  'strategies list',
+]);
+
+function onlyReads(command: string, args: string[]): boolean {
+  return READ_ONLY_COMMANDS.has(`${command} ${args[0] ?? ''}`);
+}
+
 /** Runs one CLI invocation and returns its exit code: 0 success, 1 error, 2 usage. */
 export async function main(
   argv: string[],
@@ -49,7 +68,7 @@ export async function main(
       io.stdout.write(USAGE);
       return command === undefined && !g.help ? 2 : 0;
     }
-    ctx = new CliContext(resolveDataDir({ flag: g.dataDir, env }), io);
+    ctx = new CliContext(resolveDataDir({ flag: g.dataDir, env }), io, onlyReads(command, args));
     switch (command) {
       case 'data':
         return await dataCommand(ctx, args);
@@ -81,8 +100,9 @@ function reportError(err: unknown, io: CliIo, verbose: boolean): number {
     e instanceof UsageError ||
     e instanceof StrategyParamError ||
     (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
-  io.stderr.write(`backtestr: ${e.message}\n`);
-  if (verbose && e.stack) io.stderr.write(e.stack + '\n');
+  // Messages quote user data (CSV lines, file names, strategy errors): never raw to the terminal.
+  io.stderr.write(`backtestr: ${terminalSafe(e.message)}\n`);
+  if (verbose && e.stack) io.stderr.write(terminalSafe(e.stack) + '\n');
   if (usage) io.stderr.write(`run 'backtestr --help' for usage\n`);
   return usage ? 2 : 1;
 }

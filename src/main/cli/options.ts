@@ -17,10 +17,16 @@ export function parseUtcTime(name: string, value: string): number {
   return t;
 }
 
-export function parseInteger(name: string, value: string, min: number): number {
+export function parseInteger(
+  name: string,
+  value: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const n = Number(value);
-  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`--${name} must be a whole number >= ${min}, got '${value}'`);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${name} must be a whole number ${range}, got '${value}'`);
   }
   return n;
 }

@@ -1,12 +1,49 @@
+import { listCheckpointRows } from '../services/checkpoints/checkpoint-store.ts';
 import type { RunSummary } from '../services/runs/run-service.ts';
 import type { CliContext } from './context.ts';
+
+/** The checkpoint `resume` will start from: the run's newest valid one, or null. */
+export function resumePoint(ctx: CliContext, runId: string): { seq: number; ticks: number } | null {
+  const valid = listCheckpointRows(ctx.db, runId).filter((r) => r.status === 'valid');
+  if (valid.length === 0) return null;
+  const newest = valid.reduce((a, b) => (b.seq > a.seq ? b : a));
+  return { seq: newest.seq, ticks: newest.ticks };
+}
+
+/** `--json` output: a paused run also says which checkpoint resume will use (null: none). */
+export function summaryJson(ctx: CliContext, s: RunSummary): string {
+  if (s.status !== 'paused') return JSON.stringify(s);
+  return JSON.stringify({ ...s, resumeFrom: resumePoint(ctx, s.runId) });
+}
+
+/**
+ * A paused run, and where resume will pick it up. When the pause checkpoint failed (disk full,
+ * read-only) or there was none (--no-checkpoints), "paused at N ticks" alone would promise work
+ * that is not saved: say so, and name the checkpoint resume will use instead.
+ */
+function printPaused(ctx: CliContext, s: RunSummary): void {
+  const from = resumePoint(ctx, s.runId);
+  if (from !== null && from.ticks === s.ticks) {
+    ctx.out(
+      `run ${s.runId} paused at ${s.ticks} ticks; continue with: backtestr resume ${s.runId}`,
+    );
+    return;
+  }
+  const why = s.checkpoints
+    ? `its pause checkpoint failed${s.checkpoints.lastError ? ` (${s.checkpoints.lastError})` : ''}`
+    : 'checkpoints are off (--no-checkpoints), so nothing was saved';
+  const where =
+    from === null
+      ? 'it has no valid checkpoint, so resume will redo it from its first tick'
+      : `resume will continue from checkpoint ${from.seq} at ${from.ticks} ticks`;
+  ctx.out(`run ${s.runId} stopped at ${s.ticks} ticks, but ${why}: ${where}`);
+  ctx.out(`continue with: backtestr resume ${s.runId}`);
+}
 
 /** The human-readable end of `run` and `resume`. */
 export function printRunSummary(ctx: CliContext, s: RunSummary): void {
   if (s.status === 'paused') {
-    ctx.out(
-      `run ${s.runId} paused at ${s.ticks} ticks; continue with: backtestr resume ${s.runId}`,
-    );
+    printPaused(ctx, s);
     return;
   }
   ctx.out(`run ${s.runId} completed`);

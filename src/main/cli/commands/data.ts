@@ -82,12 +82,21 @@ async function dataGenerate(ctx: CliContext, args: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * A stored tick time as ISO-8601. A version without the time range of engine/data/tick-limits.ts
+ * could store times past Date's range (epoch 9e15): shown as their number, not a crash.
+ */
+function storedTime(ms: number): string {
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString();
+}
+
 function dataList(ctx: CliContext, args: string[]): number {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
   const symbols = listSymbols(ctx.db).map((s) => ({
     symbol: s.name,
-    first: new Date(s.firstTs).toISOString(),
-    last: new Date(s.lastTs).toISOString(),
+    first: storedTime(s.firstTs),
+    last: storedTime(s.lastTs),
     ticks: s.tickCount,
   }));
   if (values.json) {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { ResumeSummary } from '../../services/runs/resume-service.ts';
 import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
 import type { CliContext } from '../context.ts';
-import { printRunSummary } from '../run-output.ts';
+import { printRunSummary, summaryJson } from '../run-output.ts';
 import { callbackTimeoutOf, runInWorker, RUN_HOST_OPTIONS } from '../run-in-worker.ts';
 import { UsageError } from '../usage.ts';
 
@@ -27,10 +27,9 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
     { kind: 'resume', request: { runId: positionals[0], checkpoint, force: values.force } },
     { checkpoints: checkpointPolicyOf(values), callbackTimeoutMs: callbackTimeoutOf(values) },
   );
-  for (const q of summary.quarantined)
-    ctx.io.stderr.write(`damaged checkpoint moved aside: ${q}\n`);
+  for (const q of summary.quarantined) ctx.err(`damaged checkpoint moved aside: ${q}`);
   if (values.json) {
-    ctx.out(JSON.stringify(summary));
+    ctx.out(summaryJson(ctx, summary));
     return 0;
   }
   const from = summary.resumedFrom;

@@ -4,7 +4,7 @@ import { PRICE_SOURCES } from '../../engine/mtf/bar.ts';
 import { parseTimeframes } from '../../engine/mtf/timeframes.ts';
 import type { RunSummary } from '../../services/runs/run-service.ts';
 import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
-import { printRunSummary } from '../run-output.ts';
+import { printRunSummary, summaryJson } from '../run-output.ts';
 import { callbackTimeoutOf, runInWorker, RUN_HOST_OPTIONS } from '../run-in-worker.ts';
 import type { CliContext } from '../context.ts';
 import { oneOf, parseInteger, parseNumber, parseUtcTime, required, splitList } from '../options.ts';
@@ -55,7 +55,7 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
     { kind: 'start', request },
     { checkpoints: checkpointPolicyOf(values), callbackTimeoutMs: callbackTimeoutOf(values) },
   );
-  if (values.json) ctx.out(JSON.stringify(summary));
+  if (values.json) ctx.out(summaryJson(ctx, summary));
   else printRunSummary(ctx, summary);
   return 0;
 }

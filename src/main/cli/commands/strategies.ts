@@ -29,7 +29,7 @@ export async function strategiesCommand(ctx: CliContext, args: string[]): Promis
 async function strategiesList(ctx: CliContext, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
   const { strategies, errors } = await listStrategies(ctx.dataDir);
-  for (const e of errors) ctx.io.stderr.write(`${e.file}: ${e.message}\n`);
+  for (const e of errors) ctx.err(`${e.file}: ${e.message}`);
   if (values.json) {
     ctx.out(
       JSON.stringify(

@@ -27,13 +27,23 @@ export class EquityTracker {
   private equity = NaN;
   private peak = -Infinity;
 
-  /** Records a reading and returns its sample. */
+  /**
+   * Records a reading and returns its sample. Money that leaves float64's range (a balance or
+   * position so large that P&L overflows to Infinity, then Infinity − Infinity = NaN) fails here,
+   * saying why, instead of later as a NOT NULL constraint on a NaN drawdown.
+   */
   add(time: number, balance: number, equity: number): EquitySample {
     this.time = time;
     this.balance = balance;
     this.equity = equity;
     if (equity > this.peak) this.peak = equity;
-    return this.sample();
+    const sample = this.sample();
+    if (!Number.isFinite(balance) || !Number.isFinite(equity) || !Number.isFinite(sample.drawdown))
+      throw new Error(
+        `equity left the range of numbers at ${new Date(time).toISOString()}: balance ${balance}, ` +
+          `equity ${equity}, drawdown ${sample.drawdown} (balance, lot size or prices too large)`,
+      );
+    return sample;
   }
 
   /** The sample of the last reading (NaN fields before the first). */

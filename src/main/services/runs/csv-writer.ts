@@ -11,7 +11,9 @@ export function isoTime(ms: number): string {
 
 /**
  * Writes a CSV from rows produced lazily (rows may come straight from a SQLite iterator), in
- * 64 KB writes. Cells are written as given: callers format numbers with formatNumber.
+ * 64 KB writes, and fsyncs it: it is renamed into place next, and a rename that reaches the disk
+ * before the data would publish a torn file after a power cut. Cells are written as given:
+ * callers format numbers with formatNumber.
  */
 export function writeCsv(
   file: string,
@@ -29,6 +31,18 @@ export function writeCsv(
       }
     }
     fs.writeSync(fd, buf);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** writeFileSync, fsynced (see writeCsv). */
+export function writeFileSynced(file: string, text: string): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, text);
+    fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }

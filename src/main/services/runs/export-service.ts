@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Bar } from '../../engine/mtf/bar.ts';
 import { IndicatorSet } from '../../engine/mtf/indicator-set.ts';
 import type { Db } from '../db/database.ts';
-import { formatNumber, isoTime, writeCsv } from './csv-writer.ts';
+import { formatNumber, isoTime, writeCsv, writeFileSynced } from './csv-writer.ts';
+import { ExportStaging } from './export-staging.ts';
 import type { RunRecord } from './run-config.ts';
 import { storedEquity, storedTrades } from './result-rows.ts';
 import { getRun } from './run-store.ts';
@@ -19,6 +19,18 @@ export class RunNotFoundError extends Error {
 
 type BarRow = Bar & { indicators: Buffer };
 
+/**
+ * Test hook: BACKTESTR_EXPORT_TEST_DELAY_MS sleeps that long after each exported file is written
+ * and after each is moved into an existing folder, so a test can SIGKILL an export midway. Never
+ * set in normal use.
+ */
+const TEST_DELAY_MS = Number(process.env.BACKTESTR_EXPORT_TEST_DELAY_MS ?? 0);
+
+function testDelay(): void {
+  if (TEST_DELAY_MS > 0)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, TEST_DELAY_MS);
+}
+
 /** Copies the blob into an aligned Float64Array (a Buffer's offset need not be a multiple of 8). */
 function indicatorValues(blob: Buffer): Float64Array {
   const copy = new Uint8Array(blob.length);
@@ -30,15 +42,22 @@ function indicatorValues(blob: Buffer): Float64Array {
  * Writes a run's results to `outDir`: one CSV per (symbol, timeframe) named
  * `<SYMBOL>_<TF>.csv`, and for backtests with a strategy `trades.csv`, `equity.csv` and
  * `summary.json`. Output depends only on the stored results and the run's config — no run id,
- * no wall-clock time, no paths — so equal runs give byte-identical files.
+ * no wall-clock time, no paths — so equal runs give byte-identical files. The files appear all at
+ * once (export-staging.ts): a crash leaves no new export or a complete one. Returns their paths.
  */
 export function exportRun(db: Db, runId: string, outDir: string): string[] {
   const run = getRun(db, runId);
   if (!run) throw new RunNotFoundError(runId);
-  fs.mkdirSync(outDir, { recursive: true });
-  const files = exportBars(db, run, outDir);
-  if (run.config.strategy) files.push(...exportResults(db, run, outDir));
-  return files;
+  const staging = new ExportStaging(outDir);
+  try {
+    const names = exportBars(db, run, staging.dir);
+    if (run.config.strategy) names.push(...exportResults(db, run, staging.dir));
+    staging.publish(names, testDelay);
+    return names.map((name) => path.join(outDir, name));
+  } catch (e) {
+    staging.abandon();
+    throw e;
+  }
 }
 
 function exportBars(db: Db, run: RunRecord, outDir: string): string[] {
@@ -51,7 +70,7 @@ function exportBars(db: Db, run: RunRecord, outDir: string): string[] {
   const files: string[] = [];
   for (const symbol of run.config.symbols) {
     for (const tf of run.config.timeframes) {
-      const file = path.join(outDir, `${symbol}_${tf}.csv`);
+      const name = `${symbol}_${tf}.csv`;
       const rows = (function* () {
         for (const r of select.iterate(run.id, symbol, tf) as Iterable<BarRow>) {
           const cells = [isoTime(r.time)];
@@ -61,18 +80,18 @@ function exportBars(db: Db, run: RunRecord, outDir: string): string[] {
           yield cells;
         }
       })();
-      writeCsv(file, header, rows);
-      files.push(file);
+      writeCsv(path.join(outDir, name), header, rows);
+      testDelay();
+      files.push(name);
     }
   }
   return files;
 }
 
 function exportResults(db: Db, run: RunRecord, outDir: string): string[] {
-  const trades = path.join(outDir, 'trades.csv');
   const tradeRows = storedTrades(db, run.id);
   writeCsv(
-    trades,
+    path.join(outDir, 'trades.csv'),
     [
       'id',
       'symbol',
@@ -106,10 +125,10 @@ function exportResults(db: Db, run: RunRecord, outDir: string): string[] {
       }
     })(),
   );
-  const equity = path.join(outDir, 'equity.csv');
+  testDelay();
   const equityRows = storedEquity(db, run.id);
   writeCsv(
-    equity,
+    path.join(outDir, 'equity.csv'),
     ['time', 'balance', 'equity', 'drawdown', 'drawdown_pct'],
     (function* () {
       for (const e of equityRows) {
@@ -118,9 +137,11 @@ function exportResults(db: Db, run: RunRecord, outDir: string): string[] {
       }
     })(),
   );
-  const summary = path.join(outDir, 'summary.json');
-  fs.writeFileSync(summary, JSON.stringify(summaryOf(run), null, 2) + '\n');
-  return [trades, equity, summary];
+  testDelay();
+  const summary = JSON.stringify(summaryOf(run), null, 2) + '\n';
+  writeFileSynced(path.join(outDir, 'summary.json'), summary);
+  testDelay();
+  return ['trades.csv', 'equity.csv', 'summary.json'];
 }
 
 /** What summary.json holds: the run's inputs (without paths or ids) and its statistics. */

@@ -17,6 +17,7 @@ import { claimRun, releaseRun } from './run-ownership.ts';
 import { restartFromFirstTick } from './restart-run.ts';
 import { runSession, type RunOptions, type RunSummary, type SessionSetup } from './run-service.ts';
 import { getRun } from './run-store.ts';
+import { ticksStoredFor } from './unconsumed-ticks.ts';
 
 export interface ResumeRequest {
   runId: string;
@@ -169,7 +170,8 @@ export async function resumeRun(
         claim: fork ? undefined : claim,
         config: data.config,
         strategy,
-        ticksTotal: data.ticksTotal,
+        // Forced over changed data, the run gets (and must consume) the ticks stored now.
+        ticksTotal: req.force ? ticksStoredFor(db, data.config) : data.ticksTotal,
         cursor: data.cursor,
         secondsBefore: data.meta.elapsedSeconds,
         checkpointAtStart: fork,

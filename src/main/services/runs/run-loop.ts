@@ -9,6 +9,7 @@ import type { RunConfig } from './run-config.ts';
 import type { RunRecorder } from './run-recorder.ts';
 import { assertOwner, type RunClaim } from './run-fence.ts';
 import { updateRunProgress } from './run-store.ts';
+import { checkAllTicksConsumed } from './unconsumed-ticks.ts';
 
 /** Asks a running loop, from outside (signals, the app's buttons), to checkpoint or pause. */
 export class RunControl {
@@ -160,6 +161,7 @@ export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> 
     if (THROTTLE_MS > 0) await new Promise((r) => setTimeout(r, THROTTLE_MS));
     else await yieldToEventLoop();
   }
+  checkAllTicksConsumed(engine.ticksConsumed, s.ticksTotal);
   s.backtest.finish();
   s.recorder.flush();
   await s.checkpoints?.settle();

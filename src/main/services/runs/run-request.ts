@@ -52,8 +52,11 @@ function checkAccount(a: AccountConfig): AccountConfig {
     throw bad('--balance must be a positive number');
   if (!(a.lotSize > 0) || !Number.isFinite(a.lotSize))
     throw bad('--lot-size must be a positive number');
-  if (!(a.commissionPerLot >= 0)) throw bad('--commission must be >= 0');
-  if (!(a.slippage >= 0)) throw bad('--slippage must be >= 0');
+  // Finite too: an Infinity commission or slippage turns every P&L into Infinity or NaN.
+  if (!(a.commissionPerLot >= 0) || !Number.isFinite(a.commissionPerLot))
+    throw bad('--commission must be a finite number >= 0');
+  if (!(a.slippage >= 0) || !Number.isFinite(a.slippage))
+    throw bad('--slippage must be a finite number >= 0');
   return a;
 }
 

@@ -1,4 +1,6 @@
 import { generateTicks, estimateTickCount } from '../../engine/data/generate/index.ts';
+import { DAY_MS } from '../../engine/data/generate/fx-sessions.ts';
+import { tickTimeProblem } from '../../engine/data/tick-limits.ts';
 import type { Db } from '../db/database.ts';
 import { loadHasher } from '../hash.ts';
 import { checkSymbolName } from './symbol-name.ts';
@@ -23,6 +25,12 @@ export async function generateSymbolTicks(
   if (!Number.isInteger(req.days) || req.days < 1)
     throw new Error('--days must be a whole number >= 1');
   if (!Number.isInteger(req.seed)) throw new Error('--seed must be a whole number');
+  // The generated span must lie in the range every stored tick must (engine/data/tick-limits.ts).
+  const startProblem = tickTimeProblem(req.start);
+  if (startProblem !== null) throw new Error(`--start ${startProblem}`);
+  const lastPossibleTick = req.start + req.days * DAY_MS - 1;
+  const endProblem = tickTimeProblem(lastPossibleTick);
+  if (endProblem !== null) throw new Error(`--start plus --days ends at a time that ${endProblem}`);
   await loadHasher();
   const opts = { symbol: req.symbol, start: req.start, days: req.days, seed: req.seed };
   const estimate = estimateTickCount(opts);

@@ -22,10 +22,6 @@ export const cursor = { pos: 0, err: 0, hadOffset: false };
 export const ERR_SYNTAX = 1;
 export const ERR_NOT_FINITE = 2;
 export const ERR_EMPTY = 3;
-export const ERR_EPOCH_SECONDS = 4;
-
-/** Epoch values below this (1973-03-03) are taken for seconds written where ms were expected. */
-const MIN_EPOCH_MS = 1e11;
 
 const DAY_MS = 86_400_000;
 const NUMBER_SYNTAX = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -236,8 +232,8 @@ export function parseEpochOrIso(buf: Uint8Array, p: number): number {
     c = buf[p + n];
   }
   cursor.pos = p + n;
-  const t = done(buf, n === 0 ? NaN : v);
-  return t < MIN_EPOCH_MS ? fail(ERR_EPOCH_SECONDS) : t;
+  // The range (and the seconds-for-milliseconds hint) is checked by the row, as for every syntax.
+  return done(buf, n === 0 ? NaN : v);
 }
 
 /** `YYYY-MM-DD[T ]HH:MM:SS[.fff][Z|±HH:MM|±HHMM]`; no offset means UTC. */

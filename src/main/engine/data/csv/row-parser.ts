@@ -1,6 +1,16 @@
 import { POW10 } from '../pow10.ts';
 import type { TickBatch } from '../tick-batch.ts';
 import {
+  MAX_PRICE,
+  MAX_TICK_TIME_MS,
+  MAX_VOLUME,
+  MIN_TICK_TIME_MS,
+  plausibleEpochSeconds,
+  priceProblem,
+  tickTimeProblem,
+  volumeProblem,
+} from '../tick-limits.ts';
+import {
   type CsvLayout,
   ROLE_ASK,
   ROLE_ASK_VOL,
@@ -16,7 +26,6 @@ import {
   CR,
   cursor,
   ERR_EMPTY,
-  ERR_EPOCH_SECONDS,
   ERR_NOT_FINITE,
   fieldEnd,
   LF,
@@ -166,12 +175,16 @@ export class RowParser {
     }
     if (buf[q] === CR) q++;
     if (buf[q] !== LF) throw this.#rowError(buf, p, roles.length, ERR_TRAILING);
+    if (!(ts >= MIN_TICK_TIME_MS && ts <= MAX_TICK_TIME_MS)) throw this.#timeRangeError(buf, p, ts);
 
     if (this.#scale !== 0) {
+      // The ceiling is checked on the values as written: rounding 1e308 would only say "Infinity".
+      if (bid > MAX_PRICE) throw this.#valueError(ROLE_BID, priceProblem(bid)!);
+      if (ask > MAX_PRICE) throw this.#valueError(ROLE_ASK, priceProblem(ask)!);
       bid = roundPrice(bid, this.#scale);
       ask = roundPrice(ask, this.#scale);
-      if (!(bid > 0)) throw this.#valueError(ROLE_BID, `must be > 0, got ${bid}`);
-      if (!(ask > 0)) throw this.#valueError(ROLE_ASK, `must be > 0, got ${ask}`);
+      if (!(bid > 0)) throw this.#valueError(ROLE_BID, priceProblem(bid)!);
+      if (!(ask > 0)) throw this.#valueError(ROLE_ASK, priceProblem(ask)!);
       if (bid > ask) throw this.error(this.lineNo, `bid ${bid} > ask ${ask}`);
     }
     if (ts < this.#prevTs) {
@@ -180,8 +193,10 @@ export class RowParser {
         `timestamp goes backwards: ${new Date(ts).toISOString()} after ${new Date(this.#prevTs).toISOString()}`,
       );
     }
-    if (bidVol < 0) throw this.#valueError(ROLE_BID_VOL, `must be >= 0, got ${bidVol}`);
-    if (askVol < 0) throw this.#valueError(ROLE_ASK_VOL, `must be >= 0, got ${askVol}`);
+    if (bidVol < 0 || bidVol > MAX_VOLUME)
+      throw this.#valueError(ROLE_BID_VOL, volumeProblem(bidVol)!);
+    if (askVol < 0 || askVol > MAX_VOLUME)
+      throw this.#valueError(ROLE_ASK_VOL, volumeProblem(askVol)!);
 
     const b = this.batch;
     const i = b.length;
@@ -197,6 +212,18 @@ export class RowParser {
     this.rows++;
     this.lineNo++;
     return q + 1;
+  }
+
+  /** A time outside the supported range, quoting the field as written. */
+  #timeRangeError(buf: Uint8Array, lineStart: number, ts: number): TickCsvError {
+    const col = this.#layout.roles.indexOf(ROLE_TS);
+    let start = lineStart;
+    for (let c = 0; c < col; c++) start = buf.indexOf(COMMA, start) + 1;
+    const field = text(buf, start, fieldEnd(buf, start));
+    let reason = `${this.#layout.names[col]} "${field}" ${tickTimeProblem(ts)}`;
+    if (this.#layout.time === 'epoch-or-iso' && /^\d+$/.test(field) && plausibleEpochSeconds(ts))
+      reason += ': seconds, not milliseconds?';
+    return this.error(this.lineNo, reason);
   }
 
   #checkPair(buf: Uint8Array, p: number): number {
@@ -236,11 +263,6 @@ export class RowParser {
     const name = this.#layout.names[col];
     const role = this.#roles[col];
     if (role === ROLE_TS) {
-      if (err === ERR_EPOCH_SECONDS)
-        return this.error(
-          this.lineNo,
-          `${name} "${field}" is before 1973: seconds, not milliseconds?`,
-        );
       if (err === ERR_NO_OFFSET)
         return this.error(this.lineNo, `${name} "${field}" has no GMT offset`);
       return this.error(

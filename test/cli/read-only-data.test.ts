@@ -1,0 +1,85 @@
+/**
+ * A data folder that cannot be written (here a read-only bind mount of a real one) must refuse
+ * writing commands naming the folder and the reason, and still serve the commands that only
+ * read. Needs root to mount; elsewhere the test is skipped and says why.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from './run-cli.ts';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-readonly-test-'));
+const data = path.join(root, 'data');
+const ro = path.join(root, 'ro');
+fs.mkdirSync(ro);
+const mounted = (() => {
+  try {
+    execFileSync('mount', ['--bind', ro, ro], { stdio: 'ignore' });
+    execFileSync('umount', [ro]);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+afterAll(() => {
+  if (mounted) execFileSync('umount', [ro], { stdio: 'ignore' });
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const json = (dir: string, args: string[]) => {
+  const r = cli(dir, [...args, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('a read-only data folder (issue 8 §10)', () => {
+  it.skipIf(!mounted)(
+    'serves the commands that only read and refuses writes naming the folder (skipped where bind mounts are not allowed)',
+    () => {
+      expect(cli(data, ['data', 'generate', '--symbol', 'EURUSD', '--days', '1']).code).toBe(0);
+      const run = json(data, ['run', '--symbol', 'EURUSD', '--timeframes', 'H1']);
+      execFileSync('mount', ['--bind', data, ro]);
+      execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
+      const before = fs.readdirSync(ro).sort();
+
+      expect(json(ro, ['data', 'list'])).toEqual(json(data, ['data', 'list']));
+      expect(json(ro, ['runs', 'list'])).toEqual(json(data, ['runs', 'list']));
+      expect(json(ro, ['checkpoints', 'list', run.runId])).toEqual(
+        json(data, ['checkpoints', 'list', run.runId]),
+      );
+      const outRo = path.join(root, 'out-ro');
+      const outRw = path.join(root, 'out-rw');
+      expect(cli(ro, ['runs', 'export', run.runId, '--out', outRo]).code).toBe(0);
+      expect(cli(data, ['runs', 'export', run.runId, '--out', outRw]).code).toBe(0);
+      const h1 = (dir: string) => fs.readFileSync(path.join(dir, 'EURUSD_H1.csv'), 'utf8');
+      expect(h1(outRo)).toBe(h1(outRw));
+
+      for (const args of [
+        ['data', 'generate', '--symbol', 'X', '--days', '1'],
+        ['run', '--symbol', 'EURUSD'],
+      ]) {
+        const r = cli(ro, args);
+        expect(r.code, args.join(' ')).toBe(1);
+        expect(r.stderr).toContain(`the data folder ${ro} cannot be written`);
+        expect(r.stderr).toMatch(/read-only file system \(EROFS\)/);
+        expect(r.stderr).not.toMatch(/^backtestr: unable to open database file$/m);
+      }
+      expect(fs.readdirSync(ro).sort(), 'nothing written into the folder').toEqual(before);
+
+      // The snapshot is refused, before copying, where it would not fit (a 64 KB temp folder).
+      const tinyTmp = path.join(root, 'tiny-tmp');
+      fs.mkdirSync(tinyTmp);
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', tinyTmp]);
+      try {
+        const r = cli(ro, ['data', 'list'], { TMPDIR: tinyTmp });
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`does not fit in ${tinyTmp}`);
+        expect(fs.readdirSync(tinyTmp), 'nothing copied').toEqual([]);
+      } finally {
+        execFileSync('umount', [tinyTmp]);
+      }
+    },
+  );
+});
