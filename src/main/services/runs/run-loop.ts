@@ -68,6 +68,11 @@ const STEP_TICKS = 65_536;
  * can watch (and kill) a run mid-flight on a small data set. Never set in normal use.
  */
 const THROTTLE_MS = Number(process.env.BACKTESTR_TEST_THROTTLE_MS ?? 0);
+/**
+ * Test hook: BACKTESTR_TEST_CKPT_NO_SKIP=1 makes a tick trigger wait for the writer instead of
+ * being skipped, so tests that count checkpoints do not depend on how loaded the machine is.
+ */
+const WAIT_FOR_WRITER = process.env.BACKTESTR_TEST_CKPT_NO_SKIP === '1';
 const PROGRESS_MS = 100;
 /** How often the stored progress moves (signs of life are the heartbeat thread's job). */
 const STORE_PROGRESS_MS = 1000;
@@ -143,6 +148,7 @@ export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> 
     if (s.merger.step(engine, budget) === 0) break;
     if (engine.ticksConsumed >= nextTickTrigger) {
       nextTickTrigger += every;
+      if (WAIT_FOR_WRITER) await s.checkpoints?.settle();
       checkpoint('ticks');
     } else if (s.control.checkpointRequested) {
       // A manual request waits for a free writer rather than being skipped: the user asked.
