@@ -8,7 +8,7 @@ import {
 } from '../../src/main/services/host/worker-backend.ts';
 import { EventLog, seed, tempDataDir } from '../api/helpers.ts';
 import { writeStrategy } from '../strategies/helpers.ts';
-import { ENDLESS_ON_BAR, HOARDER } from './strategies.ts';
+import { ENDLESS_ON_BAR, HOARDER, stuckInOnBar } from './strategies.ts';
 
 // Small heaps for run workers (inherited by the backend's worker): the hoarder hits the limit
 // after a few MB instead of gigabytes.
@@ -41,6 +41,7 @@ describe('a runaway strategy in the app backend', () => {
       checkpoints: null,
       callbackTimeoutMs: 5000,
     });
+    await stuckInOnBar(path);
     // Stuck from the first H1 close on; each call below is answered meanwhile (before this
     // change they all waited for the loop, i.e. forever).
     const info = await backend.invoke('app:info');

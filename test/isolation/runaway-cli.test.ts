@@ -13,6 +13,7 @@ import {
   HOARDER,
   LEAVES_A_TIMER,
   slowOnBar,
+  stuckInOnBar,
 } from './strategies.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/backtestr.js');
@@ -92,9 +93,10 @@ describe('a strategy callback that never returns (CLI)', () => {
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     it(`answers ${signal} while stuck: says so, and the stuck run ends failed naming the callback`, async () => {
-      const { dir } = dataWith(ENDLESS_ON_BAR);
+      const { dir, file } = dataWith(ENDLESS_ON_BAR);
       const p = startCli(dir, [...RUN, '--strategy', 'endless', '--callback-timeout', '2s']);
       await p.started;
+      await stuckInOnBar(file);
       p.child.kill(signal);
       const { code } = await p.exited;
       const { stderr } = p.out();
@@ -105,9 +107,10 @@ describe('a strategy callback that never returns (CLI)', () => {
   }
 
   it('exits at once on a second SIGINT, leaving the run to be resumed (interrupted)', async () => {
-    const { dir } = dataWith(ENDLESS_ON_BAR);
+    const { dir, file } = dataWith(ENDLESS_ON_BAR);
     const p = startCli(dir, [...RUN, '--strategy', 'endless', '--callback-timeout', '10m']);
     await p.started;
+    await stuckInOnBar(file);
     p.child.kill('SIGINT');
     await new Promise((r) => setTimeout(r, 200));
     p.child.kill('SIGINT');

@@ -1,10 +1,29 @@
 /** User strategy sources that misbehave on purpose, for the isolation tests. */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Written beside the strategy file by ENDLESS_ON_BAR just before it loops. */
+export const STUCK_MARKER = 'endless.stuck';
+
+/**
+ * Resolves once ENDLESS_ON_BAR (in `strategyFile`'s folder) is inside its loop: a signal or a
+ * pause sent earlier would find a run that can still pause, which is not what such tests test.
+ */
+export async function stuckInOnBar(strategyFile: string): Promise<void> {
+  const marker = path.join(path.dirname(strategyFile), STUCK_MARKER);
+  while (!fs.existsSync(marker)) await new Promise((r) => setTimeout(r, 20));
+}
 
 /** Loops forever in onBar at the first H1 bar that closes (the bar's time is its open time). */
-export const ENDLESS_ON_BAR = `export default {
+export const ENDLESS_ON_BAR = `import fs from 'node:fs';
+export default {
   name: 'endless', description: 'never returns from onBar', params: [],
   init() {},
-  onBar(ctx, ev) { if (ev.timeframe === 'H1') for (;;) {} },
+  onBar(ctx, ev) {
+    if (ev.timeframe !== 'H1') return;
+    fs.writeFileSync(new URL('./${STUCK_MARKER}', import.meta.url), '');
+    for (;;) {}
+  },
 };
 `;
 
