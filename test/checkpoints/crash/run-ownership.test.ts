@@ -6,15 +6,13 @@
  * so, and leaves the completed result exactly as an uninterrupted run's.
  * The staleness window is made short through BACKTESTR_HEARTBEAT_STALE_MS (default one minute).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli } from '../../cli/run-cli.ts';
 import { writeStrategy } from '../../strategies/helpers.ts';
 import {
   checkpointFiles,
-  copyFolder,
-  dataFolder,
+  useDataFolders,
   exportOf,
   runJson,
   runsOf,
@@ -40,20 +38,13 @@ const SLOW_STRATEGY = `export default {
 };
 `;
 
-let base: string;
-const made: string[] = [];
-function folder(): string {
-  const d = copyFolder(base);
-  made.push(d);
-  return d;
-}
+const folder = useDataFolders(1, 4);
 
-beforeAll(() => {
-  base = dataFolder(1, 4);
-}, 60_000);
-afterAll(() => {
-  for (const d of [base, ...made]) fs.rmSync(d, { recursive: true, force: true });
-});
+/** How many checkpoints of the run the index holds (read-only: the run's process is alive). */
+function indexedCheckpoints(dir: string, runId: string): number {
+  const r = cli(dir, ['checkpoints', 'list', runId, '--json'], ENV);
+  return r.code === 0 ? (JSON.parse(r.stdout) as unknown[]).length : 0;
+}
 
 function statusOf(dir: string, runId: string): string | undefined {
   const r = cli(dir, ['runs', 'list', '--json'], ENV);
@@ -112,6 +103,10 @@ describe('run ownership', () => {
     await waitFor(proc, () =>
       checkpointFiles(dir, runId).some((f) => f.endsWith('.btck')) ? true : undefined,
     );
+    // Not the instant the file appears: the writer renames it while holding SQLite's write lock
+    // (the fenced rename), and a process stopped right there would hold the lock for as long as
+    // it is stopped. Once the checkpoint's index row exists, that transaction has committed.
+    await waitFor(proc, () => (indexedCheckpoints(dir, runId) > 0 ? true : undefined));
     proc.child.kill('SIGSTOP');
     let takenOverAt = -1;
     try {

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeBtck } from '../../../src/main/services/checkpoints/btck/btck-codec.ts';
 import {
   checkpointFileName,
@@ -15,7 +15,6 @@ import {
 } from '../../../src/main/services/checkpoints/btck/file-name.ts';
 import { loadHasher } from '../../../src/main/services/hash.ts';
 import { cli } from '../../cli/run-cli.ts';
-import { startCli, waitFor } from '../crash/child-cli.ts';
 import {
   btckAroundFrame,
   hugeArrayPayload,
@@ -24,46 +23,23 @@ import {
 } from '../format/hostile.ts';
 import {
   checkpointFiles,
-  copyFolder,
-  dataFolder,
+  CKPT,
   exportOf,
+  killedRun,
   runJson,
   RUN_ARGS,
+  useDataFolders,
 } from './shared-data.ts';
 
-const CKPT = ['--checkpoint-every-ticks', '100000', '--checkpoint-interval', '0'];
 const GiB = 1024n * 1024n * 1024n;
-let base: string;
+const folder = useDataFolders();
 let reference: Map<string, string>;
-const made: string[] = [];
-
-function folder(): string {
-  const d = copyFolder(base);
-  made.push(d);
-  return d;
-}
 
 beforeAll(async () => {
   await loadHasher();
-  base = dataFolder();
   const ref = folder();
   reference = exportOf(ref, runJson(ref, ['run', ...RUN_ARGS, '--no-checkpoints']).runId);
 }, 120_000);
-afterAll(() => {
-  for (const d of [base, ...made]) fs.rmSync(d, { recursive: true, force: true });
-});
-
-/** Starts a run, SIGKILLs it after its `n`-th checkpoint file appears; returns the run id. */
-async function killedRun(dir: string, n: number): Promise<string> {
-  const proc = startCli(dir, ['run', ...RUN_ARGS, ...CKPT, '--keep', '50']);
-  const runId = await waitFor(proc, () => /run (\S+) started/.exec(proc.stderr())?.[1]);
-  await waitFor(proc, () =>
-    checkpointFiles(dir, runId!).filter((f) => f.endsWith('.btck')).length >= n ? true : undefined,
-  );
-  proc.child.kill('SIGKILL');
-  await proc.exited;
-  return runId!;
-}
 
 /** Each maker puts a hostile entry at `file` (a checkpoint's name). */
 const HOSTILE: [string, (file: string) => void][] = [

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeBtck, encodeBtck } from '../../../src/main/services/checkpoints/btck/btck-codec.ts';
 import { CHECKPOINT_FORMAT_VERSION } from '../../../src/main/services/checkpoints/checkpoint-data.ts';
 import { loadHasher } from '../../../src/main/services/hash.ts';
@@ -8,46 +8,23 @@ import { cli } from '../../cli/run-cli.ts';
 import { startCli, waitFor } from '../crash/child-cli.ts';
 import {
   checkpointFiles,
+  CKPT,
+  killedRun,
   generateEurusd,
-  copyFolder,
-  dataFolder,
+  useDataFolders,
   exportOf,
   runJson,
   runsOf,
   RUN_ARGS,
 } from './shared-data.ts';
 
-const CKPT = ['--checkpoint-every-ticks', '100000', '--checkpoint-interval', '0'];
-let base: string;
+const folder = useDataFolders();
 let reference: Map<string, string>;
-const made: string[] = [];
-
-function folder(): string {
-  const d = copyFolder(base);
-  made.push(d);
-  return d;
-}
 
 beforeAll(() => {
-  base = dataFolder();
   const ref = folder();
   reference = exportOf(ref, runJson(ref, ['run', ...RUN_ARGS, '--no-checkpoints']).runId);
 }, 120_000);
-afterAll(() => {
-  for (const d of [base, ...made]) fs.rmSync(d, { recursive: true, force: true });
-});
-
-/** Starts a run, SIGKILLs it after its `n`-th checkpoint file appears; returns the run id. */
-async function killedRun(dir: string, n: number): Promise<string> {
-  const proc = startCli(dir, ['run', ...RUN_ARGS, ...CKPT, '--keep', '50']);
-  const runId = await waitFor(proc, () => /run (\S+) started/.exec(proc.stderr())?.[1]);
-  await waitFor(proc, () =>
-    checkpointFiles(dir, runId!).filter((f) => f.endsWith('.btck')).length >= n ? true : undefined,
-  );
-  proc.child.kill('SIGKILL');
-  await proc.exited;
-  return runId!;
-}
 
 describe('recovery from damaged checkpoints', () => {
   const damage: [string, (b: Buffer) => Buffer][] = [

@@ -7,37 +7,25 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../../cli/run-cli.ts';
 import { startCli, waitFor } from '../crash/child-cli.ts';
 import {
   checkpointFiles,
-  copyFolder,
-  dataFolder,
+  useDataFolders,
   exportOf,
   runJson,
   runsOf,
   RUN_ARGS,
 } from './shared-data.ts';
 
-let base: string;
+const folder = useDataFolders(2, 4);
 let reference: Map<string, string>;
-const made: string[] = [];
-
-function folder(): string {
-  const d = copyFolder(base);
-  made.push(d);
-  return d;
-}
 
 beforeAll(() => {
-  base = dataFolder(2, 4);
   const ref = folder();
   reference = exportOf(ref, runJson(ref, ['run', ...RUN_ARGS, '--no-checkpoints']).runId);
 }, 120_000);
-afterAll(() => {
-  for (const d of [base, ...made]) fs.rmSync(d, { recursive: true, force: true });
-});
 
 /** Ticks the run has stored as done, as `runs list` reports them. */
 function ticksDone(dir: string, runId: string): number {

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { cli } from '../../cli/run-cli.ts';
+import { startCli, waitFor } from '../crash/child-cli.ts';
 
 export const RUN_ARGS = [
   '--symbol',
@@ -20,6 +21,21 @@ export const RUN_ARGS = [
   '--commission',
   '3.5',
 ];
+
+/** A checkpoint every 100 000 ticks and none by time: a few per run, at exact tick counts. */
+export const CKPT = ['--checkpoint-every-ticks', '100000', '--checkpoint-interval', '0'];
+
+/** Starts a run, SIGKILLs it once its `n`-th checkpoint file exists; returns the run id. */
+export async function killedRun(dir: string, n = 1): Promise<string> {
+  const proc = startCli(dir, ['run', ...RUN_ARGS, ...CKPT, '--keep', '50']);
+  const runId = await waitFor(proc, () => /run (\S+) started/.exec(proc.stderr())?.[1]);
+  await waitFor(proc, () =>
+    checkpointFiles(dir, runId!).filter((f) => f.endsWith('.btck')).length >= n ? true : undefined,
+  );
+  proc.child.kill('SIGKILL');
+  await proc.exited;
+  return runId!;
+}
 
 /** Generates EURUSD ticks into a data folder with the real CLI (extra args e.g. '--replace'). */
 export function generateEurusd(dir: string, days: number, seed: number, ...extra: string[]): void {
@@ -48,6 +64,27 @@ export function copyFolder(src: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-ckpt-'));
   fs.cpSync(src, dir, { recursive: true });
   return dir;
+}
+
+/**
+ * A test file's data: dataFolder(days, seed) generated once (beforeAll, registered here, so call
+ * this before a beforeAll that uses it), and a function giving each test a fresh copy of it.
+ * Every folder is removed after the file's tests.
+ */
+export function useDataFolders(days?: number, seed?: number): () => string {
+  let base = '';
+  const made: string[] = [];
+  beforeAll(() => {
+    base = dataFolder(days, seed);
+  }, 120_000);
+  afterAll(() => {
+    for (const d of [base, ...made]) fs.rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = copyFolder(base);
+    made.push(d);
+    return d;
+  };
 }
 
 export function runJson(

@@ -6,40 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { checkpointFileName } from '../../../src/main/services/checkpoints/btck/file-name.ts';
 import { cli } from '../../cli/run-cli.ts';
-import { startCli, waitFor } from '../crash/child-cli.ts';
-import { checkpointFiles, copyFolder, dataFolder, RUN_ARGS } from './shared-data.ts';
+import { CKPT, killedRun, useDataFolders } from './shared-data.ts';
 
-const CKPT = ['--checkpoint-every-ticks', '100000', '--checkpoint-interval', '0'];
-let base: string;
-const made: string[] = [];
-
-function folder(): string {
-  const d = copyFolder(base);
-  made.push(d);
-  return d;
-}
-
-beforeAll(() => {
-  base = dataFolder(3);
-}, 120_000);
-afterAll(() => {
-  for (const d of [base, ...made]) fs.rmSync(d, { recursive: true, force: true });
-});
-
-/** Starts a run and SIGKILLs it once its first checkpoint file exists; returns the run id. */
-async function killedRun(dir: string): Promise<string> {
-  const proc = startCli(dir, ['run', ...RUN_ARGS, ...CKPT]);
-  const runId = await waitFor(proc, () => /run (\S+) started/.exec(proc.stderr())?.[1]);
-  await waitFor(proc, () =>
-    checkpointFiles(dir, runId!).some((f) => f.endsWith('.btck')) ? true : undefined,
-  );
-  proc.child.kill('SIGKILL');
-  await proc.exited;
-  return runId!;
-}
+const folder = useDataFolders(3);
 
 /** A stray temp named as the writer names them, far past any seq this run will reach. */
 const OWN_TEMP = `${checkpointFileName(999_999, 0)}.tmp`;
@@ -62,7 +34,7 @@ describe('stray-temp cleanup on resume', () => {
     const runId = await killedRun(dir);
     const ckptDir = path.join(dir, 'runs', runId, 'checkpoints');
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-outside-'));
-    made.push(outside);
+    onTestFinished(() => fs.rmSync(outside, { recursive: true, force: true }));
     fs.cpSync(ckptDir, outside, { recursive: true });
     fs.rmSync(ckptDir, { recursive: true });
     fs.symlinkSync(outside, ckptDir);
