@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli.ts';
+import { generateEurusd } from '../checkpoints/lifecycle/shared-data.ts';
 import { useTempDir } from '../services/temp-dir.ts';
 import { writeStrategy } from '../strategies/helpers.ts';
 import {
@@ -23,19 +24,7 @@ const tempDir = useTempDir();
 function dataWith(source: string): { dir: string; file: string } {
   const dir = tempDir();
   const file = writeStrategy(dir, 'strategy.mjs', source);
-  const g = cli(dir, [
-    'data',
-    'generate',
-    '--symbol',
-    'EURUSD',
-    '--start',
-    '2024-01-01',
-    '--days',
-    '2',
-    '--seed',
-    '3',
-  ]);
-  expect(g.code, g.stderr).toBe(0);
+  generateEurusd(dir, 2, 3);
   return { dir, file };
 }
 

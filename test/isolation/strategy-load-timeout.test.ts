@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli.ts';
+import { generateEurusd } from '../checkpoints/lifecycle/shared-data.ts';
 import { strategySource, writeStrategy } from '../strategies/helpers.ts';
 import { LOOPS_AT_LOAD, NEVER_LOADS } from './strategies.ts';
 
@@ -19,19 +20,7 @@ describe('a user strategy module that never finishes loading', () => {
     never = writeStrategy(dir, 'a-never.mjs', NEVER_LOADS);
     loops = writeStrategy(dir, 'b-loops.mjs', LOOPS_AT_LOAD);
     writeStrategy(dir, 'c-good.mjs', strategySource('good'));
-    const g = cli(dir, [
-      'data',
-      'generate',
-      '--symbol',
-      'EURUSD',
-      '--start',
-      '2024-01-01',
-      '--days',
-      '1',
-      '--seed',
-      '5',
-    ]);
-    expect(g.code, g.stderr).toBe(0);
+    generateEurusd(dir, 1, 5);
   });
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
