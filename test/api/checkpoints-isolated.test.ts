@@ -5,7 +5,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodePlain } from '../../src/main/engine/persist/plain-codec.ts';
 import { encodeBtck } from '../../src/main/services/checkpoints/btck/btck-codec.ts';
@@ -17,7 +16,7 @@ import {
   hugeArrayPayload,
   zeroStreamFrame,
 } from '../checkpoints/format/hostile.ts';
-import { EventLog, seed, useBackends } from './helpers.ts';
+import { checkpointFileOf, completedRun, useBackends } from './helpers.ts';
 
 vi.hoisted(() => {
   process.env.BACKTESTR_TEST_THROTTLE_MS = '10';
@@ -32,11 +31,8 @@ afterEach(() => {
   delete process.env[READ_HEAP_ENV];
 });
 
-async function runWithCheckpoints(): Promise<{ backend: Backend; dataDir: string; runId: string }> {
-  const { backend, dataDir } = await backendIn();
-  await seed(backend);
-  const log = new EventLog(backend);
-  const { runId } = await backend.invoke('runs:start', {
+function runWithCheckpoints(): Promise<{ backend: Backend; dataDir: string; runId: string }> {
+  return completedRun(backendIn, {
     symbols: ['EURUSD'],
     timeframes: ['M1'],
     indicators: [],
@@ -44,16 +40,6 @@ async function runWithCheckpoints(): Promise<{ backend: Backend; dataDir: string
     params: {},
     checkpoints: { intervalMs: 0, everyTicks: 30_000, keep: 20, level: 1 },
   });
-  expect((await log.ended(runId)).status).toBe('completed');
-  return { backend, dataDir, runId };
-}
-
-function fileOf(dataDir: string, runId: string, seq: number): string {
-  const dir = path.join(dataDir, 'runs', runId, 'checkpoints');
-  const name = fs
-    .readdirSync(dir)
-    .find((n) => n.startsWith(`ckpt-${String(seq).padStart(6, '0')}-`));
-  return path.join(dir, name!);
 }
 
 const V1 = { version: 1, createdAt: 1_700_000_000_000 };
@@ -81,7 +67,7 @@ describe.runIf(process.platform !== 'win32')('checkpoint reads through the backe
     expect(valid.length).toBeGreaterThanOrEqual(HOSTILE.length + 1);
     for (const [i, [name, make]] of HOSTILE.entries()) {
       const seq = valid[i]!.seq;
-      const file = fileOf(dataDir, runId, seq);
+      const file = checkpointFileOf(dataDir, runId, seq);
       fs.rmSync(file);
       make(file);
       const answer = await backend.invoke('checkpoints:verify', { runId, seq });
@@ -106,7 +92,7 @@ describe.runIf(process.platform !== 'win32')('checkpoint reads through the backe
     );
     // Sane bytes that decode to ~1 M small objects: tens of MB of heap from a small file.
     const big = encodePlain(Array.from({ length: 1_000_000 }, (_, i) => ({ i })));
-    const file = fileOf(dataDir, runId, valid[0]!.seq);
+    const file = checkpointFileOf(dataDir, runId, valid[0]!.seq);
     fs.writeFileSync(file, encodeBtck(big, V1));
     process.env[READ_HEAP_ENV] = '16';
     const answer = await backend.invoke('checkpoints:verify', { runId, seq: valid[0]!.seq });

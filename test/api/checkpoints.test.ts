@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHECKPOINT_FORMAT_VERSION } from '../../src/main/services/checkpoints/checkpoint-data.ts';
 import { loadHasher } from '../../src/main/services/hash.ts';
 import type { Backend } from '../../src/main/services/api/backend.ts';
-import { EventLog, seed, useBackends } from './helpers.ts';
+import { checkpointFileOf, completedRun, useBackends } from './helpers.ts';
 
 // Every tick trigger writes (none skipped for a busy writer): the counts below must not depend
 // on how loaded the machine is.
@@ -15,11 +14,8 @@ vi.hoisted(() => {
 const backendIn = useBackends();
 
 /** A completed run with checkpoints every 30 000 ticks: the newest 3 kept, plus one per decile. */
-async function runWithCheckpoints(): Promise<{ backend: Backend; dataDir: string; runId: string }> {
-  const { backend, dataDir } = await backendIn();
-  await seed(backend);
-  const log = new EventLog(backend);
-  const { runId } = await backend.invoke('runs:start', {
+function runWithCheckpoints(): Promise<{ backend: Backend; dataDir: string; runId: string }> {
+  return completedRun(backendIn, {
     symbols: ['EURUSD'],
     timeframes: ['M1', 'H1'],
     indicators: ['ema(10)'],
@@ -27,16 +23,6 @@ async function runWithCheckpoints(): Promise<{ backend: Backend; dataDir: string
     params: { timeframe: 'M1', trendTimeframe: 'H1', fast: 5, slow: 20, trendPeriod: 10 },
     checkpoints: { intervalMs: 0, everyTicks: 30_000, keep: 3, level: 1 },
   });
-  expect((await log.ended(runId)).status).toBe('completed');
-  return { backend, dataDir, runId };
-}
-
-function fileOf(dataDir: string, runId: string, seq: number): string {
-  const dir = path.join(dataDir, 'runs', runId, 'checkpoints');
-  const name = fs
-    .readdirSync(dir)
-    .find((n) => n.startsWith(`ckpt-${String(seq).padStart(6, '0')}-`));
-  return path.join(dir, name!);
 }
 
 beforeAll(async () => {
@@ -60,7 +46,7 @@ describe('checkpoint channels', () => {
       'retention removed some',
     ).toBe(true);
     const valid = list.filter((c) => c.status === 'valid');
-    fs.rmSync(fileOf(dataDir, runId, valid[0].seq));
+    fs.rmSync(checkpointFileOf(dataDir, runId, valid[0].seq));
     const after = await backend.invoke('checkpoints:list', { runId });
     expect(after.find((c) => c.seq === valid[0].seq)?.status).toBe('missing');
     await expect(backend.invoke('checkpoints:list', { runId: 'nope' })).rejects.toThrow(
@@ -103,7 +89,7 @@ describe('checkpoint channels', () => {
     expect(ok.ok).toBe(true);
     expect(ok.message).toMatch(/: OK \(format \d+, run .*, seq \d+, \d+ ticks, \d+ bytes\)$/);
 
-    const flipped = fileOf(dataDir, runId, valid[0].seq);
+    const flipped = checkpointFileOf(dataDir, runId, valid[0].seq);
     const bytes = fs.readFileSync(flipped);
     bytes[40] ^= 0xff;
     fs.writeFileSync(flipped, bytes);
@@ -111,7 +97,7 @@ describe('checkpoint channels', () => {
     expect(corrupt).toEqual({ ok: false, message: expect.stringMatching(/corrupt checkpoint/) });
 
     // A well-formed file of a newer format: version bumped and the checksum recomputed.
-    const newer = fileOf(dataDir, runId, valid[1].seq);
+    const newer = checkpointFileOf(dataDir, runId, valid[1].seq);
     const image = new Uint8Array(fs.readFileSync(newer));
     const view = new DataView(image.buffer);
     view.setUint32(4, CHECKPOINT_FORMAT_VERSION + 1, true);
@@ -140,10 +126,10 @@ describe('checkpoint channels', () => {
     await expect(backend.invoke('checkpoints:delete', { runId, seq: newest.seq })).rejects.toThrow(
       `checkpoint ${newest.seq} is the newest valid checkpoint of run ${runId}`,
     );
-    expect(fs.existsSync(fileOf(dataDir, runId, newest.seq))).toBe(true);
+    expect(fs.existsSync(checkpointFileOf(dataDir, runId, newest.seq))).toBe(true);
 
     const older = valid[0];
-    const file = fileOf(dataDir, runId, older.seq);
+    const file = checkpointFileOf(dataDir, runId, older.seq);
     await backend.invoke('checkpoints:delete', { runId, seq: older.seq });
     expect(fs.existsSync(file)).toBe(false);
     const list = await backend.invoke('checkpoints:list', { runId });
@@ -153,7 +139,7 @@ describe('checkpoint channels', () => {
     );
 
     // Once the newest file is gone, the one before it is what resume would use: protected too.
-    fs.rmSync(fileOf(dataDir, runId, newest.seq));
+    fs.rmSync(checkpointFileOf(dataDir, runId, newest.seq));
     const before = valid.at(-2)!;
     await expect(backend.invoke('checkpoints:delete', { runId, seq: before.seq })).rejects.toThrow(
       'is the newest valid checkpoint',

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
-import type { BackendApi, EventMap, EventName } from '../../src/shared/contract.ts';
+import { afterEach, expect } from 'vitest';
+import type { ArgsOf, BackendApi, EventMap, EventName } from '../../src/shared/contract.ts';
 import { createBackend, type Backend } from '../../src/main/services/api/backend.ts';
 
 /** Days of generated ticks most tests use: ~600 000 ticks, a run of ten engine steps. */
@@ -38,6 +38,29 @@ export function tempDataDir(): () => string {
     dirs.push(d);
     return d;
   };
+}
+
+/** A seeded backend with one run of `args` (runs:start) that completed. */
+export async function completedRun(
+  backendIn: () => Promise<{ backend: Backend; dataDir: string }>,
+  args: ArgsOf<'runs:start'>,
+): Promise<{ backend: Backend; dataDir: string; runId: string }> {
+  const { backend, dataDir } = await backendIn();
+  await seed(backend);
+  const log = new EventLog(backend);
+  const { runId } = await backend.invoke('runs:start', args);
+  expect((await log.ended(runId)).status).toBe('completed');
+  return { backend, dataDir, runId };
+}
+
+/** The file of checkpoint `seq` of a run, found by its name's seq. */
+export function checkpointFileOf(dataDir: string, runId: string, seq: number): string {
+  const dir = path.join(dataDir, 'runs', runId, 'checkpoints');
+  const prefix = `ckpt-${String(seq).padStart(6, '0')}-`;
+  return path.join(
+    dir,
+    fs.readdirSync(dir).find((n) => n.startsWith(prefix))!,
+  );
 }
 
 export async function seed(backend: BackendApi, symbol = 'EURUSD', seed = 1): Promise<void> {

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { EventLog, seed, useBackends } from '../../api/helpers.ts';
+import { checkpointFileOf, completedRun, useBackends } from '../../api/helpers.ts';
 import { configHash } from '../../../src/main/services/checkpoints/checkpoint-capture.ts';
 import { rewriteCheckpoint } from './rewrite-checkpoint.ts';
 
@@ -14,26 +12,18 @@ const backendIn = useBackends();
 
 describe('checkpoints:verify (the app and the web bridge)', () => {
   it('answers ok: false naming the failed store check for a checksum-valid checkpoint of other settings', async () => {
-    const { backend, dataDir } = await backendIn();
-    await seed(backend);
-    const log = new EventLog(backend);
-    const { runId } = await backend.invoke('runs:start', {
+    const { backend, dataDir, runId } = await completedRun(backendIn, {
       symbols: ['EURUSD'],
       timeframes: ['M1', 'H1'],
       strategy: 'ma-cross',
       params: { timeframe: 'M1', trendTimeframe: 'H1', fast: 5, slow: 20, trendPeriod: 10 },
       checkpoints: { intervalMs: 0, everyTicks: 50_000, keep: 50, level: 1 },
     });
-    expect((await log.ended(runId)).status).toBe('completed');
     const seq = 2;
     expect(await backend.invoke('checkpoints:verify', { runId, seq })).toMatchObject({ ok: true });
 
     // Content, hash and file name all agree; only the run record knows other settings.
-    const dir = path.join(dataDir, 'runs', runId, 'checkpoints');
-    const file = path.join(
-      dir,
-      fs.readdirSync(dir).find((n) => n.startsWith('ckpt-000002-'))!,
-    );
+    const file = checkpointFileOf(dataDir, runId, seq);
     await rewriteCheckpoint(file, (d) => {
       d.config.account.slippage = 0.0001;
       d.configHash = configHash(d.config);

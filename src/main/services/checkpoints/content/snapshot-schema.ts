@@ -9,26 +9,23 @@ import { z } from 'zod';
 import { count, finite, float64, float64Array, list, record, timeOrNaN } from './schema-parts.ts';
 import { runConfigSchema } from './run-config-schema.ts';
 
-const bar = z.strictObject({
-  time: finite,
+/** What a closed bar and the partial bar both carry. */
+const ohlcv = {
   open: float64,
   high: float64,
   low: float64,
   close: float64,
   volume: float64,
   ticks: count,
-});
+};
+
+const bar = z.strictObject({ time: finite, ...ohlcv });
 
 const partialBar = z.strictObject({
   start: finite,
   // -Infinity until the first tick opens a bucket.
   end: z.custom<number>((v) => v === -Infinity || Number.isFinite(v), 'expected a time'),
-  open: float64,
-  high: float64,
-  low: float64,
-  close: float64,
-  volume: float64,
-  ticks: count,
+  ...ohlcv,
   lastTs: timeOrNaN,
 });
 
