@@ -41,6 +41,44 @@ export interface RunConfig {
   historySize: number;
   strategy: StrategyRef | null;
   account: AccountConfig;
+  /**
+   * What the run stores (issue 9): absent means everything, as before the field existed — so a
+   * default run's config, and its config hash, are those of older versions (normalRecord()).
+   */
+  record?: RecordKind[];
+}
+
+/** Outputs a run can store; the engine computes all of them either way. */
+export const RECORD_KINDS = ['bars', 'trades', 'equity'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/**
+ * The canonical `record` field for a choice: undefined for all three (the default, stored as no
+ * field at all), else the chosen kinds in RECORD_KINDS order without repeats.
+ */
+export function normalRecord(kinds: readonly RecordKind[] | undefined): RecordKind[] | undefined {
+  if (kinds === undefined) return undefined;
+  const chosen = RECORD_KINDS.filter((k) => kinds.includes(k));
+  if (chosen.length === 0)
+    throw new RangeError('a run must record at least one of bars, trades, equity');
+  return chosen.length === RECORD_KINDS.length ? undefined : chosen;
+}
+
+/** The kinds a run stores (all three for a config without the field). */
+export function recordedKinds(c: Pick<RunConfig, 'record'>): RecordKind[] {
+  return c.record ? [...c.record] : [...RECORD_KINDS];
+}
+
+export function recordsBars(c: Pick<RunConfig, 'record'>): boolean {
+  return c.record?.includes('bars') ?? true;
+}
+
+export function recordsTrades(c: Pick<RunConfig, 'record'>): boolean {
+  return c.record?.includes('trades') ?? true;
+}
+
+export function recordsEquity(c: Pick<RunConfig, 'record'>): boolean {
+  return c.record?.includes('equity') ?? true;
 }
 
 export function portfolioConfigOf(c: RunConfig): PortfolioConfig {

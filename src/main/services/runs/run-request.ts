@@ -7,7 +7,14 @@ import { parseParamArgs, resolveParams } from '../../engine/strategy/params.ts';
 import type { Db } from '../db/database.ts';
 import { loadStrategy, type LoadWatch } from '../strategies/strategy-loader.ts';
 import { readSymbol, type SymbolInfo } from '../ticks/tick-store.ts';
-import { DEFAULT_ACCOUNT, type AccountConfig, type RunConfig } from './run-config.ts';
+import {
+  DEFAULT_ACCOUNT,
+  normalRecord,
+  RECORD_KINDS,
+  type AccountConfig,
+  type RecordKind,
+  type RunConfig,
+} from './run-config.ts';
 
 export class RunInputError extends Error {
   constructor(message: string) {
@@ -33,6 +40,21 @@ export interface RunRequest {
   /** …or `k=v` strings (the CLI's --param). */
   paramArgs?: string[];
   account?: Partial<AccountConfig>;
+  /** What the run stores; default all of bars, trades, equity (see RunConfig.record). */
+  record?: string[];
+}
+
+/** Checks a requested `record` list and returns its canonical form (normalRecord). */
+export function recordOf(kinds: string[] | undefined): RecordKind[] | undefined {
+  if (kinds === undefined) return undefined;
+  const unknown = kinds.filter((k) => !(RECORD_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0)
+    throw new RunInputError(
+      `--record: unknown ${unknown.map((k) => `'${k}'`).join(', ')}; valid: ${RECORD_KINDS.join(', ')}`,
+    );
+  if (kinds.length === 0)
+    throw new RunInputError(`--record: choose at least one of ${RECORD_KINDS.join(', ')}`);
+  return normalRecord(kinds as RecordKind[]);
 }
 
 export interface PreparedRun {
@@ -118,6 +140,9 @@ export async function prepareRun(
     },
     account: checkAccount({ ...DEFAULT_ACCOUNT, ...definedOnly(req.account ?? {}) }),
   };
+  // Only a non-default choice is stored: a default run's config (and hash) is as it always was.
+  const record = recordOf(req.record);
+  if (record) config.record = record;
   if (config.from !== null && config.to !== null && config.from >= config.to) {
     throw new RunInputError('--from must be before --to');
   }
