@@ -251,7 +251,7 @@ describe('runs through the backend', () => {
     expect(fs.existsSync(folder)).toBe(false);
     const db = openDatabase(dataDir);
     try {
-      for (const table of ['runs', 'bars', 'trades', 'equity', 'checkpoints']) {
+      for (const table of ['runs', 'bar_chunks', 'trades', 'equity', 'checkpoints']) {
         const column = table === 'runs' ? 'id' : 'run_id';
         const count = (id: string) =>
           db.prepare(`SELECT COUNT(*) FROM ${table} WHERE ${column} = ?`).pluck().get(id);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renameFenced } from '../../src/main/services/checkpoints/write-fence.ts';
 import { openDatabase, type Db } from '../../src/main/services/db/database.ts';
+import { storedBarRows } from '../../src/main/services/runs/bar-store/stored-bars.ts';
 import type { RunConfig } from '../../src/main/services/runs/run-config.ts';
 import { RunFencedError } from '../../src/main/services/runs/run-fence.ts';
 import { claimRun, heartbeat, releaseRun } from '../../src/main/services/runs/run-ownership.ts';
@@ -40,8 +41,7 @@ function bar(time: number) {
 }
 
 function rowsOf(db: Db, runId: string): number {
-  return (db.prepare('SELECT count(*) AS n FROM bars WHERE run_id = ?').get(runId) as { n: number })
-    .n;
+  return [...storedBarRows(db, { runId, symbol: 'EURUSD', timeframe: 'M1' })].length;
 }
 
 describe('fenced writes', () => {

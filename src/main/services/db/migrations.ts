@@ -107,4 +107,19 @@ export const MIGRATIONS: readonly string[] = [
   // write of a session checks it in its own transaction, so a stalled session whose run was taken
   // over cannot overwrite the new owner's work when it wakes up (run-fence.ts).
   `ALTER TABLE runs ADD COLUMN owner_token TEXT;`,
+  // 6: closed bars as compressed column chunks (bar-chunk-codec.ts): one row per chunk of up to
+  // 4096 bars of one (run, symbol, timeframe), keyed by its first bar's time. An INSERT per bar
+  // cost more than the engine itself; a chunk costs one copy per bar and one INSERT per chunk.
+  // The row table of migration 2 stays: runs recorded before this version keep their bars there
+  // and every reader reads both (bar-store/), the old rows first.
+  `CREATE TABLE bar_chunks (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     symbol TEXT NOT NULL,
+     timeframe TEXT NOT NULL,
+     first_time INTEGER NOT NULL,
+     last_time INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     data BLOB NOT NULL,
+     PRIMARY KEY (run_id, symbol, timeframe, first_time)
+   ) WITHOUT ROWID;`,
 ];

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import type { Bar } from '../../engine/mtf/bar.ts';
 import { IndicatorSet } from '../../engine/mtf/indicator-set.ts';
 import type { Db } from '../db/database.ts';
+import { storedBarRows } from './bar-store/stored-bars.ts';
 import { formatNumber, isoTime, writeCsv, writeFileSynced } from './csv-writer.ts';
 import { ExportStaging } from './export-staging.ts';
 import type { RunRecord } from './run-config.ts';
@@ -17,8 +17,6 @@ export class RunNotFoundError extends Error {
   }
 }
 
-type BarRow = Bar & { indicators: Buffer };
-
 /**
  * Test hook: BACKTESTR_EXPORT_TEST_DELAY_MS sleeps that long after each exported file is written
  * and after each is moved into an existing folder, so a test can SIGKILL an export midway. Never
@@ -29,13 +27,6 @@ const TEST_DELAY_MS = Number(process.env.BACKTESTR_EXPORT_TEST_DELAY_MS ?? 0);
 function testDelay(): void {
   if (TEST_DELAY_MS > 0)
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, TEST_DELAY_MS);
-}
-
-/** Copies the blob into an aligned Float64Array (a Buffer's offset need not be a multiple of 8). */
-function indicatorValues(blob: Buffer): Float64Array {
-  const copy = new Uint8Array(blob.length);
-  copy.set(blob);
-  return new Float64Array(copy.buffer);
 }
 
 /**
@@ -63,20 +54,14 @@ export function exportRun(db: Db, runId: string, outDir: string): string[] {
 function exportBars(db: Db, run: RunRecord, outDir: string): string[] {
   const header = ['time', 'open', 'high', 'low', 'close', 'volume', 'ticks'];
   header.push(...new IndicatorSet(run.config.indicators).columns);
-  const select = db.prepare(
-    `SELECT time, open, high, low, close, volume, ticks, indicators FROM bars
-     WHERE run_id = ? AND symbol = ? AND timeframe = ? ORDER BY time`,
-  );
   const files: string[] = [];
   for (const symbol of run.config.symbols) {
-    for (const tf of run.config.timeframes) {
-      const name = `${symbol}_${tf}.csv`;
+    for (const timeframe of run.config.timeframes) {
+      const name = `${symbol}_${timeframe}.csv`;
       const rows = (function* () {
-        for (const r of select.iterate(run.id, symbol, tf) as Iterable<BarRow>) {
-          const cells = [isoTime(r.time)];
-          for (const x of [r.open, r.high, r.low, r.close, r.volume, r.ticks])
-            cells.push(formatNumber(x));
-          for (const v of indicatorValues(r.indicators)) cells.push(formatNumber(v));
+        for (const r of storedBarRows(db, { runId: run.id, symbol, timeframe })) {
+          const cells = [isoTime(r[0])];
+          for (let k = 1; k < r.length; k++) cells.push(formatNumber(r[k]));
           yield cells;
         }
       })();

@@ -1,5 +1,6 @@
 import type { CheckpointData } from '../checkpoints/checkpoint-data.ts';
 import type { Db } from '../db/database.ts';
+import { copyBarsUpTo } from './bar-store/stored-bars.ts';
 import { insertRun } from './run-store.ts';
 
 /**
@@ -12,12 +13,9 @@ export function forkRun(db: Db, parentRunId: string, data: CheckpointData): stri
   const wm = data.watermarks;
   db.transaction(() => {
     data.config.symbols.forEach((symbol, s) =>
-      data.config.timeframes.forEach((tf, k) => {
-        db.prepare(
-          `INSERT INTO bars SELECT ?, symbol, timeframe, time, open, high, low, close, volume, ticks, indicators
-           FROM bars WHERE run_id = ? AND symbol = ? AND timeframe = ? AND time <= ?`,
-        ).run(child.id, parentRunId, symbol, tf, wm.bars[s][k] ?? -8.64e15);
-      }),
+      data.config.timeframes.forEach((timeframe, k) =>
+        copyBarsUpTo(db, { runId: parentRunId, symbol, timeframe }, child.id, wm.bars[s][k]),
+      ),
     );
     db.prepare(
       `INSERT INTO trades SELECT ?, seq, trade_id, symbol, side, size, entry_time, entry_price, exit_time,

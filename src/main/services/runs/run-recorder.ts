@@ -1,37 +1,41 @@
 import type { EquitySink } from '../../engine/backtest/backtest.ts';
 import type { Bar } from '../../engine/mtf/bar.ts';
+import { IndicatorSet } from '../../engine/mtf/indicator-set.ts';
 import type { BarSink } from '../../engine/mtf/mtf-engine.ts';
 import type { Trade, TradeSink } from '../../engine/portfolio/types.ts';
 import type { EquitySample } from '../../engine/results/equity-tracker.ts';
 import type { PendingRows, Watermarks } from '../checkpoints/checkpoint-data.ts';
 import type { Db } from '../db/database.ts';
-import type { RunConfig } from './run-config.ts';
+import { BarBuffer, CHUNK_BARS } from './bar-store/bar-buffer.ts';
+import { insertBarChunk } from './bar-store/bar-chunks.ts';
+import { truncateBarsAfter } from './bar-store/stored-bars.ts';
+import { recordsBars, recordsEquity, recordsTrades, type RunConfig } from './run-config.ts';
 import { fencedWrite, type RunClaim } from './run-fence.ts';
 
-/** Small batches: what is not yet committed travels inside each checkpoint. */
-// Measured: encoding pending rows costs ~0.5 µs each on the engine thread at every capture,
-// while a commit in WAL mode costs ~50 µs: small batches keep the checkpoint pause short.
+/** Trade and equity rows per transaction (bars go by chunk, see BarBuffer). */
 const FLUSH_ROWS = 256;
 
 type Row = unknown[];
 
 /**
- * Stores what a run produces — closed bars, trades, equity samples — in SQLite, buffered and
- * committed one transaction per batch so that writing never dominates the run. It knows how far
- * its output is committed (watermarks) and what is still pending, which is what a checkpoint
- * needs to make a resumed run's output exact: rows past the marks are deleted on resume, the
- * pending ones re-queued. Rows carry no run id, so a forked run can adopt them.
+ * Stores what a run produces — closed bars, trades, equity samples, each only if the run's
+ * config records it — in SQLite. Bars are buffered column-wise per (symbol, timeframe) and
+ * committed as one compressed chunk of CHUNK_BARS (bar-store/); trades and equity as rows in
+ * batches. It knows how far its output is committed (watermarks): on resume, output past the
+ * marks is deleted and the run recomputes it. A checkpoint commits everything first (capture),
+ * so its watermarks cover every closed bar and its pending rows are empty.
  */
 export class RunRecorder implements BarSink, TradeSink, EquitySink {
   readonly #db: Db;
   readonly #claim: RunClaim;
   readonly #config: RunConfig;
-  #pending: PendingRows = { bars: [], trades: [], equity: [] };
+  readonly #bars: BarBuffer[][] | null;
+  readonly #recordTrades: boolean;
+  readonly #recordEquity: boolean;
+  #trades: Row[] = [];
+  #equity: Row[] = [];
   #marks: Watermarks;
-  #tradeSeq: number;
-  readonly #symbolIndex: Map<string, number>;
-  readonly #tfIndex: Map<string, number>;
-  readonly #insertBar;
+  #tradeSeq = 0;
   readonly #insertTrade;
   readonly #insertEquity;
 
@@ -40,18 +44,17 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     this.#db = db;
     this.#claim = claim;
     this.#config = config;
-    this.#symbolIndex = new Map(config.symbols.map((s, i) => [s, i]));
-    this.#tfIndex = new Map(config.timeframes.map((t, i) => [t, i]));
+    const width = 7 + new IndicatorSet(config.indicators).columns.length;
+    this.#bars = recordsBars(config)
+      ? config.symbols.map(() => config.timeframes.map(() => new BarBuffer(width)))
+      : null;
+    this.#recordTrades = recordsTrades(config);
+    this.#recordEquity = recordsEquity(config);
     this.#marks = {
       bars: config.symbols.map(() => config.timeframes.map(() => null)),
       tradeSeq: 0,
       equityTime: null,
     };
-    this.#tradeSeq = 0;
-    this.#insertBar = db.prepare(
-      `INSERT INTO bars (run_id, symbol, timeframe, time, open, high, low, close, volume, ticks, indicators)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     this.#insertTrade = db.prepare(
       `INSERT INTO trades (run_id, seq, trade_id, symbol, side, size, entry_time, entry_price, exit_time,
          exit_price, exit_reason, gross_pnl, commission, net_pnl) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -61,32 +64,21 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     );
   }
 
+  /** Trade and equity rows not yet committed (buffered bars are not counted). */
   get pendingRows(): number {
-    const p = this.#pending;
-    return p.bars.length + p.trades.length + p.equity.length;
+    return this.#trades.length + this.#equity.length;
   }
 
   onBarClosed(symbol: number, timeframe: number, bar: Bar, indicatorValues: Float64Array): void {
-    const c = this.#config;
-    const blob = Buffer.from(indicatorValues.slice().buffer);
-    const { time, open, high, low, close, volume, ticks } = bar;
-    this.#pending.bars.push([
-      c.symbols[symbol],
-      c.timeframes[timeframe],
-      time,
-      open,
-      high,
-      low,
-      close,
-      volume,
-      ticks,
-      blob,
-    ]);
-    if (this.pendingRows >= FLUSH_ROWS) this.flush();
+    if (this.#bars === null) return;
+    const buffer = this.#bars[symbol][timeframe];
+    buffer.push(bar, indicatorValues);
+    if (buffer.count >= CHUNK_BARS) this.#commit([[symbol, timeframe]], false);
   }
 
   onTrade(t: Trade): void {
-    this.#pending.trades.push([
+    if (!this.#recordTrades) return;
+    this.#trades.push([
       ++this.#tradeSeq,
       t.id,
       t.symbol,
@@ -104,56 +96,74 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   }
 
   onEquity(s: EquitySample): void {
-    this.#pending.equity.push([s.time, s.balance, s.equity, s.drawdown, s.drawdownPct]);
-    if (this.pendingRows >= FLUSH_ROWS) this.flush();
+    if (!this.#recordEquity) return;
+    this.#equity.push([s.time, s.balance, s.equity, s.drawdown, s.drawdownPct]);
+    if (this.pendingRows >= FLUSH_ROWS) this.#commit([], true);
   }
 
-  /** Commits every pending row in one transaction and moves the watermarks. */
+  /** Commits everything buffered in one transaction and moves the watermarks. */
   flush(): void {
-    if (this.pendingRows === 0) return;
-    const p = this.#pending;
-    this.#pending = { bars: [], trades: [], equity: [] };
-    const id = this.#claim.runId;
-    fencedWrite(this.#db, this.#claim, () => {
-      for (const r of p.bars) this.#insertBar.run(id, ...r);
-      for (const r of p.trades) this.#insertTrade.run(id, ...r);
-      for (const r of p.equity) this.#insertEquity.run(id, ...r);
-    });
-    for (const r of p.bars) {
-      this.#marks.bars[this.#symbolIndex.get(r[0] as string)!][this.#tfIndex.get(r[1] as string)!] =
-        r[2] as number;
-    }
-    if (p.trades.length) this.#marks.tradeSeq = p.trades[p.trades.length - 1][0] as number;
-    if (p.equity.length) this.#marks.equityTime = p.equity[p.equity.length - 1][0] as number;
+    const series: [number, number][] = [];
+    this.#bars?.forEach((row, s) => row.forEach((b, k) => b.count > 0 && series.push([s, k])));
+    if (series.length > 0 || this.pendingRows > 0) this.#commit(series, true);
   }
 
-  /** For a checkpoint: how far output is committed, and copies of what is not (rows are never mutated). */
+  /**
+   * For a checkpoint: commits everything buffered (one fenced transaction), then returns how far
+   * output is committed. Nothing is left pending: resume reads history back from the store.
+   */
   capture(): { watermarks: Watermarks; pending: PendingRows } {
-    const p = this.#pending;
+    this.flush();
     return {
       watermarks: {
         bars: this.#marks.bars.map((a) => [...a]),
         tradeSeq: this.#marks.tradeSeq,
         equityTime: this.#marks.equityTime,
       },
-      pending: { bars: [...p.bars], trades: [...p.trades], equity: [...p.equity] },
+      pending: { bars: [], trades: [], equity: [] },
     };
   }
 
+  /** One fenced transaction: the chunks of `series`, and the trade/equity rows if `rows`. */
+  #commit(series: [number, number][], rows: boolean): void {
+    const c = this.#config;
+    const id = this.#claim.runId;
+    const chunks = series.map(([s, k]) => ({ s, k, bars: this.#bars![s][k].take() }));
+    const trades = rows ? this.#trades : [];
+    const equity = rows ? this.#equity : [];
+    if (rows) {
+      this.#trades = [];
+      this.#equity = [];
+    }
+    fencedWrite(this.#db, this.#claim, () => {
+      for (const { s, k, bars } of chunks)
+        insertBarChunk(
+          this.#db,
+          { runId: id, symbol: c.symbols[s], timeframe: c.timeframes[k] },
+          bars,
+        );
+      for (const r of trades) this.#insertTrade.run(id, ...r);
+      for (const r of equity) this.#insertEquity.run(id, ...r);
+    });
+    for (const { s, k, bars } of chunks) this.#marks.bars[s][k] = bars.cols[bars.count - 1];
+    if (trades.length) this.#marks.tradeSeq = trades[trades.length - 1][0] as number;
+    if (equity.length) this.#marks.equityTime = equity[equity.length - 1][0] as number;
+  }
+
   /**
-   * Resume from a checkpoint: drop this run's rows committed after it (a crashed session wrote
-   * them), then queue the rows the checkpoint had pending. Output continues exactly.
+   * Resume from a checkpoint: drop this run's output committed after it (a crashed session wrote
+   * it; a chunk straddling a watermark is cut, not lost), then queue the rows the checkpoint had
+   * pending (checkpoints of older versions carry some). Output continues exactly.
    */
   resumeFrom(watermarks: Watermarks, pending: PendingRows): void {
     const db = this.#db;
     const id = this.#claim.runId;
+    const c = this.#config;
     fencedWrite(db, this.#claim, () => {
-      this.#config.symbols.forEach((symbol, s) =>
-        this.#config.timeframes.forEach((tf, k) => {
-          db.prepare(
-            'DELETE FROM bars WHERE run_id = ? AND symbol = ? AND timeframe = ? AND time > ?',
-          ).run(id, symbol, tf, watermarks.bars[s][k] ?? -8.64e15);
-        }),
+      c.symbols.forEach((symbol, s) =>
+        c.timeframes.forEach((timeframe, k) =>
+          truncateBarsAfter(db, { runId: id, symbol, timeframe }, watermarks.bars[s][k]),
+        ),
       );
       db.prepare('DELETE FROM trades WHERE run_id = ? AND seq > ?').run(id, watermarks.tradeSeq);
       db.prepare('DELETE FROM equity WHERE run_id = ? AND time > ?').run(
@@ -161,19 +171,27 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
         watermarks.equityTime ?? -8.64e15,
       );
     });
-    const toBuffer = (r: Row) =>
-      r.map((v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v) : v));
     this.#marks = {
       bars: watermarks.bars.map((a) => [...a]),
       tradeSeq: watermarks.tradeSeq,
       equityTime: watermarks.equityTime,
     };
-    this.#pending = {
-      bars: pending.bars.map(toBuffer),
-      trades: pending.trades.map(toBuffer),
-      equity: pending.equity.map(toBuffer),
-    };
+    for (const r of pending.bars) this.#queuePendingBar(r);
+    this.#trades = this.#recordTrades ? pending.trades.map((r) => [...r]) : [];
+    this.#equity = this.#recordEquity ? pending.equity.map((r) => [...r]) : [];
     const lastTrade = pending.trades[pending.trades.length - 1];
     this.#tradeSeq = lastTrade ? (lastTrade[0] as number) : watermarks.tradeSeq;
+  }
+
+  /** A pending bar row of a checkpoint: [symbol, timeframe, time, o, h, l, c, volume, ticks, f64 BLOB]. */
+  #queuePendingBar(r: Row): void {
+    if (this.#bars === null) return;
+    const s = this.#config.symbols.indexOf(r[0] as string);
+    const k = this.#config.timeframes.indexOf(r[1] as RunConfig['timeframes'][number]);
+    const [time, open, high, low, close, volume, ticks] = r.slice(2, 9) as number[];
+    const blob = r[9] as Uint8Array;
+    const values = new Float64Array(blob.length / 8);
+    new Uint8Array(values.buffer).set(blob);
+    this.#bars[s][k].push({ time, open, high, low, close, volume, ticks }, values);
   }
 }

@@ -5,6 +5,7 @@
  * Resume runs these for each candidate, so a failure quarantines the file and falls back.
  */
 import type { Db } from '../../db/database.ts';
+import { barStoredAt, countBarsBetween } from '../../runs/bar-store/stored-bars.ts';
 import type { RunRecord } from '../../runs/run-config.ts';
 import { countTicks, openTickSource, readSymbol, type SymbolInfo } from '../../ticks/tick-store.ts';
 import { configHash, fingerprintOf } from '../checkpoint-capture.ts';
@@ -91,20 +92,17 @@ export function runProblems(db: Db, d: CheckpointData, run: RunRecord): string[]
       out.push(`watermarks.equityTime: ${w.equityTime} leaves out ${n} stored equity rows`);
   }
   d.config.symbols.forEach((symbol, s) =>
-    d.config.timeframes.forEach((tf, k) => {
+    d.config.timeframes.forEach((timeframe, k) => {
       const where = `watermarks.bars[${s}][${k}]`;
+      const series = { runId: run.id, symbol, timeframe };
       const t = w.bars[s][k];
-      const at =
-        'SELECT COUNT(*) FROM bars WHERE run_id = ? AND symbol = ? AND timeframe = ? AND time = ?';
-      if (t !== null && one(at, run.id, symbol, tf, t) === 0)
-        out.push(`${where}: no ${symbol} ${tf} bar is stored at ${t}`);
-      const first = d.pending.bars.find((r) => r[0] === symbol && r[1] === tf)?.[2] as
+      if (t !== null && !barStoredAt(db, series, t))
+        out.push(`${where}: no ${symbol} ${timeframe} bar is stored at ${t}`);
+      const first = d.pending.bars.find((r) => r[0] === symbol && r[1] === timeframe)?.[2] as
         number | undefined;
       if (first === undefined) return;
-      const between =
-        'SELECT COUNT(*) FROM bars WHERE run_id = ? AND symbol = ? AND timeframe = ? AND time > ? AND time < ?';
-      const n = one(between, run.id, symbol, tf, t ?? -8.64e15, first);
-      if (n > 0) out.push(`${where}: ${t} leaves out ${n} stored ${symbol} ${tf} bars`);
+      const n = countBarsBetween(db, series, t ?? -8.64e15, first);
+      if (n > 0) out.push(`${where}: ${t} leaves out ${n} stored ${symbol} ${timeframe} bars`);
     }),
   );
   return out;

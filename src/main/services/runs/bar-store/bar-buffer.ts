@@ -1,0 +1,68 @@
+import type { Bar } from '../../../engine/mtf/bar.ts';
+import type { BarColumns } from './bar-chunk-codec.ts';
+
+/** Bars per stored chunk: big enough that an INSERT is rare, small enough to cut cheaply. */
+export const CHUNK_BARS = 4096;
+const FIRST_CAPACITY = 64;
+
+/**
+ * Closed bars of one (symbol, timeframe) not yet committed, kept column-wise so that a chunk is
+ * encoded without reshaping. Appending is a handful of stores per bar: this is the whole cost
+ * of recording a bar until its chunk is written. Capacity grows on demand (most series of a
+ * many-symbol run close few bars between commits).
+ */
+export class BarBuffer {
+  readonly width: number;
+  #capacity = FIRST_CAPACITY;
+  #cols: Float64Array;
+  #count = 0;
+
+  constructor(width: number) {
+    this.width = width;
+    this.#cols = new Float64Array(width * this.#capacity);
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Time of the newest buffered bar (undefined when empty). */
+  get lastTime(): number | undefined {
+    return this.#count === 0 ? undefined : this.#cols[this.#count - 1];
+  }
+
+  push(bar: Bar, indicatorValues: ArrayLike<number>): void {
+    if (this.#count === this.#capacity) this.#grow();
+    const cap = this.#capacity;
+    const c = this.#cols;
+    const i = this.#count++;
+    c[i] = bar.time;
+    c[cap + i] = bar.open;
+    c[2 * cap + i] = bar.high;
+    c[3 * cap + i] = bar.low;
+    c[4 * cap + i] = bar.close;
+    c[5 * cap + i] = bar.volume;
+    c[6 * cap + i] = bar.ticks;
+    for (let k = 7; k < this.width; k++) c[k * cap + i] = indicatorValues[k - 7];
+  }
+
+  /** The buffered bars as one chunk's columns; the buffer is empty afterwards. */
+  take(): BarColumns {
+    const n = this.#count;
+    const cols = new Float64Array(n * this.width);
+    for (let k = 0; k < this.width; k++)
+      cols.set(this.#cols.subarray(k * this.#capacity, k * this.#capacity + n), k * n);
+    this.#count = 0;
+    return { count: n, width: this.width, cols };
+  }
+
+  #grow(): void {
+    const old = this.#capacity;
+    const cap = old * 2;
+    const next = new Float64Array(this.width * cap);
+    for (let k = 0; k < this.width; k++)
+      next.set(this.#cols.subarray(k * old, k * old + this.#count), k * cap);
+    this.#capacity = cap;
+    this.#cols = next;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The `bars` row table of migration 2: where runs recorded before bar chunks (migration 6) keep
+ * their bars. Nothing new is written here; these functions read, cut and copy such runs, so an
+ * old data folder keeps exporting the same files and resuming. Its rows precede any chunk of the
+ * same series (a resumed old run writes chunks only after its watermark).
+ */
+import type { Db } from '../../db/database.ts';
+import type { BarSeries } from './bar-chunks.ts';
+
+const SERIES = 'run_id = ? AND symbol = ? AND timeframe = ?';
+const ROW = 'time, open, high, low, close, volume, ticks, indicators';
+
+interface LegacyRow {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+  ticks: number;
+  indicators: Buffer;
+}
+
+/** A row in BarHistory's layout: the 7 bar columns, then the indicator values (float64 BLOB). */
+function toValues(r: LegacyRow): Float64Array {
+  const out = new Float64Array(7 + r.indicators.length / 8);
+  out[0] = r.time;
+  out[1] = r.open;
+  out[2] = r.high;
+  out[3] = r.low;
+  out[4] = r.close;
+  out[5] = r.volume;
+  out[6] = r.ticks;
+  // Copy the bytes: a Buffer's offset need not be a multiple of 8.
+  new Uint8Array(out.buffer, 56).set(r.indicators);
+  return out;
+}
+
+/** The series' rows with time <= upto, oldest first. */
+export function* legacyRowsUpTo(db: Db, s: BarSeries, upto = Infinity): Generator<Float64Array> {
+  const sql = `SELECT ${ROW} FROM bars WHERE ${SERIES} AND time <= ? ORDER BY time`;
+  const rows = db.prepare(sql).iterate(s.runId, s.symbol, s.timeframe, Math.min(upto, 8.64e15));
+  for (const r of rows as Iterable<LegacyRow>) yield toValues(r);
+}
+
+/** The last `n` rows with time <= upto, newest first. */
+export function legacyTail(db: Db, s: BarSeries, upto: number, n: number): Float64Array[] {
+  const sql = `SELECT ${ROW} FROM bars WHERE ${SERIES} AND time <= ? ORDER BY time DESC LIMIT ?`;
+  const rows = db.prepare(sql).all(s.runId, s.symbol, s.timeframe, upto, n) as LegacyRow[];
+  return rows.map(toValues);
+}
+
+/** How many rows lie in [lo, hi]. */
+export function countLegacyRows(db: Db, s: BarSeries, lo: number, hi: number): number {
+  const sql = `SELECT COUNT(*) FROM bars WHERE ${SERIES} AND time >= ? AND time <= ?`;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(s.runId, s.symbol, s.timeframe, Math.max(lo, -8.64e15), Math.min(hi, 8.64e15)) as number;
+}
+
+export function truncateLegacyAfter(db: Db, s: BarSeries, t: number | null): void {
+  const sql = `DELETE FROM bars WHERE ${SERIES} AND time > ?`;
+  db.prepare(sql).run(s.runId, s.symbol, s.timeframe, t ?? -8.64e15);
+}
+
+export function copyLegacyUpTo(db: Db, s: BarSeries, toRunId: string, t: number | null): void {
+  if (t === null) return;
+  db.prepare(
+    `INSERT INTO bars SELECT ?, symbol, timeframe, ${ROW} FROM bars WHERE ${SERIES} AND time <= ?`,
+  ).run(toRunId, s.runId, s.symbol, s.timeframe, t);
+}
