@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type * as Dto from './dto.ts';
+import { RECORD_KINDS } from './record-kinds.ts';
 
 const runId = z
   .string()
@@ -47,6 +48,8 @@ export const runStartSchema = z.object({
     })
     .partial()
     .optional(),
+  /** What the run stores; default all three. */
+  record: z.array(z.enum(RECORD_KINDS)).min(1).max(RECORD_KINDS.length).optional(),
   checkpoints: checkpointPolicySchema.nullable().optional(),
   /** How long one strategy callback may run before the run fails (default 5 s). */
   callbackTimeoutMs: callbackTimeoutMs.optional(),

@@ -20,10 +20,12 @@ Backtests
   run --symbol SYM[,SYM...] [--from ISO] [--to ISO] [--timeframes M1,M5,H1,...]
       [--indicators "ema(20),rsi(14),..."] [--price bid|ask|mid] [--history N]
       [--strategy NAME [--param k=v ...]] [--balance 10000] [--lot-size 100000]
-      [--commission PER_LOT] [--slippage PRICE] [--json]
+      [--commission PER_LOT] [--slippage PRICE] [--record bars,trades,equity] [--json]
       [--checkpoint-interval 60s] [--checkpoint-every-ticks 1000000] [--keep 5]
       [--checkpoint-level 3] [--no-checkpoints] [--callback-timeout 5s]
-                         run a backtest over stored ticks; stores bars, trades, equity.
+                         run a backtest over stored ticks; stores bars, trades, equity
+                         (--record: any of them, default all; statistics are always
+                         computed, exports hold what was stored).
                          Ctrl-C (SIGINT/SIGTERM) checkpoints and pauses; SIGUSR1
                          writes a checkpoint now. One strategy call (init, onBar,
                          onTick) running longer than --callback-timeout fails the run

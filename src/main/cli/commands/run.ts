@@ -2,12 +2,22 @@ import { parseArgs } from 'node:util';
 import { parseIndicatorList } from '../../engine/indicators/index.ts';
 import { PRICE_SOURCES } from '../../engine/mtf/bar.ts';
 import { parseTimeframes } from '../../engine/mtf/timeframes.ts';
+import { RECORD_KINDS, type RecordKind } from '../../services/runs/run-config.ts';
 import type { RunSummary } from '../../services/runs/run-service.ts';
 import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
 import { printRunSummary, summaryJson } from '../run-output.ts';
 import { callbackTimeoutOf, runInWorker, RUN_HOST_OPTIONS } from '../run-in-worker.ts';
 import type { CliContext } from '../context.ts';
+import { UsageError } from '../usage.ts';
 import { oneOf, parseInteger, parseNumber, parseUtcTime, required, splitList } from '../options.ts';
+
+/** `--record bars,trades,equity`: any non-empty subset; anything else is a usage error. */
+function parseRecord(value: string): RecordKind[] {
+  const kinds = splitList(value);
+  if (kinds.length === 0)
+    throw new UsageError(`--record needs at least one of ${RECORD_KINDS.join(', ')}`);
+  return kinds.map((k) => oneOf('record', k, RECORD_KINDS));
+}
 
 export async function runCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -26,6 +36,7 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
       'lot-size': { type: 'string' },
       commission: { type: 'string' },
       slippage: { type: 'string' },
+      record: { type: 'string' },
       json: { type: 'boolean', default: false },
       ...CHECKPOINT_OPTIONS,
       ...RUN_HOST_OPTIONS,
@@ -49,6 +60,7 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
       commissionPerLot: optional('commission', values.commission),
       slippage: optional('slippage', values.slippage),
     },
+    record: values.record === undefined ? undefined : parseRecord(values.record),
   };
   const summary = await runInWorker<RunSummary>(
     ctx,

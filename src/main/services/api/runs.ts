@@ -78,6 +78,7 @@ function runRequestOf(args: ArgsOf<'runs:start'>): RunRequest {
     strategy: args.strategy ?? null,
     params: args.params,
     account: args.account,
+    record: args.record,
   };
 }
 

@@ -3,6 +3,7 @@ import type { EngineConfig } from '../../engine/mtf/engine-config.ts';
 import type { Timeframe } from '../../engine/mtf/timeframes.ts';
 import type { PortfolioConfig } from '../../engine/portfolio/types.ts';
 import type { ParamValues } from '../../engine/strategy/types.ts';
+import { RECORD_KINDS, type RecordKind } from '../../../shared/record-kinds.ts';
 
 /** Money and fill settings of a run; the account currency is each symbol's quote currency. */
 export interface AccountConfig {
@@ -48,9 +49,7 @@ export interface RunConfig {
   record?: RecordKind[];
 }
 
-/** Outputs a run can store; the engine computes all of them either way. */
-export const RECORD_KINDS = ['bars', 'trades', 'equity'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+export { RECORD_KINDS, type RecordKind } from '../../../shared/record-kinds.ts';
 
 /**
  * The canonical `record` field for a choice: undefined for all three (the default, stored as no

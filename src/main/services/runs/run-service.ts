@@ -12,7 +12,13 @@ import type { Db } from '../db/database.ts';
 import { loadHasher } from '../hash.ts';
 import type { LoadWatch } from '../strategies/strategy-loader.ts';
 import { countTicks, openTickSource, readSymbol } from '../ticks/tick-store.ts';
-import { engineConfigOf, portfolioConfigOf, type RunConfig } from './run-config.ts';
+import {
+  engineConfigOf,
+  portfolioConfigOf,
+  recordedKinds,
+  type RecordKind,
+  type RunConfig,
+} from './run-config.ts';
 import { driveRun, RunControl, type RunProgress } from './run-loop.ts';
 import { HeartbeatThread } from './heartbeat-thread.ts';
 import { fencedWrite, RunFencedError, type RunClaim } from './run-fence.ts';
@@ -52,6 +58,8 @@ export interface RunSummary {
   status: 'completed' | 'paused';
   ticks: number;
   bars: Record<string, number>;
+  /** What the run stores (RunConfig.record, all three by default). */
+  record: RecordKind[];
   /** Computation seconds over all sessions of the run. */
   seconds: number;
   /** Throughput of this session. */
@@ -253,6 +261,7 @@ function finishSession(
     status,
     ticks,
     bars: Object.fromEntries(config.timeframes.map((tf, k) => [tf, engine.barsClosed[k]])),
+    record: recordedKinds(config),
     seconds: row.seconds,
     ticksPerSec: sessionSeconds > 0 ? sessionTicks / sessionSeconds : 0,
     ...(stats && { stats }),

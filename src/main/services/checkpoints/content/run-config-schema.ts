@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { canonicalSpec } from '../../../engine/indicators/index.ts';
 import { PRICE_SOURCES } from '../../../engine/mtf/bar.ts';
 import { sortTimeframes, TIMEFRAMES, type Timeframe } from '../../../engine/mtf/timeframes.ts';
+import { normalRecord, RECORD_KINDS } from '../../runs/run-config.ts';
 import { checkSymbolName } from '../../ticks/symbol-name.ts';
 import { count, list, record } from './schema-parts.ts';
 
@@ -67,4 +68,15 @@ export const runConfigSchema = z.strictObject({
     commissionPerLot: z.number().min(0),
     slippage: z.number().min(0),
   }),
+  // Only a non-default choice is stored (normalRecord): all three, repeats or an empty list
+  // would give the same run a second config hash.
+  record: z
+    .array(z.enum(RECORD_KINDS))
+    .min(1)
+    .max(RECORD_KINDS.length - 1)
+    .refine(
+      (r) => Array.isArray(r) && normalRecord(r)?.join() === r.join(),
+      'record must list distinct kinds in the order bars, trades, equity, not all three',
+    )
+    .optional(),
 });
