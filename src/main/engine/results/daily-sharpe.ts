@@ -48,6 +48,17 @@ export class DailySharpe {
     return (this.mean / stdev) * Math.sqrt(TRADING_DAYS_PER_YEAR);
   }
 
+  /** The running sums as numbers, for a run that keeps its statistics without its equity rows. */
+  snapshot(): number[] {
+    const { day, dayEquity, prevEquity, n, mean, m2, invalid } = this;
+    return [day, dayEquity, prevEquity, n, mean, m2, invalid ? 1 : 0];
+  }
+
+  restore(v: readonly number[]): void {
+    [this.day, this.dayEquity, this.prevEquity, this.n, this.mean, this.m2] = v;
+    this.invalid = v[6] === 1;
+  }
+
   private closeDay(): void {
     if (!(this.prevEquity > 0)) this.invalid = true;
     const r = this.dayEquity / this.prevEquity - 1;

@@ -7,9 +7,8 @@
  * the result survives JSON unchanged.
  */
 import type { Trade } from '../portfolio/types.ts';
-import { DailySharpe } from './daily-sharpe.ts';
 import type { EquitySample } from './equity-tracker.ts';
-import { TradeTally } from './trade-tally.ts';
+import { StatisticsAccumulator } from './statistics-accumulator.ts';
 
 export interface StatisticsInput {
   /** Closed trades in any order. */
@@ -67,45 +66,8 @@ export interface Statistics {
 }
 
 export function computeStatistics(input: StatisticsInput): Statistics {
-  const { startBalance, exposure } = input;
-  const t = new TradeTally();
-  for (const trade of input.trades) t.add(trade);
-
-  const sharpe = new DailySharpe(startBalance);
-  let finalBalance = startBalance;
-  let finalEquity = startBalance;
-  let maxDrawdown = 0;
-  let maxDrawdownPct = 0;
-  for (const s of input.equity) {
-    sharpe.add(s.time, s.equity);
-    finalBalance = s.balance;
-    finalEquity = s.equity;
-    if (s.drawdown > maxDrawdown) maxDrawdown = s.drawdown;
-    if (s.drawdownPct > maxDrawdownPct) maxDrawdownPct = s.drawdownPct;
-  }
-
-  const span = exposure.lastTime - exposure.firstTime;
-  return {
-    startBalance,
-    finalBalance,
-    finalEquity,
-    returnPct: startBalance > 0 ? ((finalEquity - startBalance) / startBalance) * 100 : null,
-    netProfit: t.netProfit,
-    grossProfit: t.grossProfit,
-    grossLoss: t.grossLoss,
-    profitFactor: t.losers > 0 ? t.grossProfit / -t.grossLoss : null,
-    maxDrawdown,
-    maxDrawdownPct,
-    sharpe: sharpe.finish(),
-    trades: t.trades,
-    winningTrades: t.winners,
-    losingTrades: t.losers,
-    winRate: t.trades > 0 ? (t.winners / t.trades) * 100 : null,
-    averageTrade: t.trades > 0 ? t.netProfit / t.trades : null,
-    averageWin: t.winners > 0 ? t.grossProfit / t.winners : null,
-    averageLoss: t.losers > 0 ? t.grossLoss / t.losers : null,
-    largestWin: t.winners > 0 ? t.largestWin : null,
-    largestLoss: t.losers > 0 ? t.largestLoss : null,
-    exposurePct: span > 0 ? (exposure.inMarketMs / span) * 100 : null,
-  };
+  const acc = new StatisticsAccumulator(input.startBalance);
+  for (const trade of input.trades) acc.addTrade(trade);
+  for (const sample of input.equity) acc.addEquity(sample);
+  return acc.finish(input.exposure);
 }

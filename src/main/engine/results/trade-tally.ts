@@ -19,6 +19,26 @@ export class TradeTally {
   /** Most negative loser's netPnl, NaN when none. */
   largestLoss = NaN;
 
+  /** The sums as numbers, for a run that keeps its statistics without its trade rows. */
+  snapshot(): number[] {
+    const { trades, winners, losers, netProfit, grossProfit, grossLoss } = this;
+    return [
+      trades,
+      winners,
+      losers,
+      netProfit,
+      grossProfit,
+      grossLoss,
+      this.largestWin,
+      this.largestLoss,
+    ];
+  }
+
+  restore(v: readonly number[]): void {
+    [this.trades, this.winners, this.losers, this.netProfit, this.grossProfit, this.grossLoss] = v;
+    [this.largestWin, this.largestLoss] = v.slice(6);
+  }
+
   add(t: Trade): void {
     const pnl = t.netPnl;
     this.trades++;
