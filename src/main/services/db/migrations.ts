@@ -121,5 +121,15 @@ export const MIGRATIONS: readonly string[] = [
      count INTEGER NOT NULL,
      data BLOB NOT NULL,
      PRIMARY KEY (run_id, symbol, timeframe, first_time)
+   ) WITHOUT ROWID;
+   -- A run that does not store its trades or equity (RunConfig.record) keeps its running
+   -- statistics instead: one float64 snapshot per commit, keyed by the watermarks it matches
+   -- (equity_time -8.64e15 = no sample yet), so resume finds the one of its checkpoint.
+   CREATE TABLE run_tallies (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     trade_seq INTEGER NOT NULL,
+     equity_time INTEGER NOT NULL,
+     state BLOB NOT NULL,
+     PRIMARY KEY (run_id, trade_seq, equity_time)
    ) WITHOUT ROWID;`,
 ];

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { storedBarRows } from './bar-store/stored-bars.ts';
 import { formatNumber, isoTime, writeCsv, writeFileSynced } from './csv-writer.ts';
 import { ExportStaging } from './export-staging.ts';
-import type { RunRecord } from './run-config.ts';
+import { recordsBars, recordsEquity, recordsTrades, type RunRecord } from './run-config.ts';
 import { storedEquity, storedTrades } from './result-rows.ts';
 import { getRun } from './run-store.ts';
 
@@ -32,7 +32,8 @@ function testDelay(): void {
 /**
  * Writes a run's results to `outDir`: one CSV per (symbol, timeframe) named
  * `<SYMBOL>_<TF>.csv`, and for backtests with a strategy `trades.csv`, `equity.csv` and
- * `summary.json`. Output depends only on the stored results and the run's config — no run id,
+ * `summary.json`. What a run did not record (RunConfig.record) has no file at all — an empty
+ * file would read as "no trades" — and summary.json says what was recorded. Output depends only on the stored results and the run's config — no run id,
  * no wall-clock time, no paths — so equal runs give byte-identical files. The files appear all at
  * once (export-staging.ts): a crash leaves no new export or a complete one. Returns their paths.
  */
@@ -41,7 +42,7 @@ export function exportRun(db: Db, runId: string, outDir: string): string[] {
   if (!run) throw new RunNotFoundError(runId);
   const staging = new ExportStaging(outDir);
   try {
-    const names = exportBars(db, run, staging.dir);
+    const names = recordsBars(run.config) ? exportBars(db, run, staging.dir) : [];
     if (run.config.strategy) names.push(...exportResults(db, run, staging.dir));
     staging.publish(names, testDelay);
     return names.map((name) => path.join(outDir, name));
@@ -73,7 +74,18 @@ function exportBars(db: Db, run: RunRecord, outDir: string): string[] {
   return files;
 }
 
+/** trades.csv and equity.csv when the run stored them; summary.json (statistics) always. */
 function exportResults(db: Db, run: RunRecord, outDir: string): string[] {
+  const names: string[] = [];
+  if (recordsTrades(run.config)) names.push(exportTrades(db, run, outDir));
+  if (recordsEquity(run.config)) names.push(exportEquity(db, run, outDir));
+  const summary = JSON.stringify(summaryOf(run), null, 2) + '\n';
+  writeFileSynced(path.join(outDir, 'summary.json'), summary);
+  testDelay();
+  return [...names, 'summary.json'];
+}
+
+function exportTrades(db: Db, run: RunRecord, outDir: string): string {
   const tradeRows = storedTrades(db, run.id);
   writeCsv(
     path.join(outDir, 'trades.csv'),
@@ -111,6 +123,10 @@ function exportResults(db: Db, run: RunRecord, outDir: string): string[] {
     })(),
   );
   testDelay();
+  return 'trades.csv';
+}
+
+function exportEquity(db: Db, run: RunRecord, outDir: string): string {
   const equityRows = storedEquity(db, run.id);
   writeCsv(
     path.join(outDir, 'equity.csv'),
@@ -123,10 +139,7 @@ function exportResults(db: Db, run: RunRecord, outDir: string): string[] {
     })(),
   );
   testDelay();
-  const summary = JSON.stringify(summaryOf(run), null, 2) + '\n';
-  writeFileSynced(path.join(outDir, 'summary.json'), summary);
-  testDelay();
-  return ['trades.csv', 'equity.csv', 'summary.json'];
+  return 'equity.csv';
 }
 
 /** What summary.json holds: the run's inputs (without paths or ids) and its statistics. */
@@ -143,5 +156,7 @@ export function summaryOf(run: RunRecord): object {
     account: c.account,
     ticks: run.ticksDone,
     statistics: run.stats,
+    // Only for a run that left something out, so a default run's summary is as it always was.
+    ...(c.record && { record: c.record }),
   };
 }

@@ -2,6 +2,7 @@ import type { CheckpointData } from '../checkpoints/checkpoint-data.ts';
 import type { Db } from '../db/database.ts';
 import { copyBarsUpTo } from './bar-store/stored-bars.ts';
 import { insertRun } from './run-store.ts';
+import { copyTally } from './run-tallies.ts';
 
 /**
  * Makes a new run that starts where a checkpoint of `parentRunId` left off: same config, and a
@@ -25,6 +26,11 @@ export function forkRun(db: Db, parentRunId: string, data: CheckpointData): stri
       `INSERT INTO equity SELECT ?, time, balance, equity, drawdown, drawdown_pct FROM equity
        WHERE run_id = ? AND time <= ?`,
     ).run(child.id, parentRunId, wm.equityTime ?? -8.64e15);
+    copyTally(
+      db,
+      { runId: parentRunId, tradeSeq: wm.tradeSeq, equityTime: wm.equityTime },
+      child.id,
+    );
   })();
   return child.id;
 }

@@ -4,6 +4,8 @@ import { IndicatorSet } from '../../engine/mtf/indicator-set.ts';
 import type { BarSink } from '../../engine/mtf/mtf-engine.ts';
 import type { Trade, TradeSink } from '../../engine/portfolio/types.ts';
 import type { EquitySample } from '../../engine/results/equity-tracker.ts';
+import type { Statistics } from '../../engine/results/statistics.ts';
+import { StatisticsAccumulator } from '../../engine/results/statistics-accumulator.ts';
 import type { PendingRows, Watermarks } from '../checkpoints/checkpoint-data.ts';
 import type { Db } from '../db/database.ts';
 import { BarBuffer, CHUNK_BARS } from './bar-store/bar-buffer.ts';
@@ -11,6 +13,7 @@ import { insertBarChunk } from './bar-store/bar-chunks.ts';
 import { truncateBarsAfter } from './bar-store/stored-bars.ts';
 import { recordsBars, recordsEquity, recordsTrades, type RunConfig } from './run-config.ts';
 import { fencedWrite, type RunClaim } from './run-fence.ts';
+import { loadTally, saveTally, truncateTalliesAfter } from './run-tallies.ts';
 
 /** Trade and equity rows per transaction (bars go by chunk, see BarBuffer). */
 const FLUSH_ROWS = 256;
@@ -24,6 +27,10 @@ type Row = unknown[];
  * batches. It knows how far its output is committed (watermarks): on resume, output past the
  * marks is deleted and the run recomputes it. A checkpoint commits everything first (capture),
  * so its watermarks cover every closed bar and its pending rows are empty.
+ *
+ * A run that does not store trades or equity cannot recompute its statistics from rows: it
+ * accumulates them live and commits their snapshot with every commit (run-tallies.ts). Its trade
+ * and equity watermarks then count what the statistics have seen, stored or not.
  */
 export class RunRecorder implements BarSink, TradeSink, EquitySink {
   readonly #db: Db;
@@ -36,6 +43,9 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   #equity: Row[] = [];
   #marks: Watermarks;
   #tradeSeq = 0;
+  #lastEquityTime: number | null = null;
+  readonly #stats: StatisticsAccumulator | null;
+  #statsChanged = false;
   readonly #insertTrade;
   readonly #insertEquity;
 
@@ -50,6 +60,10 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       : null;
     this.#recordTrades = recordsTrades(config);
     this.#recordEquity = recordsEquity(config);
+    this.#stats =
+      this.#recordTrades && this.#recordEquity
+        ? null
+        : new StatisticsAccumulator(config.account.balance);
     this.#marks = {
       bars: config.symbols.map(() => config.timeframes.map(() => null)),
       tradeSeq: 0,
@@ -77,9 +91,14 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   }
 
   onTrade(t: Trade): void {
+    ++this.#tradeSeq;
+    if (this.#stats) {
+      this.#stats.addTrade(t);
+      this.#statsChanged = true;
+    }
     if (!this.#recordTrades) return;
     this.#trades.push([
-      ++this.#tradeSeq,
+      this.#tradeSeq,
       t.id,
       t.symbol,
       t.side,
@@ -96,6 +115,11 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   }
 
   onEquity(s: EquitySample): void {
+    this.#lastEquityTime = s.time;
+    if (this.#stats) {
+      this.#stats.addEquity(s);
+      this.#statsChanged = true;
+    }
     if (!this.#recordEquity) return;
     this.#equity.push([s.time, s.balance, s.equity, s.drawdown, s.drawdownPct]);
     if (this.pendingRows >= FLUSH_ROWS) this.#commit([], true);
@@ -105,7 +129,19 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   flush(): void {
     const series: [number, number][] = [];
     this.#bars?.forEach((row, s) => row.forEach((b, k) => b.count > 0 && series.push([s, k])));
-    if (series.length > 0 || this.pendingRows > 0) this.#commit(series, true);
+    if (series.length > 0 || this.pendingRows > 0 || this.#statsChanged) this.#commit(series, true);
+  }
+
+  /**
+   * Statistics of a run that does not store its trades or equity (null for one that does: they
+   * come from its rows, runStatistics). Call once, at the end.
+   */
+  statistics(exposure: {
+    inMarketMs: number;
+    firstTime: number;
+    lastTime: number;
+  }): Statistics | null {
+    return this.#stats?.finish(exposure) ?? null;
   }
 
   /**
@@ -131,9 +167,12 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     const chunks = series.map(([s, k]) => ({ s, k, bars: this.#bars![s][k].take() }));
     const trades = rows ? this.#trades : [];
     const equity = rows ? this.#equity : [];
+    const tally = rows && this.#stats ? this.#stats.snapshot() : null;
+    const key = { runId: id, tradeSeq: this.#tradeSeq, equityTime: this.#lastEquityTime };
     if (rows) {
       this.#trades = [];
       this.#equity = [];
+      this.#statsChanged = false;
     }
     fencedWrite(this.#db, this.#claim, () => {
       for (const { s, k, bars } of chunks)
@@ -144,10 +183,14 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
         );
       for (const r of trades) this.#insertTrade.run(id, ...r);
       for (const r of equity) this.#insertEquity.run(id, ...r);
+      if (tally) saveTally(this.#db, key, tally);
     });
     for (const { s, k, bars } of chunks) this.#marks.bars[s][k] = bars.cols[bars.count - 1];
-    if (trades.length) this.#marks.tradeSeq = trades[trades.length - 1][0] as number;
-    if (equity.length) this.#marks.equityTime = equity[equity.length - 1][0] as number;
+    if (rows) {
+      // Everything seen is now committed (as rows, or counted in the statistics snapshot).
+      this.#marks.tradeSeq = key.tradeSeq;
+      this.#marks.equityTime = key.equityTime;
+    }
   }
 
   /**
@@ -170,7 +213,9 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
         id,
         watermarks.equityTime ?? -8.64e15,
       );
+      truncateTalliesAfter(db, { runId: id, ...watermarks });
     });
+    if (this.#stats) this.#restoreStats(watermarks);
     this.#marks = {
       bars: watermarks.bars.map((a) => [...a]),
       tradeSeq: watermarks.tradeSeq,
@@ -181,6 +226,23 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     this.#equity = this.#recordEquity ? pending.equity.map((r) => [...r]) : [];
     const lastTrade = pending.trades[pending.trades.length - 1];
     this.#tradeSeq = lastTrade ? (lastTrade[0] as number) : watermarks.tradeSeq;
+    const lastSample = pending.equity[pending.equity.length - 1];
+    this.#lastEquityTime = lastSample ? (lastSample[0] as number) : watermarks.equityTime;
+  }
+
+  /** The statistics as they were at the watermarks (fresh ones at the very start). */
+  #restoreStats(w: Watermarks): void {
+    const id = this.#claim.runId;
+    const state = loadTally(this.#db, {
+      runId: id,
+      tradeSeq: w.tradeSeq,
+      equityTime: w.equityTime,
+    });
+    if (state) this.#stats!.restore(state);
+    else if (w.tradeSeq !== 0 || w.equityTime !== null)
+      throw new Error(
+        `run ${id} kept no statistics at its checkpoint (trade ${w.tradeSeq}, equity time ${w.equityTime})`,
+      );
   }
 
   /** A pending bar row of a checkpoint: [symbol, timeframe, time, o, h, l, c, volume, ticks, f64 BLOB]. */

@@ -199,7 +199,7 @@ export async function runSession(
       checkpointAtStart: setup.checkpointAtStart ?? false,
     });
     await manager?.close();
-    return finishSession(db, claim, setup, backtest, status, manager);
+    return finishSession(db, claim, setup, backtest, recorder, status, manager);
   } catch (err) {
     await manager?.close().catch(() => {});
     throw recordFailure(db, claim, err, () => {
@@ -234,6 +234,7 @@ function finishSession(
   claim: RunClaim,
   setup: SessionSetup,
   backtest: Backtest,
+  recorder: RunRecorder,
   status: 'completed' | 'paused',
   manager: CheckpointManager | null,
 ): RunSummary {
@@ -245,7 +246,8 @@ function finishSession(
     // One fenced transaction: a completed run always has its statistics.
     fencedWrite(db, claim, () => {
       if (config.strategy) {
-        stats = runStatistics(db, runId, config, backtest.portfolio.exposure());
+        const exposure = backtest.portfolio.exposure();
+        stats = recorder.statistics(exposure) ?? runStatistics(db, runId, config, exposure);
         saveRunStats(db, claim, stats);
       }
       finishRun(db, claim, 'completed');

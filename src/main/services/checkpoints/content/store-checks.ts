@@ -6,7 +6,8 @@
  */
 import type { Db } from '../../db/database.ts';
 import { barStoredAt, countBarsBetween } from '../../runs/bar-store/stored-bars.ts';
-import type { RunRecord } from '../../runs/run-config.ts';
+import { recordsEquity, recordsTrades, type RunRecord } from '../../runs/run-config.ts';
+import { loadTally } from '../../runs/run-tallies.ts';
 import { countTicks, openTickSource, readSymbol, type SymbolInfo } from '../../ticks/tick-store.ts';
 import { configHash, fingerprintOf } from '../checkpoint-capture.ts';
 import type { CheckpointData, SymbolFingerprint } from '../checkpoint-data.ts';
@@ -75,13 +76,21 @@ export function runProblems(db: Db, d: CheckpointData, run: RunRecord): string[]
     run.id,
     w.tradeSeq,
   );
-  if (trades !== w.tradeSeq)
+  if (recordsTrades(d.config) && trades !== w.tradeSeq)
     out.push(`watermarks.tradeSeq: ${w.tradeSeq}, but ${trades} trade rows are stored`);
   if (
+    recordsEquity(d.config) &&
     w.equityTime !== null &&
     one('SELECT COUNT(*) FROM equity WHERE run_id = ? AND time = ?', run.id, w.equityTime) === 0
   )
     out.push(`watermarks.equityTime: no equity row is stored at ${w.equityTime}`);
+  // A run without trade or equity rows resumes its statistics from the snapshot at its marks.
+  const atStart = w.tradeSeq === 0 && w.equityTime === null;
+  const tallied = !recordsTrades(d.config) || !recordsEquity(d.config);
+  if (tallied && !atStart && loadTally(db, { runId: run.id, ...w }) === null)
+    out.push(
+      `watermarks: no statistics snapshot is stored at trade ${w.tradeSeq}, equity time ${w.equityTime}`,
+    );
   // Pending rows follow the watermark directly: a stored row between the two was committed
   // before the checkpoint but is not covered by its watermark (resume would delete it).
   const firstPendingEquity = d.pending.equity[0]?.[0] as number | undefined;
