@@ -92,7 +92,8 @@ export function copyChunksUpTo(db: Db, s: BarSeries, toRunId: string, t: number 
      FROM bar_chunks WHERE ${SERIES} AND last_time <= ?`,
   ).run(toRunId, s.runId, s.symbol, s.timeframe, t);
   const to = { ...s, runId: toRunId };
-  for (const c of chunksMeeting(db, s, t, t))
+  // Read them all first: better-sqlite3 cannot write while a statement is still iterating.
+  for (const c of [...chunksMeeting(db, s, t, t)])
     if (c.cols[0] <= t && c.cols[c.count - 1] > t)
       insertBarChunk(db, to, sliceBars(c, 0, countUpTo(c, t)));
 }
