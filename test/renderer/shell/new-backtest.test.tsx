@@ -144,6 +144,23 @@ describe('NewBacktestScreen', () => {
     expect(req.checkpoints).toBeNull();
   });
 
+  it('records all three by default; unticking sends the rest, unticking all does not start', async () => {
+    const { fake, user } = setup();
+    await screen.findByLabelText('fast');
+    for (const label of ['Bars and indicators', 'Trades', 'Equity curve'])
+      expect((screen.getByLabelText(label) as HTMLInputElement).checked, label).toBe(true);
+    await user.click(screen.getByLabelText('Bars and indicators'));
+    await user.click(screen.getByRole('button', { name: 'Start backtest' }));
+    await waitFor(() => expect(fake.argsOf('runs:start')).toHaveLength(1));
+    expect(fake.argsOf('runs:start')[0].record).toEqual(['trades', 'equity']);
+
+    await user.click(screen.getByLabelText('Trades'));
+    await user.click(screen.getByLabelText('Equity curve'));
+    await user.click(screen.getByRole('button', { name: 'Start backtest' }));
+    expect(await screen.findByText('Record at least one of them')).toBeTruthy();
+    expect(fake.argsOf('runs:start')).toHaveLength(1);
+  });
+
   it('shows the backend error', async () => {
     const fake = installFakeApi({
       'data:list': () => [symbolSummary('EURUSD')],

@@ -24,6 +24,7 @@ import {
   type Problems,
   type RawParam,
 } from './new/form.ts';
+import { RecordField } from './new/RecordField.tsx';
 import {
   ACCOUNT_FIELDS,
   CHECKPOINT_FIELDS,
@@ -236,6 +237,11 @@ export function NewBacktestScreen() {
               {...invalidProps(fid('indicators'), problems.indicators)}
             />
           </Field>
+          <RecordField
+            value={rest.record}
+            problem={problems.record}
+            onChange={(record) => set('record', record)}
+          />
         </section>
 
         <section className="panel form">

@@ -4,6 +4,7 @@
  */
 import type { ArgsOf } from '../../../../shared/contract.ts';
 import type { ParamSpecDto } from '../../../../shared/dto.ts';
+import { RECORD_KINDS, type RecordKind } from '../../../../shared/record-kinds.ts';
 
 export type RunStartArgs = ArgsOf<'runs:start'>;
 export type Timeframe = NonNullable<RunStartArgs['timeframes']>[number];
@@ -38,6 +39,8 @@ export interface FormValues {
   lotSize: string;
   commission: string;
   slippage: string;
+  /** What the run stores; all three by default. */
+  record: RecordKind[];
   checkpoints: boolean;
   intervalSec: string;
   everyTicks: string;
@@ -55,6 +58,7 @@ export const DEFAULTS: Omit<FormValues, 'symbols' | 'strategy' | 'params'> = {
   lotSize: '100000',
   commission: '0',
   slippage: '0',
+  record: [...RECORD_KINDS],
   checkpoints: true,
   intervalSec: '60',
   everyTicks: '1000000',
@@ -172,6 +176,8 @@ export function buildRequest(
     }
   }
 
+  if (v.record.length === 0) problems.record = 'Record at least one of them';
+
   const balance = num(problems, 'balance', v.balance, { positive: true });
   const lotSize = num(problems, 'lotSize', v.lotSize, { positive: true });
   const commissionPerLot = num(problems, 'commission', v.commission, { min: 0 });
@@ -198,6 +204,10 @@ export function buildRequest(
       strategy: v.strategy || null,
       ...(v.strategy ? { params } : {}),
       account: { balance, lotSize, commissionPerLot, slippage },
+      // Only a choice that leaves something out: a default request is as it always was.
+      ...(v.record.length < RECORD_KINDS.length
+        ? { record: RECORD_KINDS.filter((k) => v.record.includes(k)) }
+        : {}),
       checkpoints,
     },
   };
