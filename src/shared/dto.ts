@@ -2,6 +2,7 @@
  * Data that crosses the IPC boundary: plain, JSON-able values (times as ms since the epoch or ISO
  * strings, NaN as null). The backend's services produce them; the UI renders them.
  */
+import type { RecordKind } from './record-kinds.ts';
 
 export interface AppInfo {
   version: string;
@@ -72,6 +73,8 @@ export interface RunInfo {
   parentRunId: string | null;
   parentSeq: number | null;
   stats: Record<string, number | null> | null;
+  /** What the run stores (all three unless it was started with less). */
+  record: RecordKind[];
 }
 
 export interface CheckpointInfo {

@@ -35,6 +35,8 @@ describe('the backend serves the contract', () => {
       ['runs:start', { symbols: [] }, /symbols/],
       ['runs:start', { symbols: ['EURUSD'], timeframes: ['M2'] }, /timeframes\.0/],
       ['runs:start', { symbols: ['EURUSD'], checkpoints: { keep: 0 } }, /checkpoints\.\w+/],
+      ['runs:start', { symbols: ['EURUSD'], record: ['bars', 'ticks'] }, /record\.1/],
+      ['runs:start', { symbols: ['EURUSD'], record: [] }, /record/],
       ['runs:get', { runId: '../etc' }, /runId/],
       ['checkpoints:inspect', { runId: 'r1', seq: 0 }, /seq/],
       ['app:info', { extra: 1 }, /arguments|extra/],

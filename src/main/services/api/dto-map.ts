@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as Dto from '../../../shared/dto.ts';
 import type { CheckpointRow } from '../checkpoints/checkpoint-store.ts';
-import type { RunRecord } from '../runs/run-config.ts';
+import { recordedKinds, type RunRecord } from '../runs/run-config.ts';
 import type { StrategyInfo, StrategyLoadProblem } from '../strategies/strategy-loader.ts';
 import type { SymbolInfo } from '../ticks/tick-store.ts';
 
@@ -39,6 +39,7 @@ export function toRunInfo(r: RunRecord): Dto.RunInfo {
     parentRunId: r.parentRunId,
     parentSeq: r.parentSeq,
     stats: r.stats,
+    record: recordedKinds(r.config),
   };
 }
 
