@@ -133,7 +133,9 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   /** Commits everything buffered in one transaction and moves the watermarks. */
   flush(): void {
     const series: [number, number][] = [];
-    this.#bars?.forEach((row, s) => row.forEach((b, k) => b.count > 0 && series.push([s, k])));
+    this.#bars?.forEach((row, s) =>
+      row.forEach((b, k) => b.uncommitted > 0 && series.push([s, k])),
+    );
     if (series.length > 0 || this.pendingRows > 0 || this.#statsChanged) this.#commit(series, true);
   }
 
@@ -240,6 +242,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       tradeSeq: watermarks.tradeSeq,
       equityTime: watermarks.equityTime,
     };
+    this.#bars?.forEach((row) => row.forEach((b) => b.clear()));
     for (const r of pending.bars) this.#queuePendingBar(r);
     this.#trades = this.#recordTrades ? pending.trades.map((r) => [...r]) : [];
     this.#equity = this.#recordEquity ? pending.equity.map((r) => [...r]) : [];

@@ -6,16 +6,20 @@ export const CHUNK_BARS = 4096;
 const FIRST_CAPACITY = 64;
 
 /**
- * Closed bars of one (symbol, timeframe) not yet committed, kept column-wise so that a chunk is
+ * The bars of one (symbol, timeframe)'s newest chunk, kept column-wise so that the chunk is
  * encoded without reshaping. Appending is a handful of stores per bar: this is the whole cost
- * of recording a bar until its chunk is written. Capacity grows on demand (most series of a
- * many-symbol run close few bars between commits).
+ * of recording a bar until its chunk is written. A commit before the chunk is full (a checkpoint,
+ * the once-a-second progress) writes it as it is and keeps its bars: the next commit rewrites
+ * the same chunk (same first bar, same key) with the new bars added, so frequent checkpoints do
+ * not leave thousands of tiny chunks for a history reload to decode. Capacity grows on demand
+ * (most series of a many-symbol run close few bars between commits).
  */
 export class BarBuffer {
   readonly width: number;
   #capacity = FIRST_CAPACITY;
   #cols: Float64Array;
   #count = 0;
+  #committed = 0;
 
   constructor(width: number) {
     this.width = width;
@@ -24,6 +28,11 @@ export class BarBuffer {
 
   get count(): number {
     return this.#count;
+  }
+
+  /** Bars appended since the last commit. */
+  get uncommitted(): number {
+    return this.#count - this.#committed;
   }
 
   /** Time of the newest buffered bar (undefined when empty). */
@@ -46,14 +55,23 @@ export class BarBuffer {
     for (let k = 7; k < this.width; k++) c[k * cap + i] = indicatorValues[k - 7];
   }
 
-  /** The buffered bars as one chunk's columns; the buffer is empty afterwards. */
+  /**
+   * The chunk's bars as columns, to be committed: a full chunk leaves the buffer empty for the
+   * next one, a partial one stays to be rewritten with more bars at the next commit.
+   */
   take(): BarColumns {
     const n = this.#count;
     const cols = new Float64Array(n * this.width);
     for (let k = 0; k < this.width; k++)
       cols.set(this.#cols.subarray(k * this.#capacity, k * this.#capacity + n), k * n);
-    this.#count = 0;
+    this.#committed = n;
+    if (n >= CHUNK_BARS) this.#count = this.#committed = 0;
     return { count: n, width: this.width, cols };
+  }
+
+  /** Forgets the buffered bars (resume: the store was cut back to the watermarks). */
+  clear(): void {
+    this.#count = this.#committed = 0;
   }
 
   #grow(): void {

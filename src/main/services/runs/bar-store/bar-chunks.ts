@@ -28,11 +28,12 @@ interface ChunkRow {
 const COLUMNS = 'first_time AS firstTime, count, data';
 const SERIES = 'run_id = ? AND symbol = ? AND timeframe = ?';
 
+/** Writes a chunk; one with the same first bar (the same chunk, committed before with fewer bars) is replaced. */
 export function insertBarChunk(db: Db, s: BarSeries, bars: BarColumns): void {
   if (bars.count === 0) return;
   const last = bars.cols[bars.count - 1];
   db.prepare(
-    `INSERT INTO bar_chunks (run_id, symbol, timeframe, first_time, last_time, count, data)
+    `INSERT OR REPLACE INTO bar_chunks (run_id, symbol, timeframe, first_time, last_time, count, data)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(s.runId, s.symbol, s.timeframe, bars.cols[0], last, bars.count, encodeBarChunk(bars));
 }
