@@ -80,10 +80,18 @@ function pickCheckpoint(
   }
   for (const c of candidates) {
     try {
-      const ckpt = readCheckpointFile(c.file);
-      // The content checks passed; now against the store: ticks, the run record, its rows.
-      const store = storeCheckProblems(db, ckpt.data, run);
+      const read = readCheckpointFile(c.file);
+      // The content checks passed; now against the store: ticks, the run record, its rows, and
+      // the bars a 'store' checkpoint's histories are rebuilt from.
+      const store = storeCheckProblems(db, read.data, run);
       if (store.problems.length > 0) throw new CheckpointContentError(store.problems, c.file);
+      if (store.restorable === null)
+        throw new ResumeError(
+          `checkpoint ${c.file} keeps its bar history in the bar store of run ${read.data.runId}, ` +
+            `which is not in this data folder; export a savepoint there (backtestr checkpoints export ` +
+            `${read.data.runId} ${read.data.seq} --out FILE) and resume that`,
+        );
+      const ckpt = { ...read, data: store.restorable };
       // Newest: nothing later on the run's timeline (damaged later files were just moved aside).
       const newest =
         req.checkpoint === undefined ||

@@ -28,6 +28,9 @@ export interface StrategyRef {
   file: string | null;
 }
 
+/** What a run stores of its output (RunConfig.record). */
+export type RecordedOutput = 'bars' | 'trades' | 'equity';
+
 /** Everything that determines a run's output. Stored as JSON with the run. */
 export interface RunConfig {
   symbols: string[];
@@ -41,6 +44,16 @@ export interface RunConfig {
   historySize: number;
   strategy: StrategyRef | null;
   account: AccountConfig;
+  /**
+   * Outputs stored in SQLite; absent = all three (runs made before the choice existed, whose
+   * config hashes must not change, so the field is left out rather than filled in).
+   */
+  record?: RecordedOutput[];
+}
+
+/** Whether the run stores its closed bars: then its checkpoints read histories from them. */
+export function recordsBars(config: RunConfig): boolean {
+  return config.record?.includes('bars') ?? true;
 }
 
 export function portfolioConfigOf(c: RunConfig): PortfolioConfig {

@@ -7,7 +7,12 @@ import { parseParamArgs, resolveParams } from '../../engine/strategy/params.ts';
 import type { Db } from '../db/database.ts';
 import { loadStrategy, type LoadWatch } from '../strategies/strategy-loader.ts';
 import { readSymbol, type SymbolInfo } from '../ticks/tick-store.ts';
-import { DEFAULT_ACCOUNT, type AccountConfig, type RunConfig } from './run-config.ts';
+import {
+  DEFAULT_ACCOUNT,
+  type AccountConfig,
+  type RecordedOutput,
+  type RunConfig,
+} from './run-config.ts';
 
 export class RunInputError extends Error {
   constructor(message: string) {
@@ -33,6 +38,8 @@ export interface RunRequest {
   /** …or `k=v` strings (the CLI's --param). */
   paramArgs?: string[];
   account?: Partial<AccountConfig>;
+  /** Outputs to store; default (absent) all three. */
+  record?: RecordedOutput[];
 }
 
 export interface PreparedRun {
@@ -117,6 +124,8 @@ export async function prepareRun(
       file: strategy.file,
     },
     account: checkAccount({ ...DEFAULT_ACCOUNT, ...definedOnly(req.account ?? {}) }),
+    // Only when asked: a config without the field hashes as before.
+    ...(req.record ? { record: [...req.record] } : {}),
   };
   if (config.from !== null && config.to !== null && config.from >= config.to) {
     throw new RunInputError('--from must be before --to');

@@ -67,4 +67,7 @@ export const runConfigSchema = z.strictObject({
     commissionPerLot: z.number().min(0),
     slippage: z.number().min(0),
   }),
+  record: list(z.enum(['bars', 'trades', 'equity']))
+    .refine(unique, 'an output is listed twice')
+    .optional(),
 });
