@@ -15,6 +15,7 @@ import type { RunRecord } from './run-config.ts';
 import { forkRun } from './fork-run.ts';
 import { claimRun, releaseRun } from './run-ownership.ts';
 import { restartFromFirstTick } from './restart-run.ts';
+import { importSavepointRun, SavepointImportError } from './savepoint-import.ts';
 import { runSession, type RunOptions, type RunSummary, type SessionSetup } from './run-service.ts';
 import { getRun } from './run-store.ts';
 import { ticksStoredFor } from './unconsumed-ticks.ts';
@@ -118,13 +119,28 @@ function checkFingerprint(db: Db, ckpt: CheckpointFile): void {
   }
 }
 
+function importOrSay(db: Db, req: ResumeRequest): void {
+  try {
+    importSavepointRun(db, req.runId, path.resolve(req.checkpoint as string), req.force);
+  } catch (err) {
+    if (err instanceof SavepointImportError) throw new ResumeError(err.message);
+    throw err;
+  }
+}
+
+/** Removes a run this resume created from a savepoint and could not start (it has no rows). */
+function forgetImportedRun(db: Db, runId: string): void {
+  db.prepare(`DELETE FROM runs WHERE id = ? AND status <> 'completed'`).run(runId);
+}
+
 /**
  * Resumes a run from a checkpoint: exact state restored (no indicator recalculation), output
  * rows past the checkpoint's watermarks deleted and its pending rows re-queued, ticks continue
  * from the cursor. A checkpoint older than the run's newest (or of a finished run) forks a new
  * run, so the original stays intact and any point on the timeline can be a starting point.
  * A run without a usable checkpoint (killed before its first one) starts again from its first
- * tick under the same id (restart-run.ts).
+ * tick under the same id (restart-run.ts). A savepoint (`--checkpoint FILE`) of a run that is not
+ * in this data folder creates it here under the same id (savepoint-import.ts).
  */
 export async function resumeRun(
   db: Db,
@@ -133,9 +149,18 @@ export async function resumeRun(
   opts: RunOptions = {},
 ): Promise<ResumeSummary> {
   await loadHasher();
-  if (!getRun(db, req.runId))
+  // A savepoint of a run this data folder does not have creates the run, under its own id.
+  const imported = !getRun(db, req.runId) && typeof req.checkpoint === 'string';
+  if (imported) importOrSay(db, req);
+  else if (!getRun(db, req.runId))
     throw new ResumeError(`no run '${req.runId}' (backtestr runs list shows the runs)`);
-  const claim = claimRun(db, req.runId); // refuse early if another process is running it
+  let claim;
+  try {
+    claim = claimRun(db, req.runId); // refuse early if another process is running it
+  } catch (err) {
+    if (imported) forgetImportedRun(db, req.runId);
+    throw err;
+  }
   // Read the status only now that the run is ours: a process that just finished it may have
   // released it a moment ago, and resuming a completed run in place would redo its end.
   const run = getRun(db, req.runId)!;
@@ -162,7 +187,11 @@ export async function resumeRun(
           `checkpoint ${ckpt.path} belongs to run ${data.runId}, whose settings differ from run ${req.runId}`,
         );
       }
-      fork = !newest || run.status === 'completed' || data.runId !== req.runId;
+      // A savepoint never overwrites a run that is here already: it resumes as a fork of it.
+      const savepoint = data.meta.trigger === 'savepoint';
+      fork =
+        !imported &&
+        (!newest || run.status === 'completed' || data.runId !== req.runId || savepoint);
       if (fork) releaseRun(db, claim); // the original stays as it is; the fork is ours
       const runId = fork ? forkRun(db, req.runId, data) : req.runId;
       const strategy = data.config.strategy
@@ -182,15 +211,20 @@ export async function resumeRun(
         ticksTotal: req.force ? ticksStoredFor(db, data.config) : data.ticksTotal,
         cursor: data.cursor,
         secondsBefore: data.meta.elapsedSeconds,
-        checkpointAtStart: fork,
+        // An imported run gets a checkpoint of its own at once, as a fork does.
+        checkpointAtStart: fork || imported,
         restore: (backtest, recorder) => {
           backtest.restore(data.state);
           recorder.resumeFrom(data.watermarks, data.pending);
+          // A savepoint's output is all pending: commit it now, in one fenced transaction, so
+          // the first checkpoint here is as small as any other.
+          if (savepoint) recorder.flush();
         },
       };
     }
   } catch (err) {
     releaseRun(db, claim); // a resume that cannot start leaves the run free for the next try
+    if (imported) forgetImportedRun(db, req.runId); // nor a run made of a savepoint that did not start
     throw err;
   }
   const summary = await runSession(db, dataDir, setup, opts);
