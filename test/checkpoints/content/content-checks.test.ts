@@ -100,6 +100,11 @@ describe('checkpoint content checks (schema, cross-checks, trial restore)', () =
       /^state\.engine\.histories\[0\]\[1\]\.rows: \d+ values are not \d+ rows of \d+$/,
     ],
     [
+      'an oldest history time that disagrees with the embedded rows',
+      (d) => void (d.historyOldest[0][0] += 60_000),
+      /^historyOldest\[0\]\[0\]: \d+, the history's oldest row is at \d+$/,
+    ],
+    [
       'a history row count above the history size',
       (d) => void (d.historyRows[0][0] = d.config.historySize + 1),
       /^historyRows\[0\]\[0\]: 1001, more than the 1000 bars kept$/,
@@ -111,6 +116,7 @@ describe('checkpoint content checks (schema, cross-checks, trial restore)', () =
         for (const row of d.state.engine.histories)
           for (const h of row) h.rows = new Float64Array(0);
         d.historyRows[0][0] = 0;
+        d.historyOldest[0][0] = null;
       },
       /^historyRows\[0\]\[0\]: 0 rows, but the EURUSD \w+ output ends at \d+$/,
     ],

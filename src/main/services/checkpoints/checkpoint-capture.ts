@@ -56,12 +56,16 @@ const NO_ROWS = new Float64Array(0);
 function liveState(
   state: BacktestSnapshot,
   history: HistorySource,
-): { state: BacktestSnapshot; historyRows: number[][] } {
+): { state: BacktestSnapshot; historyRows: number[][]; historyOldest: (number | null)[][] } {
   const histories = state.engine.histories;
   const historyRows = histories.map((row) => row.map((h) => h.rows.length / h.width));
-  if (history === 'embedded') return { state, historyRows };
+  const historyOldest = histories.map((row) =>
+    row.map((h) => (h.rows.length > 0 ? h.rows[0] : null)),
+  );
+  if (history === 'embedded') return { state, historyRows, historyOldest };
   const empty = histories.map((row) => row.map((h) => ({ ...h, rows: NO_ROWS })));
-  return { state: { ...state, engine: { ...state.engine, histories: empty } }, historyRows };
+  const live = { ...state, engine: { ...state.engine, histories: empty } };
+  return { state: live, historyRows, historyOldest };
 }
 
 /**
@@ -80,7 +84,7 @@ export function captureCheckpoint(
   // histories itself (there is nowhere to read them back from).
   const history: HistorySource = recordsBars(c.config) ? 'store' : 'embedded';
   // Encoded below, before the engine moves on.
-  const { state, historyRows } = liveState(c.backtest.snapshot(true), history);
+  const { state, historyRows, historyOldest } = liveState(c.backtest.snapshot(true), history);
   const { watermarks, pending } = c.recorder.capture();
   const data: CheckpointData = {
     formatVersion: CHECKPOINT_FORMAT_VERSION,
@@ -97,6 +101,7 @@ export function captureCheckpoint(
     state,
     history,
     historyRows,
+    historyOldest,
     watermarks,
     pending,
     meta,

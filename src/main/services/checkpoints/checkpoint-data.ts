@@ -92,6 +92,12 @@ export interface CheckpointData {
    * refused); for 'embedded' it equals the rows in the file.
    */
   historyRows: number[][];
+  /**
+   * Per symbol, per timeframe: time of the oldest row each history held at capture (null when
+   * empty). With historyRows it pins the window a 'store' restore must read: a bar missing from
+   * the store inside it makes the read reach further back, and the oldest time differ.
+   */
+  historyOldest: (number | null)[][];
   watermarks: Watermarks;
   pending: PendingRows;
   meta: CheckpointMeta;

@@ -2,15 +2,18 @@ import { CHECKPOINT_FORMAT_VERSION, type CheckpointData } from './checkpoint-dat
 
 type Data = Record<string, unknown>;
 
-/** Rows per history of a format-1 state, or [] when the state is not shaped like one. */
-function rowsPerHistory(state: unknown): number[][] {
+/**
+ * `of(rows, width)` per history of a format-1 state, or [] when the state is not shaped like one
+ * (-1 where a history is malformed).
+ */
+function perHistory<T>(state: unknown, of: (rows: Float64Array, width: number) => T): (T | -1)[][] {
   const histories = (state as { engine?: { histories?: unknown } } | null)?.engine?.histories;
   if (!Array.isArray(histories)) return [];
   return histories.map((row: unknown) =>
     Array.isArray(row)
       ? row.map((h: { rows?: unknown; width?: unknown } | null) =>
           h?.rows instanceof Float64Array && typeof h.width === 'number' && h.width > 0
-            ? Math.floor(h.rows.length / h.width)
+            ? of(h.rows, h.width)
             : -1,
         )
       : [],
@@ -23,7 +26,12 @@ function rowsPerHistory(state: unknown): number[][] {
  * on a malformed state, it leaves the schema to say what is wrong (-1 is not a row count).
  */
 function embedHistory(d: Data): Data {
-  return { ...d, history: 'embedded', historyRows: rowsPerHistory(d.state) };
+  return {
+    ...d,
+    history: 'embedded',
+    historyRows: perHistory(d.state, (rows, width) => Math.floor(rows.length / width)),
+    historyOldest: perHistory(d.state, (rows) => (rows.length > 0 ? rows[0] : null)),
+  };
 }
 
 /**

@@ -78,11 +78,17 @@ export function withHistories(db: Db, d: CheckpointData): RestorableCheckpoint {
       }
       const rows = joined(tail, pending, h);
       const want = d.historyRows[s][k];
+      const oldest = rows.length > 0 ? rows[0] : null;
       if (rows.length / h.width !== want)
         problems.push(
           `historyRows[${s}][${k}]: ${want} ${symbol} ${tf} bars, but the bar store of run ` +
             `${d.runId} holds ${tail.length / h.width} up to ${d.watermarks.bars[s][k]}` +
             (pending.length > 0 ? ` (+${pending.length} pending)` : ''),
+        );
+      else if (oldest !== d.historyOldest[s][k])
+        problems.push(
+          `historyOldest[${s}][${k}]: the ${symbol} ${tf} history starts at ${d.historyOldest[s][k]}, ` +
+            `but read back from the bar store of run ${d.runId} it starts at ${oldest}: bars are missing`,
         );
       return { ...h, rows };
     }),

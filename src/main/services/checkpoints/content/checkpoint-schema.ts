@@ -74,6 +74,7 @@ export const checkpointDataSchema = z.strictObject({
   state: backtestSnapshotSchema,
   history: z.enum(['store', 'embedded']),
   historyRows: list(list(count)),
+  historyOldest: list(list(finite.nullable())),
   watermarks,
   pending: z.strictObject({
     bars: list(pendingBar),

@@ -34,6 +34,7 @@ export function shapeProblems(d: CheckpointData): string[] {
   grid('state.engine.partials', e.partials);
   grid('state.engine.histories', e.histories);
   grid('historyRows', d.historyRows);
+  grid('historyOldest', d.historyOldest);
   grid('state.engine.indicators', e.indicators, indicators.length);
   grid('watermarks.bars', d.watermarks.bars);
   length('state.portfolio.books', d.state.portfolio.books, n, 'symbols');
@@ -65,6 +66,7 @@ export function shapeProblems(d: CheckpointData): string[] {
     row.forEach((h, k) => {
       const where = `state.engine.histories[${s}][${k}]`;
       const rows = d.historyRows[s][k];
+      const oldest = d.historyOldest[s][k];
       if (h.capacity !== historySize)
         out.add(`${where}.capacity: ${h.capacity}, the run keeps ${historySize} bars`);
       else if (rows > h.capacity)
@@ -77,6 +79,12 @@ export function shapeProblems(d: CheckpointData): string[] {
         (h.rows.length % h.width !== 0 || h.rows.length / h.width !== rows)
       )
         out.add(`${where}.rows: ${h.rows.length} values are not ${rows} rows of ${h.width}`);
+      else if (d.history === 'embedded' && (rows > 0 ? h.rows[0] : null) !== oldest)
+        out.add(
+          `historyOldest[${s}][${k}]: ${oldest}, the history's oldest row is at ${h.rows[0]}`,
+        );
+      else if (rows > 0 !== (oldest !== null))
+        out.add(`historyOldest[${s}][${k}]: ${oldest} for a history of ${rows} rows`);
     }),
   );
   d.pending.bars.forEach((r, i) => {
