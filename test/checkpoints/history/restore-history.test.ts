@@ -122,6 +122,11 @@ describe("'store' checkpoints: histories rebuilt from the bar store", () => {
 
 describe("'embedded' checkpoints (a run that does not record bars)", () => {
   it('resume exactly: a fork from a mid-run checkpoint ends with the same export', async () => {
+    const stored = db
+      .prepare('SELECT COUNT(*) FROM bars WHERE run_id = ?')
+      .pluck()
+      .get(embeddedRun);
+    expect(stored, 'a run recording trades and equity only stores no bars').toBe(0);
     const all = checkpointsOf(embeddedRun);
     const mid = all[Math.floor(all.length / 2)];
     expect(mid.ticks).toBeLessThan(mid.ticksTotal);

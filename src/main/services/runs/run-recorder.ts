@@ -5,7 +5,7 @@ import type { Trade, TradeSink } from '../../engine/portfolio/types.ts';
 import type { EquitySample } from '../../engine/results/equity-tracker.ts';
 import type { PendingRows, Watermarks } from '../checkpoints/checkpoint-data.ts';
 import type { Db } from '../db/database.ts';
-import type { RunConfig } from './run-config.ts';
+import { recordsBars, type RunConfig } from './run-config.ts';
 import { fencedWrite, type RunClaim } from './run-fence.ts';
 
 /** Small batches: what is not yet committed travels inside each checkpoint. */
@@ -34,12 +34,14 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   readonly #insertBar;
   readonly #insertTrade;
   readonly #insertEquity;
+  readonly #recordBars: boolean;
 
   /** Every commit is fenced by `claim`: a session that lost its run writes no row (run-fence.ts). */
   constructor(db: Db, claim: RunClaim, config: RunConfig) {
     this.#db = db;
     this.#claim = claim;
     this.#config = config;
+    this.#recordBars = recordsBars(config);
     this.#symbolIndex = new Map(config.symbols.map((s, i) => [s, i]));
     this.#tfIndex = new Map(config.timeframes.map((t, i) => [t, i]));
     this.#marks = {
@@ -67,6 +69,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   }
 
   onBarClosed(symbol: number, timeframe: number, bar: Bar, indicatorValues: Float64Array): void {
+    if (!this.#recordBars) return; // `--record` without bars: checkpoints embed histories instead
     const c = this.#config;
     const blob = Buffer.from(indicatorValues.slice().buffer);
     const { time, open, high, low, close, volume, ticks } = bar;

@@ -6,6 +6,7 @@
  * (a checkpoint that fails them would continue into different results).
  */
 import { configHash } from '../checkpoint-capture.ts';
+import { recordsBars } from '../../runs/run-config.ts';
 import type { CheckpointData } from '../checkpoint-data.ts';
 import { Problems } from './problem-text.ts';
 
@@ -84,6 +85,9 @@ export function watermarkProblems(d: CheckpointData): string[] {
     list.push(r[2] as number);
     pendingTimes.set(key, list);
   }
+  const bars = recordsBars(d.config);
+  if (!bars && d.history === 'store')
+    out.add("history: 'store', but the run does not record bars to rebuild histories from");
   const outputEnd = symbols.map((symbol, s) =>
     timeframes.map((tf, k) => {
       const where = `watermarks.bars[${s}][${k}]`;
@@ -94,7 +98,8 @@ export function watermarkProblems(d: CheckpointData): string[] {
           out.add(`pending bar ${symbol} ${tf} at ${t}: not after ${last} (${where})`);
         last = t;
       }
-      const want = d.history === 'store' ? last : historyNewest(d, s, k);
+      // A run that does not record bars outputs none: its output ends nowhere, whatever it closed.
+      const want = !bars ? null : d.history === 'store' ? last : historyNewest(d, s, k);
       if (last !== want)
         out.add(
           `${where}: output ends at ${last}, the state's newest ${symbol} ${tf} bar is ${want}`,
