@@ -15,7 +15,7 @@ import type { RunRecord } from './run-config.ts';
 import { forkRun } from './fork-run.ts';
 import { claimRun, releaseRun } from './run-ownership.ts';
 import { restartFromFirstTick } from './restart-run.ts';
-import { importSavepointRun, SavepointImportError } from './savepoint-import.ts';
+import { forgetImportedRun, importSavepointRun } from './savepoint-import.ts';
 import { runSession, type RunOptions, type RunSummary, type SessionSetup } from './run-service.ts';
 import { getRun } from './run-store.ts';
 import { ticksStoredFor } from './unconsumed-ticks.ts';
@@ -119,20 +119,6 @@ function checkFingerprint(db: Db, ckpt: CheckpointFile): void {
   }
 }
 
-function importOrSay(db: Db, req: ResumeRequest): void {
-  try {
-    importSavepointRun(db, req.runId, path.resolve(req.checkpoint as string), req.force);
-  } catch (err) {
-    if (err instanceof SavepointImportError) throw new ResumeError(err.message);
-    throw err;
-  }
-}
-
-/** Removes a run this resume created from a savepoint and could not start (it has no rows). */
-function forgetImportedRun(db: Db, runId: string): void {
-  db.prepare(`DELETE FROM runs WHERE id = ? AND status <> 'completed'`).run(runId);
-}
-
 /**
  * Resumes a run from a checkpoint: exact state restored (no indicator recalculation), output
  * rows past the checkpoint's watermarks deleted and its pending rows re-queued, ticks continue
@@ -151,7 +137,8 @@ export async function resumeRun(
   await loadHasher();
   // A savepoint of a run this data folder does not have creates the run, under its own id.
   const imported = !getRun(db, req.runId) && typeof req.checkpoint === 'string';
-  if (imported) importOrSay(db, req);
+  if (imported)
+    importSavepointRun(db, req.runId, path.resolve(req.checkpoint as string), req.force);
   else if (!getRun(db, req.runId))
     throw new ResumeError(`no run '${req.runId}' (backtestr runs list shows the runs)`);
   let claim;

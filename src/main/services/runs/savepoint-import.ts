@@ -45,3 +45,8 @@ export function importSavepointRun(db: Db, runId: string, file: string, force = 
     );
   insertRun(db, data.config, data.ticksTotal, null, runId);
 }
+
+/** Removes a run made from a savepoint whose resume could not start (it has no rows yet). */
+export function forgetImportedRun(db: Db, runId: string): void {
+  db.prepare(`DELETE FROM runs WHERE id = ? AND status <> 'completed'`).run(runId);
+}
