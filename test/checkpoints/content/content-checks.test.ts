@@ -105,6 +105,21 @@ describe('checkpoint content checks (schema, cross-checks, trial restore)', () =
       /^historyOldest\[0\]\[0\]: \d+, the history's oldest row is at \d+$/,
     ],
     [
+      "'store' history for a run that records no bars",
+      (d) => {
+        d.config.record = ['trades', 'equity'];
+        d.history = 'store';
+        for (const row of d.state.engine.histories)
+          for (const h of row) h.rows = new Float64Array(0);
+      },
+      /^history: 'store', but the run does not record bars to rebuild histories from$/,
+    ],
+    [
+      'bar output from a run that records no bars',
+      (d) => void (d.config.record = ['trades', 'equity']),
+      /^watermarks\.bars\[0\]\[0\]: output ends at \d+, but the run records no bars$/,
+    ],
+    [
       'a history row count above the history size',
       (d) => void (d.historyRows[0][0] = d.config.historySize + 1),
       /^historyRows\[0\]\[0\]: 1001, more than the 1000 bars kept$/,

@@ -98,9 +98,11 @@ export function watermarkProblems(d: CheckpointData): string[] {
           out.add(`pending bar ${symbol} ${tf} at ${t}: not after ${last} (${where})`);
         last = t;
       }
+      const want = d.history === 'store' ? last : historyNewest(d, s, k);
       // A run that does not record bars outputs none: its output ends nowhere, whatever it closed.
-      const want = !bars ? null : d.history === 'store' ? last : historyNewest(d, s, k);
-      if (last !== want)
+      if (!bars) {
+        if (last !== null) out.add(`${where}: output ends at ${last}, but the run records no bars`);
+      } else if (last !== want)
         out.add(
           `${where}: output ends at ${last}, the state's newest ${symbol} ${tf} bar is ${want}`,
         );
