@@ -122,6 +122,15 @@ export const contract = {
     result: {} as { ok: boolean; message: string },
   },
   'checkpoints:diff': { args: z.object({ runId, a: seq, b: seq }), result: {} as Dto.DiffReport },
+  /**
+   * Writes a self-contained savepoint of checkpoint `seq` to
+   * `<data-dir>/exports/<run-id>-savepoint-<seq>.btck`: `backtestr resume --checkpoint FILE`
+   * continues the run in any data folder holding the same ticks.
+   */
+  'checkpoints:exportSavepoint': {
+    args: z.object({ runId, seq }),
+    result: {} as { file: string; bytes: number },
+  },
   /** Refuses the newest valid checkpoint: it is what resume needs. */
   'checkpoints:delete': { args: z.object({ runId, seq }), result: undefined as void },
 } as const;

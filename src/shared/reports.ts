@@ -12,7 +12,8 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export type ReportTimeframe = 'M1' | 'M5' | 'M15' | 'M30' | 'H1' | 'H4' | 'D1' | 'W1';
-export type ReportTrigger = 'interval' | 'ticks' | 'manual' | 'shutdown' | 'end' | 'fork';
+export type ReportTrigger =
+  'interval' | 'ticks' | 'manual' | 'shutdown' | 'end' | 'fork' | 'savepoint';
 export type ReportPositionSide = 'long' | 'short';
 export type ReportOrderSide = 'buy' | 'sell';
 export type ReportOrderType = 'market' | 'limit' | 'stop';

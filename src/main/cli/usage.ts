@@ -32,6 +32,10 @@ Backtests
   resume RUN_ID [--checkpoint SEQ|PATH] [--force] [--json] [--callback-timeout 5s]
                          continue a paused or interrupted run from its newest valid
                          checkpoint; an older checkpoint forks a new run
+  resume --checkpoint FILE [--force]
+                         resume a savepoint (checkpoints export) in this data folder: it
+                         needs the same ticks; the run is created under its own id, or
+                         forked if a run with that id is here already
   strategies list [--json]
                          built-in and user strategies (<data-dir>/strategies) with params
   runs list [--json]     runs with their status (running, paused, completed, failed,
@@ -40,6 +44,9 @@ Backtests
   checkpoints verify PATH|RUN_ID SEQ
   checkpoints inspect PATH|RUN_ID SEQ [--json]
   checkpoints diff A B [--json]      (A, B: PATH or RUN_ID:SEQ; or RUN_ID SEQ_A SEQ_B)
+  checkpoints export RUN_ID [SEQ] --out FILE [--force] [--json]
+                         a self-contained savepoint of a checkpoint (default the newest
+                         valid one): bar history and the run's output so far in one file
   runs export RUN_ID --out DIR
                          <SYMBOL>_<TF>.csv per symbol and timeframe; with a strategy
                          also trades.csv, equity.csv and summary.json

@@ -87,7 +87,63 @@ describe('checkpoint content checks (schema, cross-checks, trial restore)', () =
     [
       'a history with a partial row',
       (d) => void (d.state.engine.histories[0][0].rows = new Float64Array(5)),
-      /^state\.engine\.histories\[0\]\[0\]\.rows: 5 values are not at most 1000 rows of/,
+      /^state\.engine\.histories\[0\]\[0\]\.rows: 5 values are not \d+ rows of/,
+    ],
+    [
+      "a 'store' checkpoint that still carries history rows",
+      (d) => void (d.history = 'store'),
+      /^state\.engine\.histories\[0\]\[0\]\.rows: \d+ values in a checkpoint whose history is 'store'$/,
+    ],
+    [
+      'a history row count that disagrees with the embedded rows',
+      (d) => void (d.historyRows[0][1] -= 1),
+      /^state\.engine\.histories\[0\]\[1\]\.rows: \d+ values are not \d+ rows of \d+$/,
+    ],
+    [
+      'an oldest history time that disagrees with the embedded rows',
+      (d) => void (d.historyOldest[0][0] += 60_000),
+      /^historyOldest\[0\]\[0\]: \d+, the history's oldest row is at \d+$/,
+    ],
+    [
+      "'store' history for a run that records no bars",
+      (d) => {
+        d.config.record = ['trades', 'equity'];
+        d.history = 'store';
+        for (const row of d.state.engine.histories)
+          for (const h of row) h.rows = new Float64Array(0);
+      },
+      /^history: 'store', but the run does not record bars to rebuild histories from$/,
+    ],
+    [
+      'bar output from a run that records no bars',
+      (d) => void (d.config.record = ['trades', 'equity']),
+      /^watermarks\.bars\[0\]\[0\]: output ends at \d+, but the run records no bars$/,
+    ],
+    [
+      'a history row count above the history size',
+      (d) => void (d.historyRows[0][0] = d.config.historySize + 1),
+      /^historyRows\[0\]\[0\]: 1001, more than the 1000 bars kept$/,
+    ],
+    [
+      "a 'store' checkpoint whose histories are empty though bars were output",
+      (d) => {
+        d.history = 'store';
+        for (const row of d.state.engine.histories)
+          for (const h of row) h.rows = new Float64Array(0);
+        d.historyRows[0][0] = 0;
+        d.historyOldest[0][0] = null;
+      },
+      /^historyRows\[0\]\[0\]: 0 rows, but the EURUSD \w+ output ends at \d+$/,
+    ],
+    [
+      "a 'store' checkpoint counting more rows than bars closed",
+      (d) => {
+        d.history = 'store';
+        for (const row of d.state.engine.histories)
+          for (const h of row) h.rows = new Float64Array(0);
+        d.state.engine.barsClosed[0] = d.historyRows[0][0] - 1;
+      },
+      /^historyRows: \d+ \w+ rows, but the state has closed \d+ \w+ bars$/,
     ],
     [
       "an indicator's malformed internals (found by the trial restore)",

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configHash } from '../../../src/main/services/checkpoints/checkpoint-capture.ts';
+import { CHECKPOINT_FORMAT_VERSION } from '../../../src/main/services/checkpoints/checkpoint-data.ts';
 import { cli } from '../../cli/run-cli.ts';
 import { startCli, waitFor } from '../crash/child-cli.ts';
 import {
@@ -141,7 +142,8 @@ describe('checksum-valid but hostile checkpoints', () => {
     for (const f of files) {
       const v = cli(dir, ['checkpoints', 'verify', f]);
       expect(v.code, v.stderr).toBe(0);
-      expect(v.stdout).toMatch(/: OK \(format 1, run \S+, seq \d+, \d+ ticks, \d+ bytes\)$/m);
+      const ok = `: OK \\(format ${CHECKPOINT_FORMAT_VERSION}, run \\S+, seq \\d+, \\d+ ticks, \\d+ bytes\\)$`;
+      expect(v.stdout).toMatch(new RegExp(ok, 'm'));
     }
   });
 });

@@ -3,15 +3,17 @@ import { encodePlain } from '../../../src/main/engine/persist/plain-codec.ts';
 import { decodePlain } from '../../../src/main/engine/persist/plain-decode.ts';
 import { decodeBtck, encodeBtck } from '../../../src/main/services/checkpoints/btck/btck-codec.ts';
 import { CHECKPOINT_FORMAT_VERSION } from '../../../src/main/services/checkpoints/checkpoint-data.ts';
+import { migrateCheckpoint } from '../../../src/main/services/checkpoints/checkpoint-migrations.ts';
 import { loadHasher } from '../../../src/main/services/hash.ts';
 
 // The decoded payload as a hostile editor sees it: any field may be replaced by anything.
 export type Payload = any;
 
-/** The decoded payload of a real checkpoint file. */
+/** The decoded payload of a real checkpoint file, migrated to the current format as a reader does. */
 export async function payloadOf(file: string): Promise<Payload> {
   await loadHasher();
-  return decodePlain(decodeBtck(fs.readFileSync(file), CHECKPOINT_FORMAT_VERSION).payload);
+  const { header, payload } = decodeBtck(fs.readFileSync(file), CHECKPOINT_FORMAT_VERSION);
+  return migrateCheckpoint(header.version, decodePlain(payload));
 }
 
 /**

@@ -77,6 +77,11 @@ export function startRun(config: RunConfig = runConfig) {
         ticksTotal: TICKS_TOTAL,
         simTime: bt.portfolio.lastTime(),
         state,
+        history: 'embedded',
+        historyRows: state.engine.histories.map((row) => row.map((h) => h.rows.length / h.width)),
+        historyOldest: state.engine.histories.map((row) =>
+          row.map((h) => (h.rows.length > 0 ? h.rows[0] : null)),
+        ),
         watermarks: {
           bars: SYMBOLS.map(() => TIMEFRAMES.map(() => null)),
           tradeSeq: committed,

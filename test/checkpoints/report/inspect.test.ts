@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createIndicator } from '../../../src/main/engine/indicators/index.ts';
+import { CHECKPOINT_FORMAT_VERSION } from '../../../src/main/services/checkpoints/checkpoint-data.ts';
 import {
   inspectCheckpoint,
   type CheckpointFileInfo,
@@ -44,7 +45,7 @@ describe('inspectCheckpoint on a real backtest checkpoint', () => {
   it('reports the file, versions, run and meta', () => {
     expect(report.file.compressionRatio).toBe(4);
     expect(report.versions).toEqual({
-      format: 1,
+      format: CHECKPOINT_FORMAT_VERSION,
       header: 1,
       app: '0.0.0-test',
       createdAt: '2025-01-02T03:04:05.000Z',
@@ -187,5 +188,37 @@ describe('inspectCheckpoint before the first tick', () => {
       closedPositions: 0,
     });
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+});
+
+describe("inspectCheckpoint on a 'store' checkpoint (histories in the bar store, not the file)", () => {
+  it('shows the same history counts and newest closed bars as the same checkpoint embedded', () => {
+    const run = startRun();
+    run.feed(FED);
+    const embedded = run.checkpoint();
+    const e = embedded.state.engine;
+    // The same state as a 'store' checkpoint: no rows, output committed up to each newest bar.
+    const store = {
+      ...embedded,
+      history: 'store' as const,
+      state: {
+        ...embedded.state,
+        engine: {
+          ...e,
+          histories: e.histories.map((row) =>
+            row.map((h) => ({ ...h, rows: new Float64Array(0) })),
+          ),
+        },
+      },
+      watermarks: {
+        ...embedded.watermarks,
+        bars: e.histories.map((row) =>
+          row.map((h) => (h.rows.length > 0 ? h.rows[h.rows.length - h.width] : null)),
+        ),
+      },
+    };
+    const frames = inspectCheckpoint(embedded, FILE).frames;
+    expect(frames.some((f) => f.historyBars > 0 && f.lastClosed !== null)).toBe(true);
+    expect(inspectCheckpoint(store, FILE).frames).toEqual(frames);
   });
 });

@@ -5,6 +5,7 @@ import { readCheckpointFile } from '../../services/checkpoints/checkpoint-reader
 import { checkpointsDir, listCheckpointRows } from '../../services/checkpoints/checkpoint-store.ts';
 import { verifiedText, verifyCheckpoint } from '../../services/checkpoints/checkpoint-verify.ts';
 import { CheckpointContentError } from '../../services/checkpoints/content/validate-checkpoint.ts';
+import { exportSavepoint } from '../../services/checkpoints/savepoint.ts';
 import {
   diffCheckpoints,
   formatDiffText,
@@ -25,7 +26,11 @@ export async function checkpointsCommand(ctx: CliContext, args: string[]): Promi
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
   });
   switch (sub) {
     case 'list':
@@ -36,11 +41,13 @@ export async function checkpointsCommand(ctx: CliContext, args: string[]): Promi
       return inspect(ctx, positionals, values.json);
     case 'diff':
       return diff(ctx, positionals, values.json);
+    case 'export':
+      return exportCommand(ctx, positionals, values);
     default:
       throw new UsageError(
         sub
           ? `unknown command 'checkpoints ${sub}'`
-          : "'checkpoints' needs a command: list, verify, inspect or diff",
+          : "'checkpoints' needs a command: list, verify, inspect, diff or export",
       );
   }
 }
@@ -130,5 +137,36 @@ function diff(ctx: CliContext, positionals: string[], json: boolean): number {
   }
   const report = diffCheckpoints(readCheckpointFile(a).data, readCheckpointFile(b).data);
   ctx.out(json ? JSON.stringify(report) : formatDiffText(report));
+  return 0;
+}
+
+/** `checkpoints export RUN_ID [SEQ] --out FILE [--force] [--json]`: a self-contained savepoint. */
+async function exportCommand(
+  ctx: CliContext,
+  positionals: string[],
+  values: { out?: string; force: boolean; json: boolean },
+): Promise<number> {
+  const [runId, seq, ...extra] = positionals;
+  if (runId === undefined || extra.length > 0 || (seq !== undefined && !/^\d+$/.test(seq)))
+    throw new UsageError('checkpoints export needs RUN_ID [SEQ] --out FILE');
+  if (!values.out) throw new UsageError('checkpoints export needs --out FILE');
+  const summary = await exportSavepoint(ctx.db, ctx.dataDir, {
+    runId,
+    seq: seq === undefined ? undefined : Number(seq),
+    out: values.out,
+    force: values.force,
+  });
+  for (const s of summary.skipped) ctx.err(`passed over a damaged checkpoint: ${s}`);
+  if (values.json) {
+    ctx.out(JSON.stringify(summary));
+    return 0;
+  }
+  const r = summary.rows;
+  ctx.out(
+    `savepoint of run ${summary.runId} at checkpoint ${summary.seq} (${summary.ticks} ticks): ` +
+      `${summary.file}, ${summary.bytes} bytes, carrying ${r.trades} trades, ${r.equity} equity ` +
+      `samples and ${r.bars} bars. Resume it in any data folder holding the same ticks: ` +
+      `backtestr resume --checkpoint ${summary.file}`,
+  );
   return 0;
 }

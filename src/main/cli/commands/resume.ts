@@ -1,4 +1,7 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readCheckpointFile } from '../../services/checkpoints/checkpoint-reader.ts';
+import { loadHasher } from '../../services/hash.ts';
 import type { ResumeSummary } from '../../services/runs/resume-service.ts';
 import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
 import type { CliContext } from '../context.ts';
@@ -6,7 +9,16 @@ import { printRunSummary, summaryJson } from '../run-output.ts';
 import { callbackTimeoutOf, runInWorker, RUN_HOST_OPTIONS } from '../run-in-worker.ts';
 import { UsageError } from '../usage.ts';
 
-/** `backtestr resume RUN_ID [--checkpoint SEQ|PATH] [--force] [--json]` */
+/**
+ * Without RUN_ID, `--checkpoint FILE` names the run: the one the file (e.g. a savepoint from
+ * another machine) belongs to. Read here only for its run id; the resume checks it in full.
+ */
+function runIdOfFile(which: string | undefined): string | undefined {
+  if (which === undefined || /^\d+$/.test(which)) return undefined;
+  return readCheckpointFile(path.resolve(which)).data.runId;
+}
+
+/** `backtestr resume RUN_ID [--checkpoint SEQ|PATH] [--force] [--json]`, or `resume --checkpoint PATH` */
 export async function resumeCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -19,12 +31,15 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
       ...RUN_HOST_OPTIONS,
     },
   });
-  if (positionals.length !== 1) throw new UsageError('resume needs exactly one RUN_ID');
   const which = values.checkpoint;
+  await loadHasher(); // the file's checksum, when it names the run
+  const runId = positionals[0] ?? runIdOfFile(which);
+  if (positionals.length > 1 || runId === undefined)
+    throw new UsageError('resume needs exactly one RUN_ID (or --checkpoint FILE, whose run it is)');
   const checkpoint = which === undefined ? undefined : /^\d+$/.test(which) ? Number(which) : which;
   const summary = await runInWorker<ResumeSummary>(
     ctx,
-    { kind: 'resume', request: { runId: positionals[0], checkpoint, force: values.force } },
+    { kind: 'resume', request: { runId, checkpoint, force: values.force } },
     { checkpoints: checkpointPolicyOf(values), callbackTimeoutMs: callbackTimeoutOf(values) },
   );
   for (const q of summary.quarantined) ctx.err(`damaged checkpoint moved aside: ${q}`);

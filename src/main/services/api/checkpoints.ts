@@ -15,6 +15,7 @@ import {
   setCheckpointStatus,
 } from '../checkpoints/checkpoint-store.ts';
 import { readIsolated } from '../checkpoints/isolated-read.ts';
+import { exportSavepoint } from '../checkpoints/savepoint.ts';
 import { requireRun, type BackendContext } from './context.ts';
 import { toCheckpointInfo } from './dto-map.ts';
 import type { DomainHandlers } from './handler-types.ts';
@@ -36,6 +37,16 @@ export function checkpointsHandlers(ctx: BackendContext): DomainHandlers<'checkp
     'checkpoints:verify': async ({ runId, seq }) => verify(ctx, runId, seq),
 
     'checkpoints:delete': async ({ runId, seq }) => deleteCheckpoint(ctx, runId, seq),
+
+    'checkpoints:exportSavepoint': async ({ runId, seq }) => {
+      requireRun(ctx, runId);
+      const dir = path.join(ctx.dataDir, 'exports');
+      fs.mkdirSync(dir, { recursive: true });
+      const out = path.join(dir, `${runId}-savepoint-${seq}.btck`);
+      // The app's own export folder: a second export of the same checkpoint replaces the first.
+      const s = await exportSavepoint(ctx.db, ctx.dataDir, { runId, seq, out, force: true });
+      return { file: s.file, bytes: s.bytes };
+    },
   };
 }
 

@@ -1,16 +1,17 @@
 import pkg from '../../../../package.json' with { type: 'json' };
-import type { Backtest } from '../../engine/backtest/backtest.ts';
+import type { Backtest, BacktestSnapshot } from '../../engine/backtest/backtest.ts';
 import { ByteWriter } from '../../engine/persist/byte-writer.ts';
 import { encodePlain, encodePlainWith } from '../../engine/persist/plain-codec.ts';
 import type { Db } from '../db/database.ts';
 import { hasherSync } from '../hash.ts';
-import type { RunConfig } from '../runs/run-config.ts';
+import { recordsBars, type RunConfig } from '../runs/run-config.ts';
 import type { RunRecorder } from '../runs/run-recorder.ts';
 import { readSymbol } from '../ticks/tick-store.ts';
 import {
   CHECKPOINT_FORMAT_VERSION,
   type CheckpointData,
   type CheckpointMeta,
+  type HistorySource,
   type SymbolFingerprint,
 } from './checkpoint-data.ts';
 
@@ -45,6 +46,28 @@ export interface CaptureContext {
   recorder: RunRecorder;
 }
 
+const NO_ROWS = new Float64Array(0);
+
+/**
+ * Rows per history, and for 'store' the state with every history's rows left out. The rows are
+ * views of the live ring (snapshot(true)), so leaving them out copies nothing: the checkpoint
+ * pause does not grow with the history length.
+ */
+function liveState(
+  state: BacktestSnapshot,
+  history: HistorySource,
+): { state: BacktestSnapshot; historyRows: number[][]; historyOldest: (number | null)[][] } {
+  const histories = state.engine.histories;
+  const historyRows = histories.map((row) => row.map((h) => h.rows.length / h.width));
+  const historyOldest = histories.map((row) =>
+    row.map((h) => (h.rows.length > 0 ? h.rows[0] : null)),
+  );
+  if (history === 'embedded') return { state, historyRows, historyOldest };
+  const empty = histories.map((row) => row.map((h) => ({ ...h, rows: NO_ROWS })));
+  const live = { ...state, engine: { ...state.engine, histories: empty } };
+  return { state: live, historyRows, historyOldest };
+}
+
 /**
  * Captures a checkpoint on the engine thread: the only part of checkpointing that may stall the
  * run. It snapshots the state, notes the output watermarks and pending rows, and encodes it all
@@ -57,7 +80,11 @@ export function captureCheckpoint(
   meta: CheckpointMeta,
   writer: ByteWriter = new ByteWriter(1 << 20),
 ): Uint8Array {
-  const state = c.backtest.snapshot(true); // encoded below, before the engine moves on
+  // A run that stores its bars checkpoints its live state only; one that does not carries its
+  // histories itself (there is nowhere to read them back from).
+  const history: HistorySource = recordsBars(c.config) ? 'store' : 'embedded';
+  // Encoded below, before the engine moves on.
+  const { state, historyRows, historyOldest } = liveState(c.backtest.snapshot(true), history);
   const { watermarks, pending } = c.recorder.capture();
   const data: CheckpointData = {
     formatVersion: CHECKPOINT_FORMAT_VERSION,
@@ -72,6 +99,9 @@ export function captureCheckpoint(
     ticksTotal: c.ticksTotal,
     simTime,
     state,
+    history,
+    historyRows,
+    historyOldest,
     watermarks,
     pending,
     meta,

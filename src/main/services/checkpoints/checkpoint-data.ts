@@ -6,10 +6,25 @@ import type { RunConfig } from '../runs/run-config.ts';
  * it. Bump it when either changes, and register a migration from the previous version
  * (checkpoint-migrations.ts) so older checkpoints stay resumable.
  */
-export const CHECKPOINT_FORMAT_VERSION = 1;
+export const CHECKPOINT_FORMAT_VERSION = 2;
 
-/** Why a checkpoint was taken; 'fork' is the first checkpoint of a run forked from another. */
-export type CheckpointTrigger = 'interval' | 'ticks' | 'manual' | 'shutdown' | 'end' | 'fork';
+/**
+ * Why a checkpoint was taken; 'fork' is the first checkpoint of a run forked from another;
+ * 'savepoint' marks a self-contained file made by `checkpoints export` (savepoint.ts).
+ */
+export type CheckpointTrigger =
+  'interval' | 'ticks' | 'manual' | 'shutdown' | 'end' | 'fork' | 'savepoint';
+
+/**
+ * Where a checkpoint's bar histories are (format 2):
+ * - 'store': not in the file. Every state.engine.histories[s][k].rows is empty; restore reads the
+ *   last `historySize` bars of each (symbol, timeframe) back from the run's bar store up to the
+ *   bar watermark, then appends the checkpoint's pending bars (restore-history.ts). The file
+ *   holds the live state only, so its size does not grow with the history length.
+ * - 'embedded': the rows are in the file, as in format 1 — for runs that do not record bars
+ *   (there is no store to read them from) and for savepoints, which must travel alone.
+ */
+export type HistorySource = 'store' | 'embedded';
 
 /** What the input data looked like when the checkpoint was taken, per symbol of the run. */
 export interface SymbolFingerprint {
@@ -70,6 +85,19 @@ export interface CheckpointData {
   /** Time of the newest tick processed (ms UTC). */
   simTime: number;
   state: BacktestSnapshot;
+  history: HistorySource;
+  /**
+   * Per symbol, per timeframe: how many rows each history held at capture. For 'store' this is
+   * what the bar store must give back (a shorter tail means rows are missing: the checkpoint is
+   * refused); for 'embedded' it equals the rows in the file.
+   */
+  historyRows: number[][];
+  /**
+   * Per symbol, per timeframe: time of the oldest row each history held at capture (null when
+   * empty). With historyRows it pins the window a 'store' restore must read: a bar missing from
+   * the store inside it makes the read reach further back, and the oldest time differ.
+   */
+  historyOldest: (number | null)[][];
   watermarks: Watermarks;
   pending: PendingRows;
   meta: CheckpointMeta;

@@ -1,15 +1,49 @@
 import { CHECKPOINT_FORMAT_VERSION, type CheckpointData } from './checkpoint-data.ts';
 
+type Data = Record<string, unknown>;
+
+/**
+ * `of(rows, width)` per history of a format-1 state, or [] when the state is not shaped like one
+ * (-1 where a history is malformed).
+ */
+function perHistory<T>(state: unknown, of: (rows: Float64Array, width: number) => T): (T | -1)[][] {
+  const histories = (state as { engine?: { histories?: unknown } } | null)?.engine?.histories;
+  if (!Array.isArray(histories)) return [];
+  return histories.map((row: unknown) =>
+    Array.isArray(row)
+      ? row.map((h: { rows?: unknown; width?: unknown } | null) =>
+          h?.rows instanceof Float64Array && typeof h.width === 'number' && h.width > 0
+            ? of(h.rows, h.width)
+            : -1,
+        )
+      : [],
+  );
+}
+
+/**
+ * Format 1 → 2: format 1 always carried its bar histories in the file, which format 2 calls
+ * 'embedded'. The migration runs before the content checks, on untrusted data: it never throws
+ * on a malformed state, it leaves the schema to say what is wrong (-1 is not a row count).
+ */
+function embedHistory(d: Data): Data {
+  return {
+    ...d,
+    history: 'embedded',
+    historyRows: perHistory(d.state, (rows, width) => Math.floor(rows.length / width)),
+    historyOldest: perHistory(d.state, (rows) => (rows.length > 0 ? rows[0] : null)),
+  };
+}
+
 /**
  * Upgrades from older checkpoint formats: MIGRATIONS[v] turns version-v data into version v+1.
  * When CHECKPOINT_FORMAT_VERSION is bumped, add the step from the previous version here, so
  * checkpoints of runs started by an older BackTestr stay resumable. The committed fixture
  * test/fixtures/checkpoints/v1 is read through this path on every test run.
  */
-const MIGRATIONS: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (data: Data) => Data> = { 1: embedHistory };
 
 export function migrateCheckpoint(version: number, data: unknown): CheckpointData {
-  let d = data as Record<string, unknown>;
+  let d = data as Data;
   for (let v = version; v < CHECKPOINT_FORMAT_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) throw new Error(`no migration from checkpoint format ${v} to ${v + 1}`);

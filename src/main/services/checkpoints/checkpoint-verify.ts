@@ -22,9 +22,9 @@ export function verifyCheckpoint(db: Db | null, file: string): VerifiedCheckpoin
   const d = ckpt.data;
   if (db === null) return { ckpt, skipped: ['no data folder: store checks skipped'] };
   const run = getRun(db, d.runId);
-  const { problems, ticksChanged } = storeCheckProblems(db, d, run);
+  const { problems, ticksChanged, skipped: history } = storeCheckProblems(db, d, run);
   if (problems.length > 0) throw new CheckpointContentError(problems, file);
-  const skipped: string[] = [];
+  const skipped: string[] = history === null ? [] : [history];
   if (!run)
     skipped.push(`run ${d.runId} is not in this data folder: run and output checks skipped`);
   if (ticksChanged.length > 0)

@@ -15,6 +15,7 @@ import type { RunRecord } from './run-config.ts';
 import { forkRun } from './fork-run.ts';
 import { claimRun, releaseRun } from './run-ownership.ts';
 import { restartFromFirstTick } from './restart-run.ts';
+import { forgetImportedRun, importSavepointRun } from './savepoint-import.ts';
 import { runSession, type RunOptions, type RunSummary, type SessionSetup } from './run-service.ts';
 import { getRun } from './run-store.ts';
 import { ticksStoredFor } from './unconsumed-ticks.ts';
@@ -80,10 +81,18 @@ function pickCheckpoint(
   }
   for (const c of candidates) {
     try {
-      const ckpt = readCheckpointFile(c.file);
-      // The content checks passed; now against the store: ticks, the run record, its rows.
-      const store = storeCheckProblems(db, ckpt.data, run);
+      const read = readCheckpointFile(c.file);
+      // The content checks passed; now against the store: ticks, the run record, its rows, and
+      // the bars a 'store' checkpoint's histories are rebuilt from.
+      const store = storeCheckProblems(db, read.data, run);
       if (store.problems.length > 0) throw new CheckpointContentError(store.problems, c.file);
+      if (store.restorable === null)
+        throw new ResumeError(
+          `checkpoint ${c.file} keeps its bar history in the bar store of run ${read.data.runId}, ` +
+            `which is not in this data folder; export a savepoint there (backtestr checkpoints export ` +
+            `${read.data.runId} ${read.data.seq} --out FILE) and resume that`,
+        );
+      const ckpt = { ...read, data: store.restorable };
       // Newest: nothing later on the run's timeline (damaged later files were just moved aside).
       const newest =
         req.checkpoint === undefined ||
@@ -116,7 +125,8 @@ function checkFingerprint(db: Db, ckpt: CheckpointFile): void {
  * from the cursor. A checkpoint older than the run's newest (or of a finished run) forks a new
  * run, so the original stays intact and any point on the timeline can be a starting point.
  * A run without a usable checkpoint (killed before its first one) starts again from its first
- * tick under the same id (restart-run.ts).
+ * tick under the same id (restart-run.ts). A savepoint (`--checkpoint FILE`) of a run that is not
+ * in this data folder creates it here under the same id (savepoint-import.ts).
  */
 export async function resumeRun(
   db: Db,
@@ -125,9 +135,19 @@ export async function resumeRun(
   opts: RunOptions = {},
 ): Promise<ResumeSummary> {
   await loadHasher();
-  if (!getRun(db, req.runId))
+  // A savepoint of a run this data folder does not have creates the run, under its own id.
+  const imported = !getRun(db, req.runId) && typeof req.checkpoint === 'string';
+  if (imported)
+    importSavepointRun(db, req.runId, path.resolve(req.checkpoint as string), req.force);
+  else if (!getRun(db, req.runId))
     throw new ResumeError(`no run '${req.runId}' (backtestr runs list shows the runs)`);
-  const claim = claimRun(db, req.runId); // refuse early if another process is running it
+  let claim;
+  try {
+    claim = claimRun(db, req.runId); // refuse early if another process is running it
+  } catch (err) {
+    if (imported) forgetImportedRun(db, req.runId);
+    throw err;
+  }
   // Read the status only now that the run is ours: a process that just finished it may have
   // released it a moment ago, and resuming a completed run in place would redo its end.
   const run = getRun(db, req.runId)!;
@@ -154,7 +174,11 @@ export async function resumeRun(
           `checkpoint ${ckpt.path} belongs to run ${data.runId}, whose settings differ from run ${req.runId}`,
         );
       }
-      fork = !newest || run.status === 'completed' || data.runId !== req.runId;
+      // A savepoint never overwrites a run that is here already: it resumes as a fork of it.
+      const savepoint = data.meta.trigger === 'savepoint';
+      fork =
+        !imported &&
+        (!newest || run.status === 'completed' || data.runId !== req.runId || savepoint);
       if (fork) releaseRun(db, claim); // the original stays as it is; the fork is ours
       const runId = fork ? forkRun(db, req.runId, data) : req.runId;
       const strategy = data.config.strategy
@@ -174,15 +198,20 @@ export async function resumeRun(
         ticksTotal: req.force ? ticksStoredFor(db, data.config) : data.ticksTotal,
         cursor: data.cursor,
         secondsBefore: data.meta.elapsedSeconds,
-        checkpointAtStart: fork,
+        // An imported run gets a checkpoint of its own at once, as a fork does.
+        checkpointAtStart: fork || imported,
         restore: (backtest, recorder) => {
           backtest.restore(data.state);
           recorder.resumeFrom(data.watermarks, data.pending);
+          // A savepoint's output is all pending: commit it now, in one fenced transaction, so
+          // the first checkpoint here is as small as any other.
+          if (savepoint) recorder.flush();
         },
       };
     }
   } catch (err) {
     releaseRun(db, claim); // a resume that cannot start leaves the run free for the next try
+    if (imported) forgetImportedRun(db, req.runId); // nor a run made of a savepoint that did not start
     throw err;
   }
   const summary = await runSession(db, dataDir, setup, opts);

@@ -55,8 +55,8 @@ export function insertRun(
   config: RunConfig,
   ticksTotal: number,
   parent: { runId: string; seq: number } | null = null,
+  id: string = newRunId(),
 ): RunRecord {
-  const id = newRunId();
   db.prepare(
     `INSERT INTO runs (id, created_at, status, config, ticks_total, parent_run_id, parent_seq)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,

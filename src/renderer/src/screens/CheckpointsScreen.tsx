@@ -115,6 +115,15 @@ function CheckpointsView({ runId }: { runId: string }) {
     });
   };
 
+  const exportSavepoint = (seq: number) =>
+    act('Export savepoint', async () => {
+      const r = await api.invoke('checkpoints:exportSavepoint', { runId, seq });
+      setNotice({
+        ok: true,
+        text: `Savepoint of checkpoint #${seq} written: ${r.file} (${r.bytes} bytes). Resume it in another data folder with the same ticks: backtestr resume --checkpoint FILE`,
+      });
+    });
+
   const resumeFrom = (seq: number) =>
     act('Resume from here', async () => {
       const r = await api.invoke('runs:resume', { runId, checkpoint: seq });
@@ -192,6 +201,13 @@ function CheckpointsView({ runId }: { runId: string }) {
           onClick={() => selected !== null && void verify(selected)}
         >
           Verify
+        </button>
+        <button
+          type="button"
+          disabled={!idle || !readable(current)}
+          onClick={() => selected !== null && void exportSavepoint(selected)}
+        >
+          Export savepoint
         </button>
         <button
           type="button"

@@ -1,5 +1,5 @@
 /**
- * Schema of CheckpointData (checkpoint-data.ts), format version 1: the shape of every field,
+ * Schema of CheckpointData (checkpoint-data.ts), format version 2: the shape of every field,
  * strict about types, integrality and signs. Relations between fields (lengths matching the
  * config, Σ cursor, watermarks against the state…) are checked after this, in
  * content-checks.ts, where each failure can be named in words.
@@ -72,6 +72,9 @@ export const checkpointDataSchema = z.strictObject({
   ticksTotal: count,
   simTime: timeOrNaN,
   state: backtestSnapshotSchema,
+  history: z.enum(['store', 'embedded']),
+  historyRows: list(list(count)),
+  historyOldest: list(list(finite.nullable())),
   watermarks,
   pending: z.strictObject({
     bars: list(pendingBar),
@@ -79,7 +82,7 @@ export const checkpointDataSchema = z.strictObject({
     equity: list(pendingEquity),
   }),
   meta: z.strictObject({
-    trigger: z.enum(['interval', 'ticks', 'manual', 'shutdown', 'end', 'fork']),
+    trigger: z.enum(['interval', 'ticks', 'manual', 'shutdown', 'end', 'fork', 'savepoint']),
     wallTime: finite,
     elapsedSeconds: finite.min(0),
     ticksPerSec: finite.min(0),

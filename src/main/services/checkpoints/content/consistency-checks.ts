@@ -6,6 +6,7 @@
  * (a checkpoint that fails them would continue into different results).
  */
 import { configHash } from '../checkpoint-capture.ts';
+import { recordsBars } from '../../runs/run-config.ts';
 import type { CheckpointData } from '../checkpoint-data.ts';
 import { Problems } from './problem-text.ts';
 
@@ -41,6 +42,30 @@ function historyNewest(d: CheckpointData, s: number, k: number): number | null {
 }
 
 /**
+ * A 'store' checkpoint's histories are not in the file; what it still promises: a history holds
+ * rows exactly when the output holds a bar, and no more rows than bars closed. Whether the store
+ * really holds them is a store check (content/history-checks.ts).
+ */
+function storeHistoryProblems(d: CheckpointData, outputEnd: (number | null)[][]): string[] {
+  const out = new Problems();
+  d.config.timeframes.forEach((tf, k) => {
+    let rows = 0;
+    d.config.symbols.forEach((symbol, s) => {
+      const n = d.historyRows[s][k];
+      rows += n;
+      if (n > 0 !== (outputEnd[s][k] !== null))
+        out.add(
+          `historyRows[${s}][${k}]: ${n} rows, but the ${symbol} ${tf} output ends at ${outputEnd[s][k]}`,
+        );
+    });
+    const closed = d.state.engine.barsClosed[k];
+    if (rows > closed)
+      out.add(`historyRows: ${rows} ${tf} rows, but the state has closed ${closed} ${tf} bars`);
+  });
+  return out.list;
+}
+
+/**
  * Watermarks say how far output was committed; pending rows follow them. Together they must end
  * exactly where the state ends — else resume deletes committed rows or keeps stale ones.
  */
@@ -60,8 +85,11 @@ export function watermarkProblems(d: CheckpointData): string[] {
     list.push(r[2] as number);
     pendingTimes.set(key, list);
   }
-  symbols.forEach((symbol, s) =>
-    timeframes.forEach((tf, k) => {
+  const bars = recordsBars(d.config);
+  if (!bars && d.history === 'store')
+    out.add("history: 'store', but the run does not record bars to rebuild histories from");
+  const outputEnd = symbols.map((symbol, s) =>
+    timeframes.map((tf, k) => {
       const where = `watermarks.bars[${s}][${k}]`;
       notAfterSim(where, w.bars[s][k]);
       let last = w.bars[s][k];
@@ -70,13 +98,18 @@ export function watermarkProblems(d: CheckpointData): string[] {
           out.add(`pending bar ${symbol} ${tf} at ${t}: not after ${last} (${where})`);
         last = t;
       }
-      const want = historyNewest(d, s, k);
-      if (last !== want)
+      const want = d.history === 'store' ? last : historyNewest(d, s, k);
+      // A run that does not record bars outputs none: its output ends nowhere, whatever it closed.
+      if (!bars) {
+        if (last !== null) out.add(`${where}: output ends at ${last}, but the run records no bars`);
+      } else if (last !== want)
         out.add(
           `${where}: output ends at ${last}, the state's newest ${symbol} ${tf} bar is ${want}`,
         );
+      return last;
     }),
   );
+  if (d.history === 'store') storeHistoryProblems(d, outputEnd).forEach((p) => out.add(p));
 
   notAfterSim('watermarks.equityTime', w.equityTime);
   let lastEquity = w.equityTime;

@@ -33,6 +33,8 @@ export function shapeProblems(d: CheckpointData): string[] {
   length('state.engine.barsClosed', e.barsClosed, m, 'timeframes');
   grid('state.engine.partials', e.partials);
   grid('state.engine.histories', e.histories);
+  grid('historyRows', d.historyRows);
+  grid('historyOldest', d.historyOldest);
   grid('state.engine.indicators', e.indicators, indicators.length);
   grid('watermarks.bars', d.watermarks.bars);
   length('state.portfolio.books', d.state.portfolio.books, n, 'symbols');
@@ -63,12 +65,26 @@ export function shapeProblems(d: CheckpointData): string[] {
   e.histories.forEach((row, s) =>
     row.forEach((h, k) => {
       const where = `state.engine.histories[${s}][${k}]`;
+      const rows = d.historyRows[s][k];
+      const oldest = d.historyOldest[s][k];
       if (h.capacity !== historySize)
         out.add(`${where}.capacity: ${h.capacity}, the run keeps ${historySize} bars`);
-      else if (h.rows.length % h.width !== 0 || h.rows.length / h.width > h.capacity)
+      else if (rows > h.capacity)
+        out.add(`historyRows[${s}][${k}]: ${rows}, more than the ${h.capacity} bars kept`);
+      else if (d.history === 'store' && h.rows.length > 0)
+        // The rows come from the bar store: rows in the file would be a second, unchecked copy.
+        out.add(`${where}.rows: ${h.rows.length} values in a checkpoint whose history is 'store'`);
+      else if (
+        d.history === 'embedded' &&
+        (h.rows.length % h.width !== 0 || h.rows.length / h.width !== rows)
+      )
+        out.add(`${where}.rows: ${h.rows.length} values are not ${rows} rows of ${h.width}`);
+      else if (d.history === 'embedded' && (rows > 0 ? h.rows[0] : null) !== oldest)
         out.add(
-          `${where}.rows: ${h.rows.length} values are not at most ${h.capacity} rows of ${h.width}`,
+          `historyOldest[${s}][${k}]: ${oldest}, the history's oldest row is at ${h.rows[0]}`,
         );
+      else if (rows > 0 !== (oldest !== null))
+        out.add(`historyOldest[${s}][${k}]: ${oldest} for a history of ${rows} rows`);
     }),
   );
   d.pending.bars.forEach((r, i) => {

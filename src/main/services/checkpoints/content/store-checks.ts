@@ -1,7 +1,8 @@
 /**
  * Checks of a content-valid checkpoint against what the data folder holds: the run's stored
  * ticks (the cursor must point into them, at the tick the state says it saw last), the run
- * record (same config, same tick total) and the output rows the watermarks claim committed.
+ * record (same config, same tick total), the output rows the watermarks claim committed, and —
+ * for a 'store' checkpoint — the bars its histories are rebuilt from (history-checks.ts).
  * Resume runs these for each candidate, so a failure quarantines the file and falls back.
  */
 import type { Db } from '../../db/database.ts';
@@ -11,6 +12,7 @@ import { loadTally } from '../../runs/run-tallies.ts';
 import { countTicks, openTickSource, readSymbol, type SymbolInfo } from '../../ticks/tick-store.ts';
 import { configHash, fingerprintOf } from '../checkpoint-capture.ts';
 import type { CheckpointData, SymbolFingerprint } from '../checkpoint-data.ts';
+import { historyCheck } from './history-checks.ts';
 
 /** Symbols whose stored ticks are no longer those the checkpoint was taken on. */
 export function changedSymbols(db: Db, d: CheckpointData): string[] {
@@ -120,17 +122,29 @@ export function runProblems(db: Db, d: CheckpointData, run: RunRecord): string[]
 /**
  * Every store check that applies: tick checks while the stored ticks are unchanged (a changed
  * store is resume's own question, answered with --force), run checks when `run` is the
- * checkpoint's own run. `ticksChanged` lists the symbols whose ticks changed.
+ * checkpoint's own run (never for a savepoint, which claims nothing about any store), history
+ * checks when the checkpoint's run is here. `ticksChanged` lists the symbols whose ticks
+ * changed; `restorable` is the checkpoint with its histories in place, null if they are not.
  */
 export function storeCheckProblems(
   db: Db,
   d: CheckpointData,
   run: RunRecord | undefined,
-): { problems: string[]; ticksChanged: string[] } {
+): {
+  problems: string[];
+  ticksChanged: string[];
+  restorable: CheckpointData | null;
+  skipped: string | null;
+} {
   const ticksChanged = changedSymbols(db, d);
+  const ownRun = run !== undefined && run.id === d.runId && d.meta.trigger !== 'savepoint';
   const problems = [
     ...(ticksChanged.length === 0 ? tickProblems(db, d) : []),
-    ...(run !== undefined && run.id === d.runId ? runProblems(db, d, run) : []),
+    ...(ownRun ? runProblems(db, d, run) : []),
   ];
-  return { problems, ticksChanged };
+  // Rebuild histories only from rows that passed the run checks.
+  const history =
+    problems.length === 0 ? historyCheck(db, d) : { restorable: null, problems: [], skipped: null };
+  problems.push(...history.problems);
+  return { problems, ticksChanged, restorable: history.restorable, skipped: history.skipped };
 }

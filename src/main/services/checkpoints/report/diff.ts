@@ -43,7 +43,7 @@ export function diffCheckpoints(a: CheckpointData, b: CheckpointData): DiffRepor
   }
   const { symbols, timeframes } = a.state.engine.config;
   const [pa, pb] = [portfolioOf(a), portfolioOf(b)];
-  const [fa, fb] = [framesOf(a.state.engine), framesOf(b.state.engine)];
+  const [fa, fb] = [framesOf(a), framesOf(b)];
   const change = (x: number | null, y: number | null): Change => ({
     a: x,
     b: y,

@@ -6,7 +6,7 @@
  * the names the strategy API and the exports use. Inspect and diff both read frames through here.
  */
 import { createIndicator } from '../../../engine/indicators/index.ts';
-import type { EngineSnapshot } from '../../../engine/mtf/mtf-engine.ts';
+import type { CheckpointData } from '../checkpoint-data.ts';
 import { PartialBar, type PartialBarState } from '../../../engine/mtf/partial-bar.ts';
 import type { FrameView, PartialBarView } from '../../../../shared/reports.ts';
 import { isoTime, num } from './values.ts';
@@ -30,8 +30,22 @@ export function partialOf(p: PartialBarState): PartialBarView | null {
   };
 }
 
+/**
+ * Time of the newest closed bar of each (symbol, timeframe): the last history row, or — for a
+ * 'store' checkpoint, whose rows are in the bar store — where its output ends (the last pending
+ * bar, else the watermark; the content checks hold the two to be the same bar).
+ */
+function newestClosed(d: CheckpointData, s: number, k: number): number | null {
+  const h = d.state.engine.histories[s][k];
+  if (d.history === 'embedded') return h.rows.length > 0 ? h.rows[h.rows.length - h.width] : null;
+  const { symbols, timeframes } = d.config;
+  const pending = d.pending.bars.filter((r) => r[0] === symbols[s] && r[1] === timeframes[k]);
+  return (pending.at(-1)?.[2] as number | undefined) ?? d.watermarks.bars[s][k];
+}
+
 /** Every (symbol, timeframe) of the engine snapshot, symbols in run order, timeframes smallest first. */
-export function framesOf(engine: EngineSnapshot): FrameView[] {
+export function framesOf(d: CheckpointData): FrameView[] {
+  const engine = d.state.engine;
   const { symbols, timeframes } = engine.config;
   const columns = new Map<string, readonly string[]>();
   const columnsOf = (spec: string) => {
@@ -41,8 +55,8 @@ export function framesOf(engine: EngineSnapshot): FrameView[] {
   };
   return symbols.flatMap((symbol, s) =>
     timeframes.map((timeframe, k): FrameView => {
-      const h = engine.histories[s][k];
-      const count = h.rows.length / h.width;
+      const count = d.historyRows[s][k];
+      const newest = newestClosed(d, s, k);
       const indicators: Record<string, number | null> = {};
       engine.indicators[s][k].forEach((state, i) => {
         const where = `indicator ${i} of ${symbol} ${timeframe}`;
@@ -58,7 +72,7 @@ export function framesOf(engine: EngineSnapshot): FrameView[] {
         timeframe,
         partial: partialOf(engine.partials[s][k]),
         historyBars: count,
-        lastClosed: count > 0 ? isoTime(h.rows[(count - 1) * h.width]) : null,
+        lastClosed: newest === null ? null : isoTime(newest),
         indicators,
       };
     }),

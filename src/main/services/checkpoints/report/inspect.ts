@@ -63,7 +63,7 @@ export function inspectCheckpoint(data: CheckpointData, file: CheckpointFileInfo
       timeframe,
       bars: state.engine.barsClosed[k],
     })),
-    frames: framesOf(state.engine),
+    frames: framesOf(data),
     strategyState: toJson(state.strategyState, 'strategyState'),
     portfolio: portfolioOf(data),
     watermarks: {
