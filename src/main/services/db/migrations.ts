@@ -107,4 +107,11 @@ export const MIGRATIONS: readonly string[] = [
   // write of a session checks it in its own transaction, so a stalled session whose run was taken
   // over cannot overwrite the new owner's work when it wakes up (run-fence.ts).
   `ALTER TABLE runs ADD COLUMN owner_token TEXT;`,
+  // 6: settings of the data folder, shared by the CLI and the app (settings-store.ts). One row per
+  // key, the value as JSON validated by the key's zod schema on every read: the file is untrusted.
+  `CREATE TABLE settings (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];
