@@ -83,8 +83,8 @@ export interface CheckpointInfo {
   wallTime: number;
   trigger: string;
   bytes: number;
-  /** 'missing' when the index row's file is gone from disk. */
-  status: 'valid' | 'corrupt' | 'deleted' | 'failed' | 'missing';
+  /** 'missing' when the index row's file is gone from disk; 'gc' deleted by the disk budget. */
+  status: 'valid' | 'corrupt' | 'deleted' | 'gc' | 'failed' | 'missing';
   pauseMs: number | null;
   writeMs: number | null;
 }

@@ -95,7 +95,7 @@ function deleteCheckpoint(ctx: BackendContext, runId: string, seq: number): void
   const infos = checkpointInfos(ctx, runId);
   const info = infos.find((c) => c.seq === seq);
   if (!info) throw new Error(`run ${runId} has no checkpoint ${seq}`);
-  if (info.status === 'deleted')
+  if (info.status === 'deleted' || info.status === 'gc')
     throw new Error(`checkpoint ${seq} of run ${runId} is already deleted`);
   const newest = infos.filter((c) => c.status === 'valid').at(-1);
   if (newest?.seq === seq) {
