@@ -38,6 +38,14 @@ Backtests
   checkpoints verify PATH|RUN_ID SEQ
   checkpoints inspect PATH|RUN_ID SEQ [--json]
   checkpoints diff A B [--json]      (A, B: PATH or RUN_ID:SEQ; or RUN_ID SEQ_A SEQ_B)
+  checkpoints gc [--dry-run] [--json]
+                         checkpoint files against the data folder's budget; over it,
+                         delete completed runs' checkpoints first, never the newest
+                         valid one of an unfinished run (--dry-run: only show)
+  settings checkpoint-budget [SIZE|auto] [--json]
+                         show or set the budget for all checkpoint files (e.g. 1GiB,
+                         500MB; auto: min(2 GiB, 10 % of free space)); enforced after
+                         every checkpoint write
   runs export RUN_ID --out DIR
                          <SYMBOL>_<TF>.csv per symbol and timeframe; with a strategy
                          also trades.csv, equity.csv and summary.json

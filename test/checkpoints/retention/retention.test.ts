@@ -128,7 +128,7 @@ describe('planRetention', () => {
   });
 
   it("always keeps the run's final checkpoint ('end'), even past keep and milestones", () => {
-    const cps = evenRun(40).map((c) => ({ ...c, trigger: 'interval' as const }));
+    const cps: RetentionCandidate[] = evenRun(40).map((c) => ({ ...c, trigger: 'interval' }));
     cps[29] = { ...cps[29], trigger: 'end' }; // a completed run, then forked checkpoints after it
     const plan = planRetention(cps, { keep: 1, ticksTotal: TOTAL, milestones: 0 });
     expect(plan.keep).toEqual([30, 40]);

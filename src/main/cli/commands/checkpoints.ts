@@ -16,6 +16,7 @@ import { loadHasher } from '../../services/hash.ts';
 import { getRun } from '../../services/runs/run-store.ts';
 import { resolveCheckpointRef } from '../checkpoint-ref.ts';
 import type { CliContext } from '../context.ts';
+import { checkpointsGc } from './checkpoints-gc.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage.ts';
 
@@ -25,9 +26,14 @@ export async function checkpointsCommand(ctx: CliContext, args: string[]): Promi
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+    },
   });
   switch (sub) {
+    case 'gc':
+      return checkpointsGc(ctx, positionals, { dryRun: values['dry-run'], json: values.json });
     case 'list':
       return list(ctx, positionals, values.json);
     case 'verify':
@@ -40,7 +46,7 @@ export async function checkpointsCommand(ctx: CliContext, args: string[]): Promi
       throw new UsageError(
         sub
           ? `unknown command 'checkpoints ${sub}'`
-          : "'checkpoints' needs a command: list, verify, inspect or diff",
+          : "'checkpoints' needs a command: list, verify, inspect, diff or gc",
       );
   }
 }
