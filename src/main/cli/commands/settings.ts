@@ -4,8 +4,7 @@
  * SIZE is parsed strictly (size-text.ts); `auto` goes back to min(2 GiB, 10 % of free space).
  */
 import { parseArgs } from 'node:util';
-import { checkpointBudget } from '../../services/checkpoints/budget/budget-size.ts';
-import { scanCheckpointSpace } from '../../services/checkpoints/budget/disk-usage.ts';
+import { describeCheckpointSpace } from '../../services/checkpoints/budget/enforce-budget.ts';
 import { parseSize, SizeSyntaxError } from '../../services/checkpoints/budget/size-text.ts';
 import { setSetting } from '../../services/settings/settings-store.ts';
 import type { CliContext } from '../context.ts';
@@ -28,13 +27,7 @@ export function settingsCommand(ctx: CliContext, args: string[]): number {
   }
   if (extra.length > 0) throw new UsageError('settings checkpoint-budget takes one SIZE or auto');
   if (value !== undefined) setSetting(ctx.db, 'checkpointBudgetBytes', budgetValue(value));
-  const budget = checkpointBudget(ctx.db, ctx.dataDir);
-  const { files } = scanCheckpointSpace(ctx.db, ctx.dataDir);
-  const space = {
-    ...budget,
-    usageBytes: files.reduce((s, f) => s + f.bytes, 0),
-    files: files.length,
-  };
+  const space = describeCheckpointSpace(ctx.db, ctx.dataDir);
   if (values.json) {
     ctx.out(JSON.stringify(space));
     return 0;

@@ -15,6 +15,7 @@ import {
   setCheckpointStatus,
 } from '../checkpoints/checkpoint-store.ts';
 import { readIsolated } from '../checkpoints/isolated-read.ts';
+import { enforceCheckpointBudget } from '../checkpoints/budget/enforce-budget.ts';
 import { requireRun, type BackendContext } from './context.ts';
 import { toCheckpointInfo } from './dto-map.ts';
 import type { DomainHandlers } from './handler-types.ts';
@@ -36,6 +37,9 @@ export function checkpointsHandlers(ctx: BackendContext): DomainHandlers<'checkp
     'checkpoints:verify': async ({ runId, seq }) => verify(ctx, runId, seq),
 
     'checkpoints:delete': async ({ runId, seq }) => deleteCheckpoint(ctx, runId, seq),
+
+    'checkpoints:gc': async ({ dryRun }) =>
+      enforceCheckpointBudget(ctx.db, ctx.dataDir, { dryRun }),
   };
 }
 

@@ -4,10 +4,11 @@
  * JSON with its key's schema and names the key when it does not fit, instead of acting on it.
  */
 import { z } from 'zod';
+import { MAX_CHECKPOINT_BUDGET_BYTES } from '../../../shared/contract.ts';
 import type { Db } from '../db/database.ts';
 
-/** The largest budget accepted: 1 PiB, far above any disk and still an exact integer. */
-export const MAX_BUDGET_BYTES = 2 ** 50;
+/** The largest budget accepted (1 PiB), one limit for the contract, the CLI and the store. */
+export const MAX_BUDGET_BYTES = MAX_CHECKPOINT_BUDGET_BYTES;
 
 const SCHEMAS = {
   /** Bytes all checkpoint files of the data folder may take; absent: automatic (budget-size.ts). */

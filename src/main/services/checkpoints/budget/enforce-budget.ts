@@ -26,10 +26,20 @@ export interface BudgetFile {
   bytes: number;
 }
 
-export interface BudgetReport extends CheckpointBudget {
-  dryRun: boolean;
+/** Usage against the budget, without planning anything. */
+export interface CheckpointSpaceSummary extends CheckpointBudget {
   usageBytes: number;
   files: number;
+}
+
+export function describeCheckpointSpace(db: Db, dataDir: string): CheckpointSpaceSummary {
+  const { files } = scanCheckpointSpace(db, dataDir);
+  const usageBytes = files.reduce((s, f) => s + f.bytes, 0);
+  return { ...checkpointBudget(db, dataDir), usageBytes, files: files.length };
+}
+
+export interface BudgetReport extends CheckpointSpaceSummary {
+  dryRun: boolean;
   /** Deleted (or, dry run, would be deleted), in order. */
   deleted: BudgetFile[];
   /** Usage after the pass (dry run: what it would be). */
