@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSize, parseSize } from '../../../src/main/services/checkpoints/budget/size-text.ts';
+import { formatSize, parseSize } from '../../../src/shared/size-text.ts';
 
 describe('parseSize: budgets as people write them, strictly', () => {
   it.each([

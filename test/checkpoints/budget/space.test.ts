@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSize } from '../../../src/main/services/checkpoints/budget/size-text.ts';
+import { parseSize } from '../../../src/shared/size-text.ts';
 import { cli } from '../../cli/run-cli.ts';
 import { startCli, waitFor } from '../crash/child-cli.ts';
 import { generateEurusd } from '../lifecycle/shared-data.ts';

@@ -5,7 +5,7 @@
  */
 import type { BudgetReport } from '../../services/checkpoints/budget/enforce-budget.ts';
 import { enforceCheckpointBudget } from '../../services/checkpoints/budget/enforce-budget.ts';
-import { formatSize } from '../../services/checkpoints/budget/size-text.ts';
+import { formatSize } from '../../../shared/size-text.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../usage.ts';
 

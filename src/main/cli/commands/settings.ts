@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { describeCheckpointSpace } from '../../services/checkpoints/budget/enforce-budget.ts';
-import { parseSize, SizeSyntaxError } from '../../services/checkpoints/budget/size-text.ts';
+import { parseSize, SizeSyntaxError } from '../../../shared/size-text.ts';
 import { setSetting } from '../../services/settings/settings-store.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../usage.ts';

@@ -1,10 +1,10 @@
 /**
- * Byte sizes as people write them ("2GiB", "500 MB", "1048576") and back. Parsing is strict:
+ * Byte sizes as people write them (the CLI's and the Settings panel's checkpoint budget) ("2GiB", "500 MB", "1048576") and back. Parsing is strict:
  * one number, an optional unit from the table, nothing else; the result must be a whole number of
  * bytes within the settings' limit. "1e9", "-1", "1.5.2", "10 GB extra" and "GiB" are refused,
  * so a typo can never set a budget the user did not mean.
  */
-import { MAX_BUDGET_BYTES } from '../../settings/settings-store.ts';
+import { MAX_CHECKPOINT_BUDGET_BYTES as MAX_BUDGET_BYTES } from './contract.ts';
 
 const UNITS: Readonly<Record<string, number>> = {
   b: 1,
