@@ -14,7 +14,11 @@ import {
 } from './checkpoint-store.ts';
 import { CheckpointWriter, type CheckpointResult } from './checkpoint-writer.ts';
 import { applyRetention, planRetention } from './retention.ts';
-import { budgetPassesSettled, requestBudgetPass } from './budget/budget-thread.ts';
+import {
+  budgetPassesSettled,
+  prepareBudgetThread,
+  requestBudgetPass,
+} from './budget/budget-thread.ts';
 import { removeStrayTemps } from './btck/durable-file.ts';
 import { parseCheckpointFileName } from './btck/file-name.ts';
 
@@ -111,6 +115,7 @@ export class CheckpointManager {
     const rows = listCheckpointRows(db, ctx.runId);
     const lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
     const writer = await CheckpointWriter.start({ fenceDb: db.name });
+    prepareBudgetThread();
     const manager = new CheckpointManager(db, claim, dir, ctx, policy, writer, lastSeq);
     manager.#dataDir = dataDir;
     return manager;

@@ -1,10 +1,11 @@
 /**
  * Enforces the checkpoint budget after each checkpoint write without the engine thread paying for
- * it: requestBudgetPass posts the data folder to one background thread per process
- * (budget-worker.ts), which scans, plans and deletes with its own SQLite connection. Requests
- * that arrive while a pass runs are answered by the next single pass, so a fast checkpoint
- * interval cannot queue up work. Idle, the thread does not keep the process alive; a process that
- * ends mid-pass loses nothing (the next write's pass does the rest).
+ * it: requestBudgetPass posts the data folder to a background thread (budget-worker.ts; one per
+ * thread that writes checkpoints: the CLI's main thread, each run's worker in the app), which
+ * scans, plans and deletes with its own SQLite connection. Requests that arrive while a pass runs
+ * are answered by the next single pass, so a fast checkpoint interval cannot queue up work. Idle,
+ * the thread does not keep the process alive; a process that ends mid-pass loses nothing (the
+ * next write's pass does the rest).
  */
 import { Worker } from 'node:worker_threads';
 
@@ -48,6 +49,18 @@ function started(): Worker {
   w.on('exit', (code) => gone(`checkpoint budget thread exited (code ${code})`));
   worker = w;
   return w;
+}
+
+/**
+ * Starts the thread ahead of the first request (idle, it keeps nothing alive): called where a
+ * session opens its checkpoints, so the engine loop never pays for spawning it.
+ */
+export function prepareBudgetThread(): void {
+  try {
+    started().unref();
+  } catch (e) {
+    lastBudgetError = (e as Error).message;
+  }
 }
 
 /** Asks for a budget pass over `dataDir` soon, off this thread. Never throws, never waits. */
