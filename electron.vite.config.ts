@@ -22,6 +22,7 @@ export const MAIN_WORKERS = {
   'run-worker': 'src/main/services/runs/isolation/run-worker.ts',
   'strategy-probe-worker': 'src/main/services/strategies/strategy-probe-worker.ts',
   'heartbeat-worker': 'src/main/services/runs/heartbeat-worker.ts',
+  'budget-worker': 'src/main/services/checkpoints/budget/budget-worker.ts',
 } as const;
 
 /**

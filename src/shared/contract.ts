@@ -57,6 +57,9 @@ export const runStartSchema = z.object({
 
 const none = z.object({}).strict().optional();
 
+/** 1 PiB: far above any disk, still an exact integer (the settings store checks it again). */
+export const MAX_CHECKPOINT_BUDGET_BYTES = 2 ** 50;
+
 /** Channels: argument schema + result type (the `result` value is a type carrier only). */
 export const contract = {
   'app:info': { args: none, result: {} as Dto.AppInfo },
@@ -133,6 +136,19 @@ export const contract = {
   },
   /** Refuses the newest valid checkpoint: it is what resume needs. */
   'checkpoints:delete': { args: z.object({ runId, seq }), result: undefined as void },
+  /** One pass of the data folder's checkpoint budget; dryRun only reports what would go. */
+  'checkpoints:gc': {
+    args: z.object({ dryRun: z.boolean() }),
+    result: {} as Dto.CheckpointGcReport,
+  },
+
+  /** Checkpoint files of the data folder against their budget. */
+  'settings:checkpointSpace': { args: none, result: {} as Dto.CheckpointSpace },
+  /** bytes null: automatic budget. Takes effect at the next checkpoint write or gc. */
+  'settings:setCheckpointBudget': {
+    args: z.object({ bytes: z.number().int().min(0).max(MAX_CHECKPOINT_BUDGET_BYTES).nullable() }),
+    result: {} as Dto.CheckpointSpace,
+  },
 } as const;
 
 export type Channel = keyof typeof contract;

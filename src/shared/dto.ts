@@ -86,8 +86,8 @@ export interface CheckpointInfo {
   wallTime: number;
   trigger: string;
   bytes: number;
-  /** 'missing' when the index row's file is gone from disk. */
-  status: 'valid' | 'corrupt' | 'deleted' | 'failed' | 'missing';
+  /** 'missing' when the index row's file is gone from disk; 'gc' deleted by the disk budget. */
+  status: 'valid' | 'corrupt' | 'deleted' | 'gc' | 'failed' | 'missing';
   pauseMs: number | null;
   writeMs: number | null;
 }
@@ -195,3 +195,33 @@ export type {
   PositionBrief,
   PositionView,
 } from './reports.ts';
+
+/** All checkpoint files of the data folder against their budget (Settings panel). */
+export interface CheckpointSpace {
+  usageBytes: number;
+  files: number;
+  /** What is enforced after every checkpoint write. */
+  budgetBytes: number;
+  /** The user's budget; null: automatic. */
+  settingBytes: number | null;
+  /** The automatic budget now: min(2 GiB, 10 % of free space). */
+  autoBytes: number;
+  /** Free space on the data folder's filesystem. */
+  freeBytes: number;
+}
+
+export interface CheckpointGcFile {
+  runId: string;
+  seq: number;
+  file: string;
+  bytes: number;
+}
+
+/** One budget pass: what it deleted, or (dry run) would delete, in order. */
+export interface CheckpointGcReport extends CheckpointSpace {
+  dryRun: boolean;
+  deleted: CheckpointGcFile[];
+  afterBytes: number;
+  /** Kept although over budget: the resume points of unfinished runs. */
+  protectedFiles: CheckpointGcFile[];
+}

@@ -37,6 +37,15 @@ describe('electron.vite.config.ts', () => {
         'checkpoints',
         'checkpoint-read-worker.ts',
       ),
+      'budget-worker': path.join(
+        repo,
+        'src',
+        'main',
+        'services',
+        'checkpoints',
+        'budget',
+        'budget-worker.ts',
+      ),
       'run-worker': path.join(
         repo,
         'src',

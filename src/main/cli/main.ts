@@ -5,6 +5,7 @@ import { dataCommand } from './commands/data.ts';
 import { resumeCommand } from './commands/resume.ts';
 import { runCommand } from './commands/run.ts';
 import { runsCommand } from './commands/runs.ts';
+import { settingsCommand } from './commands/settings.ts';
 import { strategiesCommand } from './commands/strategies.ts';
 import { CliContext, type CliIo } from './context.ts';
 import { terminalSafe } from './terminal-safe.ts';
@@ -82,6 +83,8 @@ export async function main(
         return await checkpointsCommand(ctx, args);
       case 'strategies':
         return await strategiesCommand(ctx, args);
+      case 'settings':
+        return settingsCommand(ctx, args);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

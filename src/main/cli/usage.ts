@@ -47,6 +47,14 @@ Backtests
   checkpoints export RUN_ID [SEQ] --out FILE [--force] [--json]
                          a self-contained savepoint of a checkpoint (default the newest
                          valid one): bar history and the run's output so far in one file
+  checkpoints gc [--dry-run] [--json]
+                         checkpoint files against the data folder's budget; over it,
+                         delete completed runs' checkpoints first, never the newest
+                         valid one of an unfinished run (--dry-run: only show)
+  settings checkpoint-budget [SIZE|auto] [--json]
+                         show or set the budget for all checkpoint files (e.g. 1GiB,
+                         500MB; auto: min(2 GiB, 10 % of free space)); enforced after
+                         every checkpoint write
   runs export RUN_ID --out DIR
                          <SYMBOL>_<TF>.csv per symbol and timeframe; with a strategy
                          also trades.csv, equity.csv and summary.json

@@ -17,6 +17,7 @@ import { ResultsScreen } from './screens/ResultsScreen.tsx';
 import { ResumePrompt } from './screens/ResumePrompt.tsx';
 import { RunScreen } from './screens/RunScreen.tsx';
 import { RunsScreen } from './screens/RunsScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { useData } from './store/data.ts';
 import { useNav, type Screen } from './store/nav.ts';
 import { connectRuns, runProgressPct, useRuns } from './store/runs.ts';
@@ -113,6 +114,8 @@ function Content() {
       return <CheckpointsScreen key={runId} runId={runId} />;
     case 'results':
       return <ResultsScreen key={runId} runId={runId} />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 }
 
@@ -139,6 +142,7 @@ export function App() {
           <NavItem screen="new" label="New backtest" shortcut="N" />
           <NavItem screen="runs" label="Runs" shortcut="G" />
           <CurrentRun />
+          <NavItem screen="settings" label="Settings" shortcut="S" />
         </nav>
         <p className="sidebar-foot muted small">
           Press <kbd>?</kbd> for shortcuts

@@ -126,6 +126,27 @@ describe('planRetention', () => {
     );
     expect(plan).toEqual({ keep: [1, 3], remove: [2] });
   });
+
+  it("always keeps the run's final checkpoint ('end'), even past keep and milestones", () => {
+    const cps: RetentionCandidate[] = evenRun(40).map((c) => ({ ...c, trigger: 'interval' }));
+    cps[29] = { ...cps[29], trigger: 'end' }; // a completed run, then forked checkpoints after it
+    const plan = planRetention(cps, { keep: 1, ticksTotal: TOTAL, milestones: 0 });
+    expect(plan.keep).toEqual([30, 40]);
+  });
+
+  it("keeps a paused run's pause checkpoint ('shutdown') while it is the newest, not after", () => {
+    const paused = evenRun(10).map((c, i) => ({
+      ...c,
+      trigger: i === 9 ? ('shutdown' as const) : ('interval' as const),
+    }));
+    expect(planRetention(paused, { keep: 1, ticksTotal: TOTAL, milestones: 0 }).keep).toEqual([10]);
+    const resumed = [
+      ...paused,
+      { seq: 11, ticks: TOTAL, valid: true, trigger: 'interval' as const },
+    ];
+    const plan = planRetention(resumed, { keep: 1, ticksTotal: TOTAL, milestones: 0 });
+    expect(plan.keep, 'once resumed, the pause point is an ordinary checkpoint').toEqual([11]);
+  });
 });
 
 describe('applyRetention', () => {

@@ -17,6 +17,7 @@ import { loadHasher } from '../../services/hash.ts';
 import { getRun } from '../../services/runs/run-store.ts';
 import { resolveCheckpointRef } from '../checkpoint-ref.ts';
 import type { CliContext } from '../context.ts';
+import { checkpointsGc } from './checkpoints-gc.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage.ts';
 
@@ -30,9 +31,12 @@ export async function checkpointsCommand(ctx: CliContext, args: string[]): Promi
       json: { type: 'boolean', default: false },
       out: { type: 'string' },
       force: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
     },
   });
   switch (sub) {
+    case 'gc':
+      return checkpointsGc(ctx, positionals, { dryRun: values['dry-run'], json: values.json });
     case 'list':
       return list(ctx, positionals, values.json);
     case 'verify':
@@ -47,7 +51,7 @@ export async function checkpointsCommand(ctx: CliContext, args: string[]): Promi
       throw new UsageError(
         sub
           ? `unknown command 'checkpoints ${sub}'`
-          : "'checkpoints' needs a command: list, verify, inspect, diff or export",
+          : "'checkpoints' needs a command: list, verify, inspect, diff, export or gc",
       );
   }
 }

@@ -30,6 +30,7 @@ import { dataHandlers } from './data.ts';
 import { Emitter } from './events.ts';
 import type { Handler, Handlers } from './handler-types.ts';
 import { runsHandlers } from './runs.ts';
+import { settingsHandlers } from './settings.ts';
 import { strategiesHandlers } from './strategies.ts';
 
 export interface Backend extends BackendApi {
@@ -52,6 +53,7 @@ export function createHandlers(ctx: BackendContext): Handlers {
     ...strategiesHandlers(ctx),
     ...runsHandlers(ctx),
     ...checkpointsHandlers(ctx),
+    ...settingsHandlers(ctx),
   };
 }
 

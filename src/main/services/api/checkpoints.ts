@@ -16,6 +16,7 @@ import {
 } from '../checkpoints/checkpoint-store.ts';
 import { readIsolated } from '../checkpoints/isolated-read.ts';
 import { exportSavepoint } from '../checkpoints/savepoint.ts';
+import { enforceCheckpointBudget } from '../checkpoints/budget/enforce-budget.ts';
 import { requireRun, type BackendContext } from './context.ts';
 import { toCheckpointInfo } from './dto-map.ts';
 import type { DomainHandlers } from './handler-types.ts';
@@ -47,6 +48,8 @@ export function checkpointsHandlers(ctx: BackendContext): DomainHandlers<'checkp
       const s = await exportSavepoint(ctx.db, ctx.dataDir, { runId, seq, out, force: true });
       return { file: s.file, bytes: s.bytes };
     },
+    'checkpoints:gc': async ({ dryRun }) =>
+      enforceCheckpointBudget(ctx.db, ctx.dataDir, { dryRun }),
   };
 }
 
@@ -106,7 +109,7 @@ function deleteCheckpoint(ctx: BackendContext, runId: string, seq: number): void
   const infos = checkpointInfos(ctx, runId);
   const info = infos.find((c) => c.seq === seq);
   if (!info) throw new Error(`run ${runId} has no checkpoint ${seq}`);
-  if (info.status === 'deleted')
+  if (info.status === 'deleted' || info.status === 'gc')
     throw new Error(`checkpoint ${seq} of run ${runId} is already deleted`);
   const newest = infos.filter((c) => c.status === 'valid').at(-1);
   if (newest?.seq === seq) {

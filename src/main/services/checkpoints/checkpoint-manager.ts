@@ -14,6 +14,11 @@ import {
 } from './checkpoint-store.ts';
 import { CheckpointWriter, type CheckpointResult } from './checkpoint-writer.ts';
 import { applyRetention, planRetention } from './retention.ts';
+import {
+  budgetPassesSettled,
+  prepareBudgetThread,
+  requestBudgetPass,
+} from './budget/budget-thread.ts';
 import { removeStrayTemps } from './btck/durable-file.ts';
 import { parseCheckpointFileName } from './btck/file-name.ts';
 
@@ -75,6 +80,8 @@ export class CheckpointManager {
   #inFlight: Promise<CheckpointResult> | null = null;
   /** Kept between captures: its buffer grows to the state's size once and is then reused. */
   readonly #encoder = new ByteWriter(1 << 20);
+  /** The data folder whose checkpoint budget is enforced after each write. */
+  #dataDir = '';
 
   private constructor(
     db: Db,
@@ -108,7 +115,10 @@ export class CheckpointManager {
     const rows = listCheckpointRows(db, ctx.runId);
     const lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
     const writer = await CheckpointWriter.start({ fenceDb: db.name });
-    return new CheckpointManager(db, claim, dir, ctx, policy, writer, lastSeq);
+    prepareBudgetThread();
+    const manager = new CheckpointManager(db, claim, dir, ctx, policy, writer, lastSeq);
+    manager.#dataDir = dataDir;
+    return manager;
   }
 
   get busy(): boolean {
@@ -182,6 +192,8 @@ export class CheckpointManager {
         });
         this.#retain();
       });
+      // The data folder's budget, after this run's own retention, on another thread.
+      requestBudgetPass(this.#dataDir);
     } else {
       this.stats.failed++;
       this.stats.lastError = r.error;
@@ -195,7 +207,7 @@ export class CheckpointManager {
   #retain(): void {
     const rows = listCheckpointRows(this.#db, this.#ctx.runId).filter((r) => r.status === 'valid');
     const plan = planRetention(
-      rows.map((r) => ({ seq: r.seq, ticks: r.ticks, valid: true })),
+      rows.map((r) => ({ seq: r.seq, ticks: r.ticks, valid: true, trigger: r.trigger })),
       { keep: this.#policy.keep, ticksTotal: this.#ctx.ticksTotal },
     );
     const files = new Map(rows.map((r) => [r.seq, path.join(this.dir, r.file)]));
@@ -214,6 +226,7 @@ export class CheckpointManager {
   async close(): Promise<void> {
     await this.#inFlight;
     await this.#writer.close();
+    await budgetPassesSettled();
   }
 }
 

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Db } from '../db/database.ts';
 import type { CheckpointTrigger } from './checkpoint-data.ts';
 
-export type CheckpointStatus = 'valid' | 'corrupt' | 'deleted' | 'failed';
+/** 'gc': deleted by the data folder's checkpoint budget (budget/enforce-budget.ts), not by the run. */
+export type CheckpointStatus = 'valid' | 'corrupt' | 'deleted' | 'gc' | 'failed';
 
 export interface CheckpointRow {
   runId: string;

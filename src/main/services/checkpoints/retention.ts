@@ -8,7 +8,10 @@
  *   2. Milestones: progress is cut into `milestones` equal bands of ticks (default 10, i.e.
  *      deciles: band b holds ticks in [b·T/10, (b+1)·T/10), the last band also anything ≥ T). In
  *      each band the valid checkpoint with the fewest ticks (then the lowest seq) is kept.
- *   3. Every other valid checkpoint is removed. Invalid ones are in neither list: corrupt files
+ *   3. The run's final checkpoint: one taken at the end of the data (trigger 'end'), or the pause
+ *      checkpoint (trigger 'shutdown') when it is the newest — what a paused run resumes from and
+ *      what a finished run's last state is, whatever `keep` says.
+ *   4. Every other valid checkpoint is removed. Invalid ones are in neither list: corrupt files
  *      are quarantined by whoever found them, never deleted here.
  *
  * Why "the oldest in its band": checkpoints arrive with growing ticks, so the first one to land in
@@ -21,11 +24,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCheckpointFileName } from './btck/file-name.ts';
+import type { CheckpointTrigger } from './checkpoint-data.ts';
 
 export interface RetentionCandidate {
   seq: number;
   ticks: number;
   valid: boolean;
+  /** What took it (index row's trigger); 'end' and a newest 'shutdown' are always kept. */
+  trigger?: CheckpointTrigger;
 }
 
 export interface RetentionOptions {
@@ -63,8 +69,16 @@ export function planRetention(
   const kept = new Set<number>();
   for (const c of valid.slice(-Math.max(1, keepNewest))) kept.add(c.seq);
   for (const seq of milestoneSeqs(valid, opts.ticksTotal, bands)) kept.add(seq);
+  for (const c of finalCheckpoints(valid)) kept.add(c.seq);
   const seqs = [...new Set(valid.map((c) => c.seq))];
   return { keep: seqs.filter((s) => kept.has(s)), remove: seqs.filter((s) => !kept.has(s)) };
+}
+
+/** Every 'end' checkpoint, and the newest checkpoint when a pause ('shutdown') took it. */
+function finalCheckpoints(valid: readonly RetentionCandidate[]): RetentionCandidate[] {
+  const newest = valid.at(-1);
+  const paused = newest?.trigger === 'shutdown' ? [newest] : [];
+  return [...valid.filter((c) => c.trigger === 'end'), ...paused];
 }
 
 /** Per progress band, the valid checkpoint with the fewest ticks (ties: lowest seq). */

@@ -132,4 +132,11 @@ export const MIGRATIONS: readonly string[] = [
      state BLOB NOT NULL,
      PRIMARY KEY (run_id, trade_seq, equity_time)
    ) WITHOUT ROWID;`,
+  // 7: settings of the data folder, shared by the CLI and the app (settings-store.ts). One row per
+  // key, the value as JSON validated by the key's zod schema on every read: the file is untrusted.
+  `CREATE TABLE settings (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];

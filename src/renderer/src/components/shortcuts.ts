@@ -82,6 +82,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['r'], label: 'R', what: 'Current run: live view', run: goTo('run') },
   { keys: ['k'], label: 'K', what: 'Current run: checkpoints', run: goTo('checkpoints') },
   { keys: ['e'], label: 'E', what: 'Current run: results', run: goTo('results') },
+  { keys: ['s'], label: 'S', what: 'Settings: checkpoint budget', run: goTo('settings') },
   {
     keys: ['?'],
     label: '?',

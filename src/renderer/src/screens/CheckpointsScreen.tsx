@@ -30,7 +30,7 @@ export default CheckpointsScreen;
 
 /** Statuses whose file is there to read. */
 const readable = (c: CheckpointInfo | undefined) =>
-  c !== undefined && c.status !== 'deleted' && c.status !== 'missing';
+  c !== undefined && c.status !== 'deleted' && c.status !== 'gc' && c.status !== 'missing';
 
 function CheckpointsView({ runId }: { runId: string }) {
   const { go } = useNav();
@@ -212,7 +212,12 @@ function CheckpointsView({ runId }: { runId: string }) {
         <button
           type="button"
           className="danger subtle"
-          disabled={!idle || current === undefined || current.status === 'deleted'}
+          disabled={
+            !idle ||
+            current === undefined ||
+            current.status === 'deleted' ||
+            current.status === 'gc'
+          }
           onClick={() => selected !== null && remove(selected)}
         >
           Delete

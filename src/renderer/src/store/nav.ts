@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 
-export type Screen = 'data' | 'new' | 'run' | 'checkpoints' | 'results' | 'runs';
+export type Screen = 'data' | 'new' | 'run' | 'checkpoints' | 'results' | 'runs' | 'settings';
 export interface NavParams {
   runId?: string;
 }

@@ -15,6 +15,7 @@ export const STATUS_COLORS: Record<CheckpointInfo['status'], string> = {
   corrupt: '#f0565e',
   failed: '#e7b54a',
   deleted: '#5d6672',
+  gc: '#5d6672',
   missing: '#c77dff',
 };
 
