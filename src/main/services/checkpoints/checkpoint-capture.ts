@@ -1,7 +1,6 @@
 import pkg from '../../../../package.json' with { type: 'json' };
 import type { Backtest } from '../../engine/backtest/backtest.ts';
-import { ByteWriter } from '../../engine/persist/byte-writer.ts';
-import { encodePlain, encodePlainWith } from '../../engine/persist/plain-codec.ts';
+import { encodePlain } from '../../engine/persist/plain-codec.ts';
 import type { Db } from '../db/database.ts';
 import { hasherSync } from '../hash.ts';
 import type { RunConfig } from '../runs/run-config.ts';
@@ -47,17 +46,17 @@ export interface CaptureContext {
 
 /**
  * Captures a checkpoint on the engine thread: the only part of checkpointing that may stall the
- * run. It snapshots the state, notes the output watermarks and pending rows, and encodes it all
- * into bytes that the writer thread compresses, hashes and writes.
+ * run. It snapshots the state and notes the output watermarks and pending rows. The result
+ * aliases the engine's live buffers: copy it (serializeForWriter, encodePlain) before the engine
+ * moves on; the writer thread does the rest (checkpoint-handoff.ts).
  */
 export function captureCheckpoint(
   c: CaptureContext,
   seq: number,
   simTime: number,
   meta: CheckpointMeta,
-  writer: ByteWriter = new ByteWriter(1 << 20),
-): Uint8Array {
-  const state = c.backtest.snapshot(true); // encoded below, before the engine moves on
+): CheckpointData {
+  const state = c.backtest.snapshot(true); // copied by the caller before the engine moves on
   const { watermarks, pending } = c.recorder.capture();
   const data: CheckpointData = {
     formatVersion: CHECKPOINT_FORMAT_VERSION,
@@ -76,5 +75,5 @@ export function captureCheckpoint(
     pending,
     meta,
   };
-  return encodePlainWith(writer, data);
+  return data;
 }

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ByteWriter } from '../../engine/persist/byte-writer.ts';
 import type { Db } from '../db/database.ts';
 import { fencedWrite, RunFencedError, type RunClaim } from '../runs/run-fence.ts';
 import { captureCheckpoint, type CaptureContext } from './checkpoint-capture.ts';
 import { CHECKPOINT_FORMAT_VERSION, type CheckpointTrigger } from './checkpoint-data.ts';
+import { serializeForWriter } from './checkpoint-handoff.ts';
 import {
   recordCheckpoint,
   setCheckpointStatus,
@@ -73,8 +73,6 @@ export class CheckpointManager {
   readonly #writer: CheckpointWriter;
   #seq: number;
   #inFlight: Promise<CheckpointResult> | null = null;
-  /** Kept between captures: its buffer grows to the state's size once and is then reused. */
-  readonly #encoder = new ByteWriter(1 << 20);
 
   private constructor(
     db: Db,
@@ -131,21 +129,24 @@ export class CheckpointManager {
     const t0 = performance.now();
     const wallTime = Date.now();
     const meta = { trigger: kind, wallTime, elapsedSeconds, ticksPerSec };
-    const payload = captureCheckpoint(this.#ctx, seq, simTime, meta, this.#encoder);
-    const ticks = this.#ctx.backtest.engine.ticksConsumed;
-    const pauseMs = performance.now() - t0;
-    this.stats.pauseMs.push(pauseMs);
-    const job = {
+    const data = captureCheckpoint(this.#ctx, seq, simTime, meta);
+    const ticks = data.ticks;
+    // The engine thread only copies the capture out; the writer thread encodes it.
+    const written = this.#writer.write({
       dir: this.dir,
       seq,
       ticks,
       createdAt: wallTime,
       version: CHECKPOINT_FORMAT_VERSION,
       level: this.#policy.level,
-      payload,
+      payload: serializeForWriter(data),
+      payloadFormat: 'handoff',
       fence: { ...this.#claim, dbPath: this.#db.name },
-    };
-    this.#inFlight = this.#writer.write(job).then((r) => {
+    });
+    // Everything the engine thread spends on this checkpoint, the hand-over message included.
+    const pauseMs = performance.now() - t0;
+    this.stats.pauseMs.push(pauseMs);
+    this.#inFlight = written.then((r) => {
       this.#inFlight = null;
       try {
         this.#written(r, kind, ticks, simTime, wallTime, pauseMs);
