@@ -6,6 +6,7 @@
  *   engine-bench      throughput: store read, engine alone, engine writing bars, with a strategy
  *   cli-bench         the CLI's own `run --json` on the same work (what users get)
  *   checkpoint-bench  checkpoint size, pause, write, recovery, overhead at a 1 s interval
+ *   disk-bench        the disk's fsync floor under every checkpoint write
  *   peer-bench        ours vs JSON + gzip and v8.serialize + zstd on the same checkpoint object
  *   scale-bench       size and pause for 1, 10, 28 symbols × 1000 / 10 000-bar histories
  */
@@ -17,6 +18,7 @@ import { readCheckpointFile } from '../src/main/services/checkpoints/checkpoint-
 import { openDatabase } from '../src/main/services/db/database.ts';
 import { benchCheckpoints } from './checkpoint-bench.ts';
 import { benchCli } from './cli-bench.ts';
+import { benchDiskFloor } from './disk-bench.ts';
 import { benchEngine } from './engine-bench.ts';
 import { benchPeers } from './peer-bench.ts';
 import { newestCheckpointFile } from './recovery.ts';
@@ -35,6 +37,7 @@ try {
   try {
     const ckpt = await benchCheckpoints(db, dir, log);
     Object.assign(results, ckpt.figures);
+    Object.assign(results, benchDiskFloor(dir, results.live_checkpoint_bytes_typical));
     const { data } = readCheckpointFile(newestCheckpointFile(dir, ckpt.typicalRunId));
     Object.assign(results, benchPeers(data, 3));
     Object.assign(results, await benchScale(db, dir, log));

@@ -14,14 +14,22 @@ export function percentile(xs: number[], p: number): number {
 
 export const round3 = (x: number): number => Number(x.toFixed(3));
 
-/** Median time of `f` over `n` calls, after `warm` unmeasured ones (the JIT settles first). */
-export function timeMs(f: () => unknown, n: number, warm = 3): number {
-  for (let i = 0; i < warm; i++) f();
-  const xs: number[] = [];
+/**
+ * Median times of several functions measured in turns (a b c, b c a, c a b, …): whatever the
+ * machine does meanwhile (another process, a GC, the allocator's state) falls on all of them
+ * alike, instead of on whichever was measured first.
+ */
+export function timeInTurns(fs: (() => unknown)[], n: number, warm = 3): number[] {
+  for (let i = 0; i < warm; i++) for (const f of fs) f();
+  const xs: number[][] = fs.map(() => []);
   for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    f();
-    xs.push(performance.now() - t);
+    // Each turn starts with the next function: none is always the one after a given other.
+    for (let j = 0; j < fs.length; j++) {
+      const k = (i + j) % fs.length;
+      const t = performance.now();
+      fs[k]();
+      xs[k].push(performance.now() - t);
+    }
   }
-  return median(xs);
+  return xs.map(median);
 }
