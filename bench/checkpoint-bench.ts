@@ -85,6 +85,8 @@ async function checkpointCosts(
       [`${prefix}_write_ms_p99`]: round3(percentile(write, 99)),
       [`${prefix}_encode_ms_p50`]: round3(median(ok.map((r) => r.encodeMs))),
       [`${prefix}_compress_ms_p50`]: round3(median(ok.map((r) => r.compressMs))),
+      [`${prefix}_durable_ms_p50`]: round3(median(ok.map((r) => r.durableMs))),
+      [`${prefix}_verify_ms_p50`]: round3(median(ok.map((r) => r.verifyMs))),
       [`${prefix}_bytes_typical`]: Math.round(median(bytes)),
       [`${prefix}_bytes_max`]: Math.max(...bytes),
       [`${prefix}_recovery_ms`]: round3(median(recovery)),

@@ -36,6 +36,10 @@ export type CheckpointResult =
       compressMs: number;
       /** Plain-codec encoding in the worker (0 for a 'plain' job). */
       encodeMs: number;
+      /** Temp file written and fsynced, (fenced) rename, folder fsynced. */
+      durableMs: number;
+      /** Reading the file back and checking it. */
+      verifyMs: number;
       /** From write() being called to the file being durable and validated. */
       totalMs: number;
     }
@@ -48,7 +52,16 @@ export type CheckpointResult =
 
 /** What the worker reports; totalMs is added by the engine-thread side. */
 export type WorkerResult =
-  | { ok: true; seq: number; path: string; bytes: number; compressMs: number; encodeMs: number }
+  | {
+      ok: true;
+      seq: number;
+      path: string;
+      bytes: number;
+      compressMs: number;
+      encodeMs: number;
+      durableMs: number;
+      verifyMs: number;
+    }
   | { ok: false; seq: number; error: string; code?: string };
 
 export type ToWorker = { type: 'write'; id: number; job: CheckpointJob };

@@ -81,13 +81,26 @@ async function writeCheckpoint(job: CheckpointJob): Promise<WorkerResult> {
     const bytes = encodeBtck(payload, job);
     const compressMs = performance.now() - t1;
     const delay = testDelayMs();
+    const t2 = performance.now();
     written = await writeFileDurably(job.dir, checkpointFileName(seq, job.ticks), bytes, {
       beforeRename: delay > 0 ? () => sleep(delay) : undefined,
       // The run must still be ours when the file gets its name.
       rename: job.fence ? (tmp, final) => renameFenced(job.fence!, tmp, final) : undefined,
     });
+    const t3 = performance.now();
     const size = validateWritten(written, job, payload, payloadHash);
-    return { ok: true, seq, path: written, bytes: size, compressMs, encodeMs: t1 - t0 };
+    const verifyMs = performance.now() - t3;
+    const durableMs = t3 - t2;
+    return {
+      ok: true,
+      seq,
+      path: written,
+      bytes: size,
+      encodeMs: t1 - t0,
+      compressMs,
+      durableMs,
+      verifyMs,
+    };
   } catch (e) {
     // A file that reached its final name but did not read back intact must not be resumed from:
     // move it aside (kept for diagnosis) so no file has the final name.
