@@ -92,21 +92,36 @@ export class CheckpointManager {
     this.#seq = seq;
   }
 
-  /** Every index row, retention step and file rename is fenced by `claim` (run-fence.ts). */
+  /**
+   * Every index row, retention step and file rename is fenced by `claim` (run-fence.ts).
+   * `writer`: one the caller started earlier (startWriter), so that the thread's start-up
+   * overlaps the rest of the session's set-up; by default one is started here.
+   */
   static async open(
     db: Db,
     claim: RunClaim,
     dataDir: string,
     ctx: CaptureContext,
     policy: CheckpointPolicy,
+    writer: Promise<CheckpointWriter> = CheckpointManager.startWriter(db),
   ): Promise<CheckpointManager> {
     const dir = checkpointsDir(dataDir, ctx.runId);
-    await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
-    removeStrayTemps(dir, dataDir); // a crash mid-write leaves NAME.tmp behind; it was never valid
-    const rows = listCheckpointRows(db, ctx.runId);
-    const lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
-    const writer = await CheckpointWriter.start({ fenceDb: db.name });
-    return new CheckpointManager(db, claim, dir, ctx, policy, writer, lastSeq);
+    let lastSeq: number;
+    try {
+      await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+      removeStrayTemps(dir, dataDir); // a crash mid-write leaves NAME.tmp behind; never valid
+      const rows = listCheckpointRows(db, ctx.runId);
+      lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
+    } catch (err) {
+      void writer.then((w) => w.close()).catch(() => {}); // no manager will own it
+      throw err;
+    }
+    return new CheckpointManager(db, claim, dir, ctx, policy, await writer, lastSeq);
+  }
+
+  /** The writer thread for checkpoints of runs in `db` (its fence connection opened). */
+  static startWriter(db: Db): Promise<CheckpointWriter> {
+    return CheckpointWriter.start({ fenceDb: db.name });
   }
 
   get busy(): boolean {
