@@ -1,135 +1,123 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { Backtest } from '../src/main/engine/backtest/backtest.ts';
-import { readCheckpointFile } from '../src/main/services/checkpoints/checkpoint-reader.ts';
-import { checkpointsDir } from '../src/main/services/checkpoints/checkpoint-store.ts';
-import { openDatabase, type Db } from '../src/main/services/db/database.ts';
-import { engineConfigOf, portfolioConfigOf } from '../src/main/services/runs/run-config.ts';
-import { prepareRun, runBacktest, type RunRequest } from '../src/main/services/runs/run-service.ts';
-import { generateSymbolTicks } from '../src/main/services/ticks/generate-service.ts';
-import { openTickSource, readSymbol } from '../src/main/services/ticks/tick-store.ts';
-import { BENCH_INDICATORS, BENCH_TIMEFRAMES, median } from './engine-bench.ts';
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
-}
-
-const round3 = (x: number) => Number(x.toFixed(3));
+import type { CheckpointPolicy } from '../src/main/services/checkpoints/checkpoint-manager.ts';
+import type { CheckpointResult } from '../src/main/services/checkpoints/checkpoint-writer.ts';
+import type { Db } from '../src/main/services/db/database.ts';
+import { runBacktest, type RunRequest } from '../src/main/services/runs/run-service.ts';
+import { BENCH_INDICATORS, BENCH_START, BENCH_TIMEFRAMES } from './engine-bench.ts';
+import { median, percentile, round3 } from './stats.ts';
+import { recoveryMs } from './recovery.ts';
 
 /**
- * Opens the newest checkpoint of a run, verifies and decodes it, restores a fresh backtest
- * and opens the tick sources at the cursor: ready for the next tick.
+ * The typical checkpoint of the issue: 1 symbol, 7 timeframes × 6 indicators, ma-cross. Over the
+ * first 70 days of the engine bench's data (~11 M ticks: half of it, so that the five overhead
+ * pairs and two checkpoint runs keep the whole bench near 5 minutes).
  */
-async function recoveryMs(db: Db, dataDir: string, runId: string): Promise<number> {
-  const dir = checkpointsDir(dataDir, runId);
-  const newest = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.btck'))
-    .sort()
-    .at(-1)!;
-  const t0 = performance.now();
-  const { data } = readCheckpointFile(path.join(dir, newest));
-  const { strategy } = await prepareRun(db, dataDir, {
-    symbols: data.config.symbols,
-    strategy: data.config.strategy?.name,
-  });
-  const bt = new Backtest({
-    engine: engineConfigOf(data.config),
-    portfolio: portfolioConfigOf(data.config),
-    strategy,
-  });
-  bt.restore(data.state);
-  bt.merger(
-    data.config.symbols.map((s, i) =>
-      openTickSource(db, readSymbol(db, s)!, { skip: data.cursor[i] }),
-    ),
-  );
-  return performance.now() - t0;
-}
+export const TYPICAL: RunRequest = {
+  symbols: ['EURUSD'],
+  timeframes: [...BENCH_TIMEFRAMES],
+  indicators: BENCH_INDICATORS,
+  strategy: 'ma-cross',
+  historySize: 1000,
+  to: BENCH_START + 70 * 86_400_000,
+};
+/** The same with 10-bar histories: what a live-state-only checkpoint costs (issue 9, §1). */
+const LIVE_ONLY: RunRequest = { ...TYPICAL, historySize: 10 };
+
+const EVERY_SECOND: CheckpointPolicy = { intervalMs: 1000, everyTicks: 0, keep: 5, level: 3 };
+const FREQUENT: CheckpointPolicy = { intervalMs: 0, everyTicks: 500_000, keep: 5, level: 3 };
+const OVERHEAD_PAIRS = 5;
 
 /**
- * Checkpoint costs on the engine bench's data (1 symbol, 7 timeframes × 6 indicators,
- * 1000-bar histories, ma-cross): engine-thread pause, write time, size, recovery time, and
- * throughput with a checkpoint every second vs none. Then the size for 10 symbols.
+ * checkpoint_overhead_pct: throughput with a checkpoint every second vs none, as the median of
+ * OVERHEAD_PAIRS pair ratios. The two runs of a pair are back to back and their order alternates,
+ * so a drift in the machine's load (other processes, thermal) falls on both sides alike.
  */
-export async function benchCheckpoints(
-  dataDir: string,
-  log: (s: string) => void,
-): Promise<Record<string, number>> {
-  const db = openDatabase(dataDir);
-  const typical: RunRequest = {
-    symbols: ['EURUSD'],
-    timeframes: [...BENCH_TIMEFRAMES],
-    indicators: BENCH_INDICATORS,
-    strategy: 'ma-cross',
-  };
-  const everySecond = { intervalMs: 1000, everyTicks: 0, keep: 5, level: 3 };
-  const frequent = { intervalMs: 0, everyTicks: 500_000, keep: 5, level: 3 };
-
-  const withCkpt: number[] = [];
-  const without: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    without.push((await runBacktest(db, dataDir, typical)).ticksPerSec);
-    withCkpt.push(
-      (await runBacktest(db, dataDir, typical, { checkpoints: everySecond })).ticksPerSec,
-    );
+async function overheadPct(db: Db, dataDir: string, log: (s: string) => void): Promise<number> {
+  const ratios: number[] = [];
+  for (let r = 0; r < OVERHEAD_PAIRS; r++) {
+    const withFirst = r % 2 === 1;
+    const run = (checkpoints: CheckpointPolicy | null) =>
+      runBacktest(db, dataDir, TYPICAL, { checkpoints }).then((s) => s.ticksPerSec);
+    const a = await run(withFirst ? EVERY_SECOND : null);
+    const b = await run(withFirst ? null : EVERY_SECOND);
+    const [withCkpt, without] = withFirst ? [a, b] : [b, a];
+    ratios.push(withCkpt / without);
     log(
-      `checkpoint overhead run ${r + 1}/3: ${(without[r] / 1e6).toFixed(2)} vs ${(withCkpt[r] / 1e6).toFixed(2)} M ticks/s`,
+      `checkpoint overhead pair ${r + 1}/${OVERHEAD_PAIRS}: ${(without / 1e6).toFixed(2)} vs ` +
+        `${(withCkpt / 1e6).toFixed(2)} M ticks/s with a checkpoint every second`,
     );
   }
+  return 100 * (1 - median(ratios));
+}
 
-  const pause: number[] = [];
-  const write: number[] = [];
-  const bytes: number[] = [];
-  const { runId } = await runBacktest(db, dataDir, typical, { checkpoints: frequent });
+/** A run with a checkpoint every 500 000 ticks: pause, write and size of each, then recovery. */
+async function checkpointCosts(
+  db: Db,
+  dataDir: string,
+  request: RunRequest,
+  prefix: string,
+  log: (s: string) => void,
+): Promise<{ figures: Record<string, number>; runId: string }> {
+  const results: CheckpointResult[] = [];
+  const { runId } = await runBacktest(db, dataDir, request, {
+    checkpoints: FREQUENT,
+    onCheckpoint: (r) => results.push(r),
+  });
   const rows = db
-    .prepare(
-      `SELECT pause_ms AS p, write_ms AS w, bytes FROM checkpoints WHERE run_id = ? AND status != 'failed'`,
-    )
-    .all(runId) as { p: number; w: number; bytes: number }[];
-  for (const row of rows) {
-    pause.push(row.p);
-    write.push(row.w);
-    bytes.push(row.bytes);
-  }
+    .prepare(`SELECT pause_ms AS p FROM checkpoints WHERE run_id = ? AND status != 'failed'`)
+    .all(runId) as { p: number }[];
+  const pause = rows.map((r) => r.p);
+  const ok = results.flatMap((r) => (r.ok ? [r] : []));
+  const write = ok.map((r) => r.totalMs);
+  const bytes = ok.map((r) => r.bytes);
   const recovery: number[] = [];
   for (let r = 0; r < 5; r++) recovery.push(await recoveryMs(db, dataDir, runId));
   log(
-    `${rows.length} checkpoints: pause p50 ${median(pause).toFixed(3)} ms, write p50 ${median(write).toFixed(1)} ms, recovery ${median(recovery).toFixed(1)} ms`,
+    `${prefix}: ${ok.length} checkpoints of ${Math.round(median(bytes) / 1024)} KB, pause p50 ` +
+      `${median(pause).toFixed(3)} ms, write p50 ${median(write).toFixed(1)} ms, recovery ` +
+      `${median(recovery).toFixed(1)} ms`,
   );
-
-  const symbols = Array.from({ length: 10 }, (_, i) => `SYM${i}`);
-  for (const [i, symbol] of symbols.entries()) {
-    await generateSymbolTicks(db, {
-      symbol,
-      start: Date.parse('2024-01-01T00:00:00Z'),
-      days: 10,
-      seed: 100 + i,
-    });
-  }
-  const large = await runBacktest(
-    db,
-    dataDir,
-    { ...typical, symbols },
-    { checkpoints: { ...frequent, everyTicks: 2_000_000 } },
-  );
-  const largeBytes = (
-    db
-      .prepare(`SELECT bytes FROM checkpoints WHERE run_id = ? AND status = 'valid'`)
-      .all(large.runId) as { bytes: number }[]
-  ).map((r) => r.bytes);
-  db.close();
   return {
-    checkpoint_pause_ms_p50: round3(median(pause)),
-    checkpoint_pause_ms_p99: round3(percentile(pause, 99)),
-    checkpoint_write_ms_p50: round3(median(write)),
-    checkpoint_write_ms_p99: round3(percentile(write, 99)),
-    recovery_ms: round3(median(recovery)),
-    checkpoint_bytes_typical: Math.round(median(bytes)),
-    checkpoint_bytes_typical_max: Math.max(...bytes),
-    checkpoint_bytes_large: Math.round(median(largeBytes)),
-    checkpoint_overhead_pct: round3(100 * (1 - median(withCkpt) / median(without))),
+    runId,
+    figures: {
+      [`${prefix}_pause_ms_p50`]: round3(median(pause)),
+      [`${prefix}_pause_ms_p99`]: round3(percentile(pause, 99)),
+      [`${prefix}_write_ms_p50`]: round3(median(write)),
+      [`${prefix}_write_ms_p99`]: round3(percentile(write, 99)),
+      [`${prefix}_encode_ms_p50`]: round3(median(ok.map((r) => r.encodeMs))),
+      [`${prefix}_compress_ms_p50`]: round3(median(ok.map((r) => r.compressMs))),
+      [`${prefix}_durable_ms_p50`]: round3(median(ok.map((r) => r.durableMs))),
+      [`${prefix}_verify_ms_p50`]: round3(median(ok.map((r) => r.verifyMs))),
+      [`${prefix}_bytes_typical`]: Math.round(median(bytes)),
+      [`${prefix}_bytes_max`]: Math.max(...bytes),
+      [`${prefix}_recovery_ms`]: round3(median(recovery)),
+    },
+  };
+}
+
+/**
+ * Checkpoint costs on the engine bench's data: the typical checkpoint (1000-bar histories) and
+ * the same run with 10-bar histories (live state only, what issue 9 §1 leaves in a checkpoint),
+ * and the throughput cost of a checkpoint every second.
+ */
+export async function benchCheckpoints(
+  db: Db,
+  dataDir: string,
+  log: (s: string) => void,
+): Promise<{ figures: Record<string, number>; typicalRunId: string }> {
+  const overhead = await overheadPct(db, dataDir, log);
+  const typical = await checkpointCosts(db, dataDir, TYPICAL, 'checkpoint', log);
+  const live = await checkpointCosts(db, dataDir, LIVE_ONLY, 'live_checkpoint', log);
+  const t = typical.figures;
+  return {
+    typicalRunId: typical.runId,
+    figures: {
+      checkpoint_bytes_typical: t.checkpoint_bytes_typical,
+      checkpoint_pause_ms_p99: t.checkpoint_pause_ms_p99,
+      checkpoint_write_ms_p99: t.checkpoint_write_ms_p99,
+      recovery_ms: t.checkpoint_recovery_ms,
+      checkpoint_overhead_pct: round3(overhead),
+      ...t,
+      ...live.figures,
+    },
   };
 }

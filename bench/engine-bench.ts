@@ -6,6 +6,7 @@ import { openDatabase } from '../src/main/services/db/database.ts';
 import { runBacktest } from '../src/main/services/runs/run-service.ts';
 import { generateSymbolTicks } from '../src/main/services/ticks/generate-service.ts';
 import { openTickSource, readSymbol } from '../src/main/services/ticks/tick-store.ts';
+import { median } from './stats.ts';
 
 export const BENCH_TIMEFRAMES = ['M1', 'M5', 'M15', 'M30', 'H1', 'H4', 'D1'] as const;
 export const BENCH_INDICATORS = [
@@ -17,13 +18,9 @@ export const BENCH_INDICATORS = [
   'atr(14)',
 ];
 const MIN_TICKS = 20_000_000;
+/** First day of the generated data (a Monday). */
+export const BENCH_START = Date.parse('2024-01-01T00:00:00Z');
 const REPEATS = 3;
-
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /**
  * engine_ticks_per_sec: a whole run — ticks decoded from the SQLite store, 7 timeframes × 6
@@ -36,7 +33,7 @@ export async function benchEngine(
   log: (s: string) => void,
 ): Promise<Record<string, number>> {
   const db = openDatabase(dir);
-  const start = Date.parse('2024-01-01T00:00:00Z');
+  const start = BENCH_START;
   let days = 30;
   while (estimateTickCount({ symbol: 'EURUSD', start, days, seed: 1 }) < MIN_TICKS * 1.05)
     days += 10;

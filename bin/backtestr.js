@@ -2,9 +2,11 @@
 // The CLI runs the TypeScript sources directly: Node 24 strips the types itself. An older Node
 // hands over to the Node 24 in node_modules (see node24.js).
 import { fileURLToPath } from 'node:url';
+import { enableCompileCache } from './compile-cache.js';
 import { ensureNode24 } from './node24.js';
 
 await ensureNode24(fileURLToPath(import.meta.url));
+enableCompileCache();
 
 // `backtestr runs list | head`: a closed pipe ends the output quietly, like other Unix tools.
 for (const stream of [process.stdout, process.stderr]) {

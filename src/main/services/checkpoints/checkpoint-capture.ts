@@ -1,7 +1,6 @@
 import pkg from '../../../../package.json' with { type: 'json' };
 import type { Backtest, BacktestSnapshot } from '../../engine/backtest/backtest.ts';
-import { ByteWriter } from '../../engine/persist/byte-writer.ts';
-import { encodePlain, encodePlainWith } from '../../engine/persist/plain-codec.ts';
+import { encodePlain } from '../../engine/persist/plain-codec.ts';
 import type { Db } from '../db/database.ts';
 import { hasherSync } from '../hash.ts';
 import { recordsBars, type RunConfig } from '../runs/run-config.ts';
@@ -70,20 +69,20 @@ function liveState(
 
 /**
  * Captures a checkpoint on the engine thread: the only part of checkpointing that may stall the
- * run. It snapshots the state, notes the output watermarks and pending rows, and encodes it all
- * into bytes that the writer thread compresses, hashes and writes.
+ * run. It snapshots the state and notes the output watermarks and pending rows. The result
+ * aliases the engine's live buffers: copy it (serializeForWriter, encodePlain) before the engine
+ * moves on; the writer thread does the rest (checkpoint-handoff.ts).
  */
 export function captureCheckpoint(
   c: CaptureContext,
   seq: number,
   simTime: number,
   meta: CheckpointMeta,
-  writer: ByteWriter = new ByteWriter(1 << 20),
-): Uint8Array {
+): CheckpointData {
   // A run that stores its bars checkpoints its live state only; one that does not carries its
   // histories itself (there is nowhere to read them back from).
   const history: HistorySource = recordsBars(c.config) ? 'store' : 'embedded';
-  // Encoded below, before the engine moves on.
+  // Aliases live buffers: copied by the caller before the engine moves on.
   const { state, historyRows, historyOldest } = liveState(c.backtest.snapshot(true), history);
   const { watermarks, pending } = c.recorder.capture();
   const data: CheckpointData = {
@@ -106,5 +105,5 @@ export function captureCheckpoint(
     pending,
     meta,
   };
-  return encodePlainWith(writer, data);
+  return data;
 }

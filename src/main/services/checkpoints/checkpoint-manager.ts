@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ByteWriter } from '../../engine/persist/byte-writer.ts';
 import type { Db } from '../db/database.ts';
 import { fencedWrite, RunFencedError, type RunClaim } from '../runs/run-fence.ts';
 import { captureCheckpoint, type CaptureContext } from './checkpoint-capture.ts';
 import { CHECKPOINT_FORMAT_VERSION, type CheckpointTrigger } from './checkpoint-data.ts';
+import { serializeForWriter } from './checkpoint-handoff.ts';
 import {
   recordCheckpoint,
   setCheckpointStatus,
@@ -78,8 +78,6 @@ export class CheckpointManager {
   readonly #writer: CheckpointWriter;
   #seq: number;
   #inFlight: Promise<CheckpointResult> | null = null;
-  /** Kept between captures: its buffer grows to the state's size once and is then reused. */
-  readonly #encoder = new ByteWriter(1 << 20);
   /** The data folder whose checkpoint budget is enforced after each write. */
   #dataDir = '';
 
@@ -101,24 +99,39 @@ export class CheckpointManager {
     this.#seq = seq;
   }
 
-  /** Every index row, retention step and file rename is fenced by `claim` (run-fence.ts). */
+  /**
+   * Every index row, retention step and file rename is fenced by `claim` (run-fence.ts).
+   * `writer`: one the caller started earlier (startWriter), so that the thread's start-up
+   * overlaps the rest of the session's set-up; by default one is started here.
+   */
   static async open(
     db: Db,
     claim: RunClaim,
     dataDir: string,
     ctx: CaptureContext,
     policy: CheckpointPolicy,
+    writer: Promise<CheckpointWriter> = CheckpointManager.startWriter(db),
   ): Promise<CheckpointManager> {
     const dir = checkpointsDir(dataDir, ctx.runId);
-    await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
-    removeStrayTemps(dir, dataDir); // a crash mid-write leaves NAME.tmp behind; it was never valid
-    const rows = listCheckpointRows(db, ctx.runId);
-    const lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
-    const writer = await CheckpointWriter.start({ fenceDb: db.name });
+    let lastSeq: number;
+    try {
+      await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+      removeStrayTemps(dir, dataDir); // a crash mid-write leaves NAME.tmp behind; never valid
+      const rows = listCheckpointRows(db, ctx.runId);
+      lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
+    } catch (err) {
+      void writer.then((w) => w.close()).catch(() => {}); // no manager will own it
+      throw err;
+    }
     prepareBudgetThread();
-    const manager = new CheckpointManager(db, claim, dir, ctx, policy, writer, lastSeq);
+    const manager = new CheckpointManager(db, claim, dir, ctx, policy, await writer, lastSeq);
     manager.#dataDir = dataDir;
     return manager;
+  }
+
+  /** The writer thread for checkpoints of runs in `db` (its fence connection opened). */
+  static startWriter(db: Db): Promise<CheckpointWriter> {
+    return CheckpointWriter.start({ fenceDb: db.name });
   }
 
   get busy(): boolean {
@@ -141,21 +154,24 @@ export class CheckpointManager {
     const t0 = performance.now();
     const wallTime = Date.now();
     const meta = { trigger: kind, wallTime, elapsedSeconds, ticksPerSec };
-    const payload = captureCheckpoint(this.#ctx, seq, simTime, meta, this.#encoder);
-    const ticks = this.#ctx.backtest.engine.ticksConsumed;
-    const pauseMs = performance.now() - t0;
-    this.stats.pauseMs.push(pauseMs);
-    const job = {
+    const data = captureCheckpoint(this.#ctx, seq, simTime, meta);
+    const ticks = data.ticks;
+    // The engine thread only copies the capture out; the writer thread encodes it.
+    const written = this.#writer.write({
       dir: this.dir,
       seq,
       ticks,
       createdAt: wallTime,
       version: CHECKPOINT_FORMAT_VERSION,
       level: this.#policy.level,
-      payload,
+      payload: serializeForWriter(data),
+      payloadFormat: 'handoff',
       fence: { ...this.#claim, dbPath: this.#db.name },
-    };
-    this.#inFlight = this.#writer.write(job).then((r) => {
+    });
+    // Everything the engine thread spends on this checkpoint, the hand-over message included.
+    const pauseMs = performance.now() - t0;
+    this.stats.pauseMs.push(pauseMs);
+    this.#inFlight = written.then((r) => {
       this.#inFlight = null;
       try {
         this.#written(r, kind, ticks, simTime, wallTime, pauseMs);

@@ -15,6 +15,12 @@ export interface CheckpointJob {
   level?: number;
   /** Serialized, uncompressed CheckpointData. Transferred to the worker, not copied. */
   payload: Uint8Array;
+  /**
+   * 'plain' (default): `payload` is the plain-codec payload, written as is. 'handoff': it is
+   * serializeForWriter's output, which the worker turns into the plain-codec payload first
+   * (checkpoint-handoff.ts), so the engine thread never runs the codec.
+   */
+  payloadFormat?: 'plain' | 'handoff';
   /** The file is put in place only while this claim owns the run (write-fence.ts). */
   fence?: WriteFence;
 }
@@ -28,6 +34,12 @@ export type CheckpointResult =
       bytes: number;
       /** zstd time in the worker. */
       compressMs: number;
+      /** Plain-codec encoding in the worker (0 for a 'plain' job). */
+      encodeMs: number;
+      /** Temp file written and fsynced, (fenced) rename, folder fsynced. */
+      durableMs: number;
+      /** Reading the file back and checking it. */
+      verifyMs: number;
       /** From write() being called to the file being durable and validated. */
       totalMs: number;
     }
@@ -40,7 +52,16 @@ export type CheckpointResult =
 
 /** What the worker reports; totalMs is added by the engine-thread side. */
 export type WorkerResult =
-  | { ok: true; seq: number; path: string; bytes: number; compressMs: number }
+  | {
+      ok: true;
+      seq: number;
+      path: string;
+      bytes: number;
+      compressMs: number;
+      encodeMs: number;
+      durableMs: number;
+      verifyMs: number;
+    }
   | { ok: false; seq: number; error: string; code?: string };
 
 export type ToWorker = { type: 'write'; id: number; job: CheckpointJob };

@@ -1,10 +1,12 @@
 /**
  * The checkpoint writer's worker thread: everything slow about a checkpoint happens here, off the
- * engine thread — zstd, hashing, the durable write with its fsyncs, and reading the file back.
+ * engine thread — the plain-codec encoding of a handed-off capture (checkpoint-handoff.ts), zstd,
+ * hashing, the durable write with its fsyncs, and reading the file back.
  * A result is ok only once the file on disk has been read back, verified and decompressed to the
  * exact payload that was handed in.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { ByteWriter } from '../../engine/persist/byte-writer.ts';
 import { hasherSync, loadHasher } from '../hash.ts';
 import {
   checkpointFileName,
@@ -23,6 +25,7 @@ import {
   type WorkerResult,
 } from './checkpoint-writer-protocol.ts';
 import { RunFencedError } from '../runs/run-fence.ts';
+import { payloadFromHandoff } from './checkpoint-handoff.ts';
 import { fenceConnection, renameFenced } from './write-fence.ts';
 
 const port = parentPort;
@@ -45,35 +48,59 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * caps), and checks it decodes to the payload handed in: a state too big for the caps fails here,
  * with the reason, instead of becoming a checkpoint no reader accepts.
  */
-function validateWritten(file: string, job: CheckpointJob, payloadHash: bigint): number {
+function validateWritten(
+  file: string,
+  job: CheckpointJob,
+  payload: Uint8Array,
+  payloadHash: bigint,
+): number {
   const onDisk = readRegularFile(file);
-  const { header, payload } = decodeBtck(onDisk, job.version);
-  const hash = hasherSync().h64Raw(payload, 0n);
-  if (header.version !== job.version || header.createdAt !== job.createdAt) {
+  const back = decodeBtck(onDisk, job.version);
+  const hash = hasherSync().h64Raw(back.payload, 0n);
+  if (back.header.version !== job.version || back.header.createdAt !== job.createdAt) {
     throw new CorruptCheckpointError('mismatch', 'header read back differs from the one written');
   }
-  if (payload.length !== job.payload.length || hash !== payloadHash) {
+  if (back.payload.length !== payload.length || hash !== payloadHash) {
     throw new CorruptCheckpointError('mismatch', 'payload read back differs from the one written');
   }
   return onDisk.length;
 }
 
+/** Kept between checkpoints: its buffer grows to the state's size once and is then reused. */
+const encoder = new ByteWriter(1 << 20);
+
 async function writeCheckpoint(job: CheckpointJob): Promise<WorkerResult> {
   const { seq } = job;
   let written: string | null = null;
   try {
-    const payloadHash = hasherSync().h64Raw(job.payload, 0n);
     const t0 = performance.now();
-    const bytes = encodeBtck(job.payload, job);
-    const compressMs = performance.now() - t0;
+    const payload =
+      job.payloadFormat === 'handoff' ? payloadFromHandoff(job.payload, encoder) : job.payload;
+    const t1 = performance.now();
+    const payloadHash = hasherSync().h64Raw(payload, 0n);
+    const bytes = encodeBtck(payload, job);
+    const compressMs = performance.now() - t1;
     const delay = testDelayMs();
+    const t2 = performance.now();
     written = await writeFileDurably(job.dir, checkpointFileName(seq, job.ticks), bytes, {
       beforeRename: delay > 0 ? () => sleep(delay) : undefined,
       // The run must still be ours when the file gets its name.
       rename: job.fence ? (tmp, final) => renameFenced(job.fence!, tmp, final) : undefined,
     });
-    const size = validateWritten(written, job, payloadHash);
-    return { ok: true, seq, path: written, bytes: size, compressMs };
+    const t3 = performance.now();
+    const size = validateWritten(written, job, payload, payloadHash);
+    const verifyMs = performance.now() - t3;
+    const durableMs = t3 - t2;
+    return {
+      ok: true,
+      seq,
+      path: written,
+      bytes: size,
+      encodeMs: t1 - t0,
+      compressMs,
+      durableMs,
+      verifyMs,
+    };
   } catch (e) {
     // A file that reached its final name but did not read back intact must not be resumed from:
     // move it aside (kept for diagnosis) so no file has the final name.

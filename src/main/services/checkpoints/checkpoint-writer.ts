@@ -1,7 +1,8 @@
 /**
  * Writes checkpoints off the engine thread. The engine captures its state and serializes it (fast,
  * it has to be consistent with the tick it was taken at); this hands the bytes to a worker thread
- * that compresses, hashes, writes durably, fsyncs and reads the file back to validate it. The
+ * that encodes them (checkpoint-handoff.ts), compresses, hashes, writes durably, fsyncs and reads
+ * the file back to validate it. The
  * payload's buffer is transferred, not copied, so a large capture costs the engine nothing more.
  *
  * At most one write is in flight: a trigger that fires while `busy` is skipped by the caller (and
@@ -126,6 +127,7 @@ export class CheckpointWriter {
         version: job.version,
         level: job.level,
         payload,
+        payloadFormat: job.payloadFormat,
         fence: job.fence,
       },
     });

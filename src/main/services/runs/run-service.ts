@@ -155,6 +155,11 @@ export async function runSession(
     { bars: recorder, trades: recorder, equity: recorder },
   );
   backtest.callbackWatch = opts.callbackWatch ?? null;
+  // Like the heartbeat, the checkpoint writer's thread starts now: its start-up (0.4-2 s measured
+  // on a loaded 2-core machine) overlaps the restore, the set-up and the heartbeat's start-up
+  // instead of following them before the first tick.
+  let writer = opts.checkpoints ? CheckpointManager.startWriter(db) : null;
+  writer?.catch(() => {}); // its failure is reported where it is awaited (CheckpointManager.open)
   let manager: CheckpointManager | null = null;
   try {
     if (setup.restore) setup.restore(backtest, recorder);
@@ -176,7 +181,9 @@ export async function runSession(
         backtest,
         recorder,
       };
-      manager = await CheckpointManager.open(db, claim, dataDir, ctx, opts.checkpoints);
+      const starting = writer!;
+      writer = null; // the manager owns it from here, and closes it
+      manager = await CheckpointManager.open(db, claim, dataDir, ctx, opts.checkpoints, starting);
       if (opts.onCheckpoint) manager.onWritten = opts.onCheckpoint;
     }
     const control = opts.control ?? new RunControl();
@@ -202,6 +209,7 @@ export async function runSession(
     return finishSession(db, claim, setup, backtest, recorder, status, manager);
   } catch (err) {
     await manager?.close().catch(() => {});
+    await writer?.then((w) => w.close()).catch(() => {}); // started, never handed to a manager
     throw recordFailure(db, claim, err, () => {
       recorder.flush();
       updateRunProgress(db, claim, backtest.engine.ticksConsumed, setup.secondsBefore);
