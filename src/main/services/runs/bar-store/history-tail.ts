@@ -3,17 +3,6 @@ import type { Db } from '../../db/database.ts';
 /** Columns before the indicator values in a history row (BarHistory's layout). */
 const BASE = 7;
 
-interface BarRow {
-  time: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-  ticks: number;
-  indicators: Uint8Array;
-}
-
 /**
  * The last `n` stored bars of one (symbol, timeframe) of a run with time <= `upto` (none when
  * `upto` is null: nothing was committed), oldest → newest, row-major in BarHistory's layout:
@@ -35,32 +24,30 @@ export function readHistoryTail(
   if (upto === null || n <= 0) return new Float64Array(0);
   // Newest first with LIMIT: the primary key (run_id, symbol, timeframe, time) walks backwards
   // from `upto` and stops after n rows, whatever the run's length.
+  // Raw rows (arrays, not objects): this runs on every resume, n rows per history.
   const rows = db
     .prepare(
       `SELECT time, open, high, low, close, volume, ticks, indicators FROM bars
        WHERE run_id = ? AND symbol = ? AND timeframe = ? AND time <= ?
        ORDER BY time DESC LIMIT ?`,
     )
-    .all(runId, symbol, timeframe, upto, n) as BarRow[];
+    .raw()
+    .all(runId, symbol, timeframe, upto, n) as unknown[][];
   const out = new Float64Array(rows.length * width);
   const values = width - BASE;
+  // One aligned scratch buffer: a Buffer from SQLite need not be 8-byte aligned.
+  const scratch = new Uint8Array(values * 8);
+  const asFloats = new Float64Array(scratch.buffer);
   rows.forEach((r, i) => {
     const o = (rows.length - 1 - i) * width;
-    out[o] = r.time;
-    out[o + 1] = r.open;
-    out[o + 2] = r.high;
-    out[o + 3] = r.low;
-    out[o + 4] = r.close;
-    out[o + 5] = r.volume;
-    out[o + 6] = r.ticks;
-    if (r.indicators.byteLength < values * 8)
+    for (let c = 0; c < BASE; c++) out[o + c] = r[c] as number;
+    const blob = r[BASE] as Uint8Array;
+    if (blob.byteLength < values * 8)
       throw new Error(
-        `bar ${symbol} ${timeframe} at ${r.time} of run ${runId}: ${r.indicators.byteLength} bytes of indicator values, the history needs ${values * 8}`,
+        `bar ${symbol} ${timeframe} at ${r[0]} of run ${runId}: ${blob.byteLength} bytes of indicator values, the history needs ${values * 8}`,
       );
-    // Copy through a fresh buffer: a Buffer from SQLite need not be 8-byte aligned.
-    const bytes = new Uint8Array(values * 8);
-    bytes.set(r.indicators.subarray(0, values * 8));
-    out.set(new Float64Array(bytes.buffer), o + BASE);
+    scratch.set(blob.subarray(0, values * 8));
+    out.set(asFloats, o + BASE);
   });
   return out;
 }
