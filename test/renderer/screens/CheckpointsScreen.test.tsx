@@ -28,6 +28,10 @@ beforeEach(() => {
     'checkpoints:verify': ({ seq }) => ({ ok: true, message: `ckpt-${seq} verified` }),
     'checkpoints:diff': ({ a, b }) => diffReport(a, b),
     'checkpoints:delete': () => undefined,
+    'checkpoints:exportSavepoint': ({ seq }) => ({
+      file: `/data/exports/r1-savepoint-${seq}.btck`,
+      bytes: 4321,
+    }),
     'runs:resume': () => ({ runId: 'r2', forkedFrom: 'r1' }),
   });
   setApi(fake.api);
@@ -134,6 +138,21 @@ describe('CheckpointsScreen', () => {
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toContain('Checkpoint #1 ok: ckpt-1 verified'),
     );
+  });
+
+  it('Export savepoint writes it and says where, and how to resume it elsewhere', async () => {
+    const user = userEvent.setup();
+    render(<CheckpointsScreen runId="r1" />);
+    await waitFor(() => expect(within(table()).getAllByRole('row')).toHaveLength(3));
+    await user.click(row(2));
+    await user.click(button('Export savepoint'));
+    expect(fake.callsOf('checkpoints:exportSavepoint')).toEqual([{ runId: 'r1', seq: 2 }]);
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toContain(
+        'Savepoint of checkpoint #2 written: /data/exports/r1-savepoint-2.btck (4321 bytes)',
+      ),
+    );
+    expect(screen.getByRole('status').textContent).toContain('backtestr resume --checkpoint');
   });
 
   it('Diff with two checkpoints ticked calls checkpoints:diff and shows the region', async () => {

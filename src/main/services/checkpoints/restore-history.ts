@@ -30,6 +30,7 @@ function pendingRow(r: unknown[], width: number): Float64Array {
 
 /** Store tail, then pending rows, keeping the newest `capacity`. */
 function joined(tail: Float64Array, pending: Float64Array[], h: BarHistoryState): Float64Array {
+  if (pending.length === 0) return tail; // the usual case: capture committed them (at most capacity rows)
   const w = h.width;
   const all = new Float64Array(tail.length + pending.length * w);
   all.set(tail);
