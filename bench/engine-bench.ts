@@ -1,11 +1,10 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { estimateTickCount } from '../src/main/engine/data/generate/index.ts';
-import { MtfEngine } from '../src/main/engine/mtf/mtf-engine.ts';
-import { TickMerger } from '../src/main/engine/mtf/tick-merger.ts';
 import { openDatabase } from '../src/main/services/db/database.ts';
-import { runBacktest } from '../src/main/services/runs/run-service.ts';
 import { generateSymbolTicks } from '../src/main/services/ticks/generate-service.ts';
-import { openTickSource, readSymbol } from '../src/main/services/ticks/tick-store.ts';
 import { median } from './stats.ts';
 
 export const BENCH_TIMEFRAMES = ['M1', 'M5', 'M15', 'M30', 'H1', 'H4', 'D1'] as const;
@@ -22,11 +21,20 @@ const MIN_TICKS = 20_000_000;
 export const BENCH_START = Date.parse('2024-01-01T00:00:00Z');
 const REPEATS = 3;
 
+const CHILD = path.join(import.meta.dirname, 'throughput-child.ts');
+
+/** One figure of throughput-child.ts, in a process of its own (a first run, as the CLI's are). */
+export async function inFreshProcess(dir: string, mode: string): Promise<number> {
+  const { stdout } = await promisify(execFile)(process.execPath, [CHILD, dir, mode]);
+  return Number(stdout.trim());
+}
+
 /**
  * engine_ticks_per_sec: a whole run — ticks decoded from the SQLite store, 7 timeframes × 6
  * indicators, closed bars written back to SQLite — median of 3 runs over ≥ 20 M generated ticks.
  * The read-only and engine-only figures show where the time goes. backtest_ticks_per_sec is the
- * same run with the `ma-cross` strategy and the portfolio on top.
+ * same run with the `ma-cross` strategy and the portfolio on top. Each run in a fresh process
+ * (throughput-child.ts), as every CLI run is.
  */
 export async function benchEngine(
   dir: string,
@@ -41,48 +49,22 @@ export async function benchEngine(
   const t0 = performance.now();
   const { generated } = await generateSymbolTicks(db, { symbol: 'EURUSD', start, days, seed: 1 });
   const generateSecs = (performance.now() - t0) / 1000;
-  const info = readSymbol(db, 'EURUSD')!;
-  const config = {
-    symbols: ['EURUSD'],
-    timeframes: [...BENCH_TIMEFRAMES],
-    indicators: BENCH_INDICATORS,
-    price: 'bid' as const,
-    historySize: 1000,
-  };
+  db.close();
 
   const read: number[] = [];
   const engineOnly: number[] = [];
   const full: number[] = [];
   const withStrategy: number[] = [];
-  const request = {
-    symbols: ['EURUSD'],
-    timeframes: [...BENCH_TIMEFRAMES],
-    indicators: BENCH_INDICATORS,
-  };
   for (let r = 0; r < REPEATS; r++) {
-    let t = performance.now();
-    let n = 0;
-    const src = openTickSource(db, info);
-    for (let b = src.next(); b; b = src.next()) n += b.length;
-    read.push(n / ((performance.now() - t) / 1000));
-
-    t = performance.now();
-    const engine = new MtfEngine(config);
-    const merger = new TickMerger([openTickSource(db, info)]);
-    while (merger.step(engine, 1 << 20) > 0);
-    engine.finish();
-    engineOnly.push(engine.ticksConsumed / ((performance.now() - t) / 1000));
-
-    const s = await runBacktest(db, dir, request);
-    full.push(s.ticksPerSec);
-    const b = await runBacktest(db, dir, { ...request, strategy: 'ma-cross' });
-    withStrategy.push(b.ticksPerSec);
+    read.push(await inFreshProcess(dir, 'read'));
+    engineOnly.push(await inFreshProcess(dir, 'engine'));
+    full.push(await inFreshProcess(dir, 'run'));
+    withStrategy.push(await inFreshProcess(dir, 'strategy'));
     log(
-      `run ${r + 1}/${REPEATS}: ${(s.ticksPerSec / 1e6).toFixed(2)} M ticks/s, with ma-cross ${(b.ticksPerSec / 1e6).toFixed(2)} M ticks/s ` +
+      `run ${r + 1}/${REPEATS}: ${(full[r] / 1e6).toFixed(2)} M ticks/s, with ma-cross ${(withStrategy[r] / 1e6).toFixed(2)} M ticks/s ` +
         `(store read ${(read[r] / 1e6).toFixed(1)} M/s, engine without SQLite ${(engineOnly[r] / 1e6).toFixed(2)} M/s)`,
     );
   }
-  db.close();
   return {
     bench_ticks: generated,
     generate_ticks_per_sec: Math.round(generated / generateSecs),

@@ -32,7 +32,7 @@ const started = performance.now();
 try {
   const results: Record<string, number> = {};
   Object.assign(results, await benchEngine(dir, log));
-  Object.assign(results, await benchCli(dir, results.engine_ticks_per_sec, log));
+  Object.assign(results, await benchCli(dir, log));
   const db = openDatabase(dir);
   try {
     const ckpt = await benchCheckpoints(db, dir, log);
