@@ -30,16 +30,15 @@ export function newestCheckpointFile(dataDir: string, runId: string): string {
  * checks with their trial restore), check it against the store, load the strategy, restore the
  * state and open the tick sources at the cursor. Not timed: claiming the run and truncating its
  * rows past the watermarks (they would change the bench's run), and the worker's start-up.
- *
- * MERGE NOTE (issue 9): once checkpoints hold live state only, the restore below must be the
- * function resume uses to refill the histories from the bar store, so the reload is counted.
+ * A 'store' checkpoint's histories are reloaded from the bar store inside the store checks,
+ * exactly as resume does it, so the reload is counted.
  */
 export async function recoveryMs(db: Db, dataDir: string, runId: string): Promise<number> {
   const file = newestCheckpointFile(dataDir, runId);
   const t0 = performance.now();
   const { data } = readCheckpointFile(file);
-  const problems = storeCheckProblems(db, data, getRun(db, runId)).problems;
-  if (problems.length > 0) throw new Error(`${file}: ${problems.join('; ')}`);
+  const { problems, restorable } = storeCheckProblems(db, data, getRun(db, runId));
+  if (problems.length > 0 || !restorable) throw new Error(`${file}: ${problems.join('; ')}`);
   const strategy = data.config.strategy
     ? {
         module: (await loadStrategy(dataDir, data.config.strategy.name)).module,
@@ -52,7 +51,7 @@ export async function recoveryMs(db: Db, dataDir: string, runId: string): Promis
     portfolio: portfolioConfigOf(data.config),
     strategy,
   });
-  backtest.restore(data.state);
+  backtest.restore(restorable.state);
   backtest.merger(
     data.config.symbols.map((s, i) =>
       openTickSource(db, readSymbol(db, s)!, {
