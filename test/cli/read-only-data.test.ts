@@ -55,10 +55,18 @@ describe('a read-only data folder (issue 8 §10)', () => {
       expect(cli(data, ['runs', 'export', run.runId, '--out', outRw]).code).toBe(0);
       const h1 = (dir: string) => fs.readFileSync(path.join(dir, 'EURUSD_H1.csv'), 'utf8');
       expect(h1(outRo)).toBe(h1(outRw));
+      const gcPreview = (dir: string) => {
+        const r = json(dir, ['checkpoints', 'gc', '--dry-run']) as Record<string, unknown>;
+        return { usage: r.usageBytes, files: r.files, deleted: r.deleted };
+      };
+      expect(gcPreview(ro)).toEqual(gcPreview(data));
+      expect(json(ro, ['settings', 'checkpoint-budget'])).toMatchObject({ settingBytes: null });
 
       for (const args of [
         ['data', 'generate', '--symbol', 'X', '--days', '1'],
         ['run', '--symbol', 'EURUSD'],
+        ['checkpoints', 'gc'],
+        ['settings', 'checkpoint-budget', '1GiB'],
       ]) {
         const r = cli(ro, args);
         expect(r.code, args.join(' ')).toBe(1);

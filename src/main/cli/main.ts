@@ -50,6 +50,9 @@ const READ_ONLY_COMMANDS = new Set([
 ]);
 
 function onlyReads(command: string, args: string[]): boolean {
+  // A dry run of the checkpoint budget, and showing a setting, read only.
+  if (command === 'checkpoints' && args[0] === 'gc') return args.includes('--dry-run');
+  if (command === 'settings') return args.filter((a) => !a.startsWith('--')).length <= 1;
   return READ_ONLY_COMMANDS.has(`${command} ${args[0] ?? ''}`);
 }
 

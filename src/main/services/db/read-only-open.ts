@@ -20,7 +20,7 @@ export class DataDirNotWritableError extends Error {
     super(
       `the data folder ${dataDir} cannot be written: ${reason}. Commands that only read ` +
         `(data list, runs list, runs export --out elsewhere, checkpoints list/inspect/diff, ` +
-        `strategies list) still work; choose another folder with --data-dir to write`,
+        `checkpoints gc --dry-run, settings NAME, strategies list) still work; choose another folder with --data-dir to write`,
     );
     this.name = 'DataDirNotWritableError';
     this.dataDir = dataDir;

@@ -43,6 +43,12 @@ async function flush(): Promise<void> {
     }
     port!.postMessage({ type: 'done', requests, error } satisfies FromBudgetWorker);
   }
+  // The app has one data folder, a test process many: keep only the connections just used.
+  for (const [dataDir, db] of connections) {
+    if (queued.has(dataDir) || batch.some(([d]) => d === dataDir)) continue;
+    db.close();
+    connections.delete(dataDir);
+  }
 }
 
 port.on('message', ({ dataDir }: BudgetRequest) => {
