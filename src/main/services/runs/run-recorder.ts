@@ -11,7 +11,13 @@ import type { Db } from '../db/database.ts';
 import { BarBuffer, CHUNK_BARS } from './bar-store/bar-buffer.ts';
 import { insertBarChunk } from './bar-store/bar-chunks.ts';
 import { truncateBarsAfter } from './bar-store/stored-bars.ts';
-import { recordsBars, recordsEquity, recordsTrades, type RunConfig } from './run-config.ts';
+import {
+  recordsBars,
+  recordsEquity,
+  recordsTrades,
+  talliesStatistics,
+  type RunConfig,
+} from './run-config.ts';
 import { fencedWrite, type RunClaim } from './run-fence.ts';
 import { loadTally, saveTally, truncateTalliesAfter } from './run-tallies.ts';
 
@@ -63,10 +69,9 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       : null;
     this.#recordTrades = recordsTrades(config);
     this.#recordEquity = recordsEquity(config);
-    this.#stats =
-      this.#recordTrades && this.#recordEquity
-        ? null
-        : new StatisticsAccumulator(config.account.balance);
+    this.#stats = talliesStatistics(config)
+      ? new StatisticsAccumulator(config.account.balance)
+      : null;
     this.#marks = {
       bars: config.symbols.map(() => config.timeframes.map(() => null)),
       tradeSeq: 0,
