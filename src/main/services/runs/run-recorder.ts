@@ -9,7 +9,7 @@ import { StatisticsAccumulator } from '../../engine/results/statistics-accumulat
 import type { PendingRows, Watermarks } from '../checkpoints/checkpoint-data.ts';
 import type { Db } from '../db/database.ts';
 import { BarBuffer, CHUNK_BARS } from './bar-store/bar-buffer.ts';
-import { insertBarChunk } from './bar-store/bar-chunks.ts';
+import { insertBarChunk, replacePieces } from './bar-store/bar-chunks.ts';
 import { truncateBarsAfter } from './bar-store/stored-bars.ts';
 import {
   recordsBars,
@@ -190,7 +190,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   #commit(series: [number, number][], rows: boolean): void {
     const c = this.#config;
     const id = this.#claim.runId;
-    const chunks = series.map(([s, k]) => ({ s, k, bars: this.#bars![s][k].take() }));
+    const chunks = series.map(([s, k]) => ({ s, k, ...this.#bars![s][k].take() }));
     const trades = rows ? this.#trades : [];
     const equity = rows ? this.#equity : [];
     const tally = rows && this.#stats ? this.#stats.snapshot() : null;
@@ -201,12 +201,11 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       this.#statsChanged = false;
     }
     fencedWrite(this.#db, this.#claim, () => {
-      for (const { s, k, bars } of chunks)
-        insertBarChunk(
-          this.#db,
-          { runId: id, symbol: c.symbols[s], timeframe: c.timeframes[k] },
-          bars,
-        );
+      for (const { s, k, bars, replacesPieces } of chunks) {
+        const series = { runId: id, symbol: c.symbols[s], timeframe: c.timeframes[k] };
+        if (replacesPieces) replacePieces(this.#db, series, bars);
+        else insertBarChunk(this.#db, series, bars);
+      }
       for (const r of trades) this.#insertTrade.run(id, ...r);
       this.#insertEquityRows(id, equity);
       if (tally) saveTally(this.#db, key, tally);
