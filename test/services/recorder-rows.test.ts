@@ -20,7 +20,8 @@ const CONFIG: RunConfig = {
   indicators: [],
   price: 'bid',
   historySize: 10,
-  strategy: null,
+  // Equity rows are stored for strategy runs only (a strategy-less curve is flat).
+  strategy: { name: 'ma-cross', params: {}, file: null },
   account: { balance: 10_000, lotSize: 100_000, commissionPerLot: 0, slippage: 0 },
 };
 

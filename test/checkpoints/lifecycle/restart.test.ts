@@ -27,13 +27,23 @@ beforeAll(() => {
   reference = exportOf(ref, runJson(ref, ['run', ...RUN_ARGS, '--no-checkpoints']).runId);
 }, 120_000);
 
-/** Ticks the run has stored as done, as `runs list` reports them. */
-function ticksDone(dir: string, runId: string): number {
-  const runs = JSON.parse(cli(dir, ['runs', 'list', '--json']).stdout) as {
-    id: string;
-    ticksDone: number;
-  }[];
-  return runs.find((r) => r.id === runId)?.ticksDone ?? 0;
+/**
+ * Output rows the run has committed: equity samples (256 to a commit) and bars (a chunk of 4096
+ * bars of a series at a time, bar_chunks.count each).
+ */
+function storedOutput(dir: string, runId: string): number {
+  const db = new Database(path.join(dir, 'backtestr.db'), { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT (SELECT COUNT(*) FROM equity WHERE run_id = ?)
+              + (SELECT coalesce(sum(count), 0) FROM bar_chunks WHERE run_id = ?)`,
+      )
+      .pluck()
+      .get(runId, runId) as number;
+  } finally {
+    db.close();
+  }
 }
 
 /** Starts a run with the default checkpoint policy (first one after a minute or 1 M ticks, or at
@@ -41,18 +51,14 @@ function ticksDone(dir: string, runId: string): number {
 async function killedBeforeFirstCheckpoint(dir: string): Promise<string> {
   const proc = startCli(dir, ['run', ...RUN_ARGS], { BACKTESTR_TEST_THROTTLE_MS: '1000' });
   const runId = (await waitFor(proc, () => /run (\S+) started/.exec(proc.stderr())?.[1]))!;
-  // Progress is stored about once a second, with the rows committed before it.
-  await waitFor(proc, () => (ticksDone(dir, runId) > 0 ? true : undefined));
+  await waitFor(proc, () => (storedOutput(dir, runId) > 0 ? true : undefined));
   proc.child.kill('SIGKILL');
   await proc.exited;
   expect(checkpointFiles(dir, runId), 'killed before its first checkpoint').toEqual([]);
-  const db = new Database(path.join(dir, 'backtestr.db'), { readonly: true });
-  // Bars of this version are stored in chunks (bar_chunks.count bars each).
-  const { n } = db
-    .prepare('SELECT coalesce(sum(count), 0) AS n FROM bar_chunks WHERE run_id = ?')
-    .get(runId) as { n: number };
-  db.close();
-  expect(n, 'it had stored partial output, which the restart must clear').toBeGreaterThan(0);
+  expect(
+    storedOutput(dir, runId),
+    'it had stored partial output, which the restart must clear',
+  ).toBeGreaterThan(0);
   return runId;
 }
 

@@ -72,12 +72,28 @@ export function recordsBars(c: Pick<RunConfig, 'record'>): boolean {
   return c.record?.includes('bars') ?? true;
 }
 
-export function recordsTrades(c: Pick<RunConfig, 'record'>): boolean {
-  return c.record?.includes('trades') ?? true;
+/**
+ * Whether trade rows are stored. Never without a strategy: nothing trades, and no view or export
+ * shows a strategy-less run's results.
+ */
+export function recordsTrades(c: Pick<RunConfig, 'record' | 'strategy'>): boolean {
+  return c.strategy !== null && (c.record?.includes('trades') ?? true);
 }
 
-export function recordsEquity(c: Pick<RunConfig, 'record'>): boolean {
-  return c.record?.includes('equity') ?? true;
+/**
+ * Whether equity rows are stored. Never without a strategy: its curve is flat at the starting
+ * balance, one row per smallest-timeframe close that nothing reads (they cost ~3 µs each).
+ */
+export function recordsEquity(c: Pick<RunConfig, 'record' | 'strategy'>): boolean {
+  return c.strategy !== null && (c.record?.includes('equity') ?? true);
+}
+
+/**
+ * Whether the run keeps its statistics as a live snapshot (run-tallies.ts) because they cannot
+ * be recomputed from rows: a strategy run that stores no trades or no equity.
+ */
+export function talliesStatistics(c: Pick<RunConfig, 'record' | 'strategy'>): boolean {
+  return c.strategy !== null && !(recordsTrades(c) && recordsEquity(c));
 }
 
 export function portfolioConfigOf(c: RunConfig): PortfolioConfig {

@@ -116,9 +116,6 @@ export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> 
     const now = performance.now();
     if (now - lastStored >= STORE_PROGRESS_MS || force) {
       lastStored = now;
-      // Output first, then the progress that claims it: a crash loses at most a second of rows,
-      // and buffered bars (committed by chunk) never wait longer than that.
-      s.recorder.flush();
       updateRunProgress(s.db, s.claim, engine.ticksConsumed, s.secondsBefore + seconds());
     }
     if (s.onProgress && (now - lastProgress >= PROGRESS_MS || force)) {

@@ -1,6 +1,5 @@
 import type { EquitySink } from '../../engine/backtest/backtest.ts';
 import type { Bar } from '../../engine/mtf/bar.ts';
-import { IndicatorSet } from '../../engine/mtf/indicator-set.ts';
 import type { BarSink } from '../../engine/mtf/mtf-engine.ts';
 import type { Trade, TradeSink } from '../../engine/portfolio/types.ts';
 import type { EquitySample } from '../../engine/results/equity-tracker.ts';
@@ -8,10 +7,15 @@ import type { Statistics } from '../../engine/results/statistics.ts';
 import { StatisticsAccumulator } from '../../engine/results/statistics-accumulator.ts';
 import type { PendingRows, Watermarks } from '../checkpoints/checkpoint-data.ts';
 import type { Db } from '../db/database.ts';
-import { BarBuffer, CHUNK_BARS } from './bar-store/bar-buffer.ts';
-import { insertBarChunk } from './bar-store/bar-chunks.ts';
+import { BarRecorder, type SeriesChunk } from './bar-store/bar-recorder.ts';
 import { truncateBarsAfter } from './bar-store/stored-bars.ts';
-import { recordsBars, recordsEquity, recordsTrades, type RunConfig } from './run-config.ts';
+import {
+  recordsBars,
+  recordsEquity,
+  recordsTrades,
+  talliesStatistics,
+  type RunConfig,
+} from './run-config.ts';
 import { fencedWrite, type RunClaim } from './run-fence.ts';
 import { loadTally, saveTally, truncateTalliesAfter } from './run-tallies.ts';
 
@@ -38,7 +42,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   readonly #db: Db;
   readonly #claim: RunClaim;
   readonly #config: RunConfig;
-  readonly #bars: BarBuffer[][] | null;
+  readonly #bars: BarRecorder | null;
   readonly #recordTrades: boolean;
   readonly #recordEquity: boolean;
   #trades: Row[] = [];
@@ -57,16 +61,12 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     this.#db = db;
     this.#claim = claim;
     this.#config = config;
-    const width = 7 + new IndicatorSet(config.indicators).columns.length;
-    this.#bars = recordsBars(config)
-      ? config.symbols.map(() => config.timeframes.map(() => new BarBuffer(width)))
-      : null;
+    this.#bars = recordsBars(config) ? new BarRecorder(config) : null;
     this.#recordTrades = recordsTrades(config);
     this.#recordEquity = recordsEquity(config);
-    this.#stats =
-      this.#recordTrades && this.#recordEquity
-        ? null
-        : new StatisticsAccumulator(config.account.balance);
+    this.#stats = talliesStatistics(config)
+      ? new StatisticsAccumulator(config.account.balance)
+      : null;
     this.#marks = {
       bars: config.symbols.map(() => config.timeframes.map(() => null)),
       tradeSeq: 0,
@@ -89,10 +89,8 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   }
 
   onBarClosed(symbol: number, timeframe: number, bar: Bar, indicatorValues: Float64Array): void {
-    if (this.#bars === null) return;
-    const buffer = this.#bars[symbol][timeframe];
-    buffer.push(bar, indicatorValues);
-    if (buffer.count >= CHUNK_BARS) this.#commit([[symbol, timeframe]], false);
+    if (this.#bars?.push(symbol, timeframe, bar, indicatorValues))
+      this.#commit([this.#bars.take(symbol, timeframe)], false);
   }
 
   onTrade(t: Trade): void {
@@ -132,11 +130,8 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
 
   /** Commits everything buffered in one transaction and moves the watermarks. */
   flush(): void {
-    const series: [number, number][] = [];
-    this.#bars?.forEach((row, s) =>
-      row.forEach((b, k) => b.uncommitted > 0 && series.push([s, k])),
-    );
-    if (series.length > 0 || this.pendingRows > 0 || this.#statsChanged) this.#commit(series, true);
+    const chunks = this.#bars?.takeAll() ?? [];
+    if (chunks.length > 0 || this.pendingRows > 0 || this.#statsChanged) this.#commit(chunks, true);
   }
 
   /**
@@ -181,11 +176,9 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     for (; i < rows.length; i++) this.#insertEquity.run(id, ...rows[i]);
   }
 
-  /** One fenced transaction: the chunks of `series`, and the trade/equity rows if `rows`. */
-  #commit(series: [number, number][], rows: boolean): void {
-    const c = this.#config;
+  /** One fenced transaction: bar `chunks`, and the trade/equity rows if `rows`. */
+  #commit(chunks: SeriesChunk[], rows: boolean): void {
     const id = this.#claim.runId;
-    const chunks = series.map(([s, k]) => ({ s, k, bars: this.#bars![s][k].take() }));
     const trades = rows ? this.#trades : [];
     const equity = rows ? this.#equity : [];
     const tally = rows && this.#stats ? this.#stats.snapshot() : null;
@@ -196,12 +189,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       this.#statsChanged = false;
     }
     fencedWrite(this.#db, this.#claim, () => {
-      for (const { s, k, bars } of chunks)
-        insertBarChunk(
-          this.#db,
-          { runId: id, symbol: c.symbols[s], timeframe: c.timeframes[k] },
-          bars,
-        );
+      this.#bars?.write(this.#db, id, chunks);
       for (const r of trades) this.#insertTrade.run(id, ...r);
       this.#insertEquityRows(id, equity);
       if (tally) saveTally(this.#db, key, tally);
@@ -242,8 +230,8 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       tradeSeq: watermarks.tradeSeq,
       equityTime: watermarks.equityTime,
     };
-    this.#bars?.forEach((row) => row.forEach((b) => b.clear()));
-    for (const r of pending.bars) this.#queuePendingBar(r);
+    this.#bars?.clear();
+    for (const r of pending.bars) this.#bars?.queuePendingRow(r);
     this.#trades = this.#recordTrades ? pending.trades.map((r) => [...r]) : [];
     this.#equity = this.#recordEquity ? pending.equity.map((r) => [...r]) : [];
     const lastTrade = pending.trades[pending.trades.length - 1];
@@ -265,17 +253,5 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       throw new Error(
         `run ${id} kept no statistics at its checkpoint (trade ${w.tradeSeq}, equity time ${w.equityTime})`,
       );
-  }
-
-  /** A pending bar row of a checkpoint: [symbol, timeframe, time, o, h, l, c, volume, ticks, f64 BLOB]. */
-  #queuePendingBar(r: Row): void {
-    if (this.#bars === null) return;
-    const s = this.#config.symbols.indexOf(r[0] as string);
-    const k = this.#config.timeframes.indexOf(r[1] as RunConfig['timeframes'][number]);
-    const [time, open, high, low, close, volume, ticks] = r.slice(2, 9) as number[];
-    const blob = r[9] as Uint8Array;
-    const values = new Float64Array(blob.length / 8);
-    new Uint8Array(values.buffer).set(blob);
-    this.#bars[s][k].push({ time, open, high, low, close, volume, ticks }, values);
   }
 }

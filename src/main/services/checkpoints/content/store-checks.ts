@@ -7,7 +7,12 @@
  */
 import type { Db } from '../../db/database.ts';
 import { barStoredAt, countBarsBetween } from '../../runs/bar-store/stored-bars.ts';
-import { recordsEquity, recordsTrades, type RunRecord } from '../../runs/run-config.ts';
+import {
+  recordsEquity,
+  recordsTrades,
+  talliesStatistics,
+  type RunRecord,
+} from '../../runs/run-config.ts';
 import { loadTally } from '../../runs/run-tallies.ts';
 import { countTicks, openTickSource, readSymbol, type SymbolInfo } from '../../ticks/tick-store.ts';
 import { configHash, fingerprintOf } from '../checkpoint-capture.ts';
@@ -88,8 +93,7 @@ export function runProblems(db: Db, d: CheckpointData, run: RunRecord): string[]
     out.push(`watermarks.equityTime: no equity row is stored at ${w.equityTime}`);
   // A run without trade or equity rows resumes its statistics from the snapshot at its marks.
   const atStart = w.tradeSeq === 0 && w.equityTime === null;
-  const tallied = !recordsTrades(d.config) || !recordsEquity(d.config);
-  if (tallied && !atStart && loadTally(db, { runId: run.id, ...w }) === null)
+  if (talliesStatistics(d.config) && !atStart && loadTally(db, { runId: run.id, ...w }) === null)
     out.push(
       `watermarks: no statistics snapshot is stored at trade ${w.tradeSeq}, equity time ${w.equityTime}`,
     );

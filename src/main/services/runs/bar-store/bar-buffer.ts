@@ -9,10 +9,11 @@ const FIRST_CAPACITY = 64;
  * The bars of one (symbol, timeframe)'s newest chunk, kept column-wise so that the chunk is
  * encoded without reshaping. Appending is a handful of stores per bar: this is the whole cost
  * of recording a bar until its chunk is written. A commit before the chunk is full (a checkpoint,
- * the once-a-second progress) writes it as it is and keeps its bars: the next commit rewrites
- * the same chunk (same first bar, same key) with the new bars added, so frequent checkpoints do
- * not leave thousands of tiny chunks for a history reload to decode. Capacity grows on demand
- * (most series of a many-symbol run close few bars between commits).
+ * the once-a-second progress) writes only the bars new since the last one, as a piece; once the
+ * chunk is full it is written whole and replaces its pieces. So frequent commits neither rewrite
+ * a growing chunk again and again (that doubled the bytes written) nor leave a trail of tiny
+ * chunks for a history reload to decode. Capacity grows on demand (most series of a many-symbol
+ * run close few bars between commits).
  */
 export class BarBuffer {
   readonly width: number;
@@ -56,16 +57,27 @@ export class BarBuffer {
   }
 
   /**
-   * The chunk's bars as columns, to be committed: a full chunk leaves the buffer empty for the
-   * next one, a partial one stays to be rewritten with more bars at the next commit.
+   * What to commit: the whole chunk once it is full (`replacesPieces` when pieces of it were
+   * committed before; the buffer is then empty for the next chunk), else the bars new since the
+   * last commit, as a piece.
    */
-  take(): BarColumns {
-    const n = this.#count;
+  take(): { bars: BarColumns; replacesPieces: boolean } {
+    const full = this.#count >= CHUNK_BARS;
+    const from = full ? 0 : this.#committed;
+    const replacesPieces = full && this.#committed > 0;
+    const bars = this.#columns(from, this.#count);
+    if (full) this.#count = 0;
+    this.#committed = this.#count;
+    return { bars, replacesPieces };
+  }
+
+  #columns(from: number, to: number): BarColumns {
+    const n = to - from;
     const cols = new Float64Array(n * this.width);
-    for (let k = 0; k < this.width; k++)
-      cols.set(this.#cols.subarray(k * this.#capacity, k * this.#capacity + n), k * n);
-    this.#committed = n;
-    if (n >= CHUNK_BARS) this.#count = this.#committed = 0;
+    for (let k = 0; k < this.width; k++) {
+      const at = k * this.#capacity;
+      cols.set(this.#cols.subarray(at + from, at + to), k * n);
+    }
     return { count: n, width: this.width, cols };
   }
 

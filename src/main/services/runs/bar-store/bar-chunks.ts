@@ -28,14 +28,25 @@ interface ChunkRow {
 const COLUMNS = 'first_time AS firstTime, count, data';
 const SERIES = 'run_id = ? AND symbol = ? AND timeframe = ?';
 
-/** Writes a chunk; one with the same first bar (the same chunk, committed before with fewer bars) is replaced. */
 export function insertBarChunk(db: Db, s: BarSeries, bars: BarColumns): void {
   if (bars.count === 0) return;
   const last = bars.cols[bars.count - 1];
   db.prepare(
-    `INSERT OR REPLACE INTO bar_chunks (run_id, symbol, timeframe, first_time, last_time, count, data)
+    `INSERT INTO bar_chunks (run_id, symbol, timeframe, first_time, last_time, count, data)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(s.runId, s.symbol, s.timeframe, bars.cols[0], last, bars.count, encodeBarChunk(bars));
+}
+
+/** Writes a full chunk in place of the pieces of it committed before (BarBuffer). */
+export function replacePieces(db: Db, s: BarSeries, bars: BarColumns): void {
+  db.prepare(`DELETE FROM bar_chunks WHERE ${SERIES} AND first_time >= ? AND first_time <= ?`).run(
+    s.runId,
+    s.symbol,
+    s.timeframe,
+    bars.cols[0],
+    bars.cols[bars.count - 1],
+  );
+  insertBarChunk(db, s, bars);
 }
 
 /** The series' chunks that start at or before `upto`, oldest first, decoded one at a time. */
