@@ -9,7 +9,7 @@
  *   BACKTESTR_SPACE_RUNS         runs (default 8)
  *   BACKTESTR_SPACE_DAYS         days of generated ticks per run (default 4, ~800 000 ticks)
  *   BACKTESTR_SPACE_EVERY_TICKS  ticks between checkpoints (default 2000)
- *   BACKTESTR_SPACE_BUDGET       the budget (default 400KiB)
+ *   BACKTESTR_SPACE_BUDGET       the budget (default 64KiB: live-state checkpoints are a few KB)
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -25,7 +25,7 @@ const env = (name: string, fallback: string): string => process.env[name] ?? fal
 const RUNS = Number(env('BACKTESTR_SPACE_RUNS', '8'));
 const DAYS = Number(env('BACKTESTR_SPACE_DAYS', '4'));
 const EVERY = env('BACKTESTR_SPACE_EVERY_TICKS', '2000');
-const BUDGET = env('BACKTESTR_SPACE_BUDGET', '400KiB');
+const BUDGET = env('BACKTESTR_SPACE_BUDGET', '64KiB');
 
 const RUN = [
   'run',

@@ -76,7 +76,8 @@ describe('checkpoint hand-off to the writer thread', () => {
     const db = openDatabase(dir);
     try {
       const data = await captureMidRun(db, dir);
-      expect(data.pending.bars.length, 'the capture carries pending rows').toBeGreaterThan(0);
+      expect(data.history, 'the capture embeds its histories').toBe('embedded');
+      expect(data.state.engine.histories[0][0].rows.length).toBeGreaterThan(0);
       const engineThread = encodePlain(data);
       expect(same(viaWriterThread(data), engineThread)).toBe(true);
 
@@ -120,6 +121,8 @@ async function captureMidRun(db: Db, dir: string): Promise<CheckpointData> {
     indicators: ['ema(20)', 'rsi(14)', 'bbands(20,2)'],
     strategy: 'ma-cross',
     historySize: 50,
+    // No bars stored: the capture embeds its histories, typed-array views of the engine's rings.
+    record: ['trades', 'equity'],
   });
   const { config } = prepared;
   const run = insertRun(db, config, 0);
