@@ -10,20 +10,11 @@ import { claimRun } from '../../src/main/services/runs/run-ownership.ts';
 import { RunRecorder } from '../../src/main/services/runs/run-recorder.ts';
 import { insertRun } from '../../src/main/services/runs/run-store.ts';
 import { useTempDir } from './temp-dir.ts';
+import { minimalConfig } from './minimal-config.ts';
 
 const tempDir = useTempDir();
-const CONFIG: RunConfig = {
-  symbols: ['EURUSD'],
-  from: null,
-  to: null,
-  timeframes: ['M1'],
-  indicators: [],
-  price: 'bid',
-  historySize: 10,
-  // Equity rows are stored for strategy runs only (a strategy-less curve is flat).
-  strategy: { name: 'ma-cross', params: {}, file: null },
-  account: { balance: 10_000, lotSize: 100_000, commissionPerLot: 0, slippage: 0 },
-};
+// Equity rows are stored for strategy runs only (a strategy-less curve is flat).
+const CONFIG: RunConfig = minimalConfig({ strategy: { name: 'ma-cross', params: {}, file: null } });
 
 describe('RunRecorder equity rows', () => {
   it('stores every sample in order, across blocks, batches and captures', () => {

@@ -22,19 +22,10 @@ import {
   updateRunProgress,
 } from '../../src/main/services/runs/run-store.ts';
 import { useTempDir } from './temp-dir.ts';
+import { minimalConfig } from './minimal-config.ts';
 
 const tempDir = useTempDir();
-const CONFIG: RunConfig = {
-  symbols: ['EURUSD'],
-  from: null,
-  to: null,
-  timeframes: ['M1'],
-  indicators: [],
-  price: 'bid',
-  historySize: 10,
-  strategy: null,
-  account: { balance: 10_000, lotSize: 100_000, commissionPerLot: 0, slippage: 0 },
-};
+const CONFIG: RunConfig = minimalConfig();
 
 function bar(time: number) {
   return { time, open: 1, high: 1, low: 1, close: 1, volume: 0, ticks: 1 };

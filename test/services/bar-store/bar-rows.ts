@@ -1,21 +1,10 @@
 import type { Db } from '../../../src/main/services/db/database.ts';
 import { insertRun } from '../../../src/main/services/runs/run-store.ts';
-import type { RunConfig } from '../../../src/main/services/runs/run-config.ts';
+import { minimalConfig } from '../minimal-config.ts';
 
 /** A run row to hang bars on (bar_chunks and bars reference runs). */
 export function runWithBars(db: Db): string {
-  const config: RunConfig = {
-    symbols: ['EURUSD'],
-    from: null,
-    to: null,
-    timeframes: ['M1'],
-    indicators: [],
-    price: 'bid',
-    historySize: 10,
-    strategy: null,
-    account: { balance: 10_000, lotSize: 100_000, commissionPerLot: 0, slippage: 0 },
-  };
-  return insertRun(db, config, 0).id;
+  return insertRun(db, minimalConfig(), 0).id;
 }
 
 /**
