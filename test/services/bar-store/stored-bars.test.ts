@@ -17,7 +17,12 @@ import {
   truncateBarsAfter,
   type BarSeries,
 } from '../../../src/main/services/runs/bar-store/stored-bars.ts';
+import {
+  writeRecorderRows,
+  type RecorderWrites,
+} from '../../../src/main/services/runs/recorder-writes.ts';
 import { engineConfigOf, type RunConfig } from '../../../src/main/services/runs/run-config.ts';
+import { fencedWrite } from '../../../src/main/services/runs/run-fence.ts';
 import { claimRun } from '../../../src/main/services/runs/run-ownership.ts';
 import { RunRecorder } from '../../../src/main/services/runs/run-recorder.ts';
 import { insertRun } from '../../../src/main/services/runs/run-store.ts';
@@ -92,7 +97,81 @@ describe('the bar store at watermarks', () => {
   });
 });
 
+const FIVE_DAYS = Date.parse('2024-01-08T00:00:00Z'); // Monday: five full days of M1 bars
+
+const CONFIG: RunConfig = {
+  symbols: ['EURUSD'],
+  from: null,
+  to: null,
+  timeframes: ['M1', 'M5', 'H1'],
+  indicators: ['sma(30)', 'macd(12,26,9)'], // NaN during warm-up
+  price: 'bid',
+  historySize: 10,
+  strategy: null,
+  account: { balance: 10_000, lotSize: 100_000, commissionPerLot: 0, slippage: 0 },
+};
+
+/** An engine feeding `recorder` over five days of ticks; `seen` gets every closed bar's row. */
+async function recordedRun(db: Db) {
+  await generateSymbolTicks(db, { symbol: 'EURUSD', start: FIVE_DAYS, days: 5, seed: 3 });
+  const { id } = insertRun(db, CONFIG, 0);
+  const claim = claimRun(db, id);
+  const recorder = new RunRecorder(db, claim, CONFIG);
+  const seen: Float64Array[][] = CONFIG.timeframes.map(() => []);
+  const engine = new MtfEngine(engineConfigOf(CONFIG), {
+    onBarClosed: (s, k, bar, values) => {
+      const { time, open, high, low, close, volume, ticks } = bar;
+      seen[k].push(Float64Array.of(time, open, high, low, close, volume, ticks, ...values));
+      recorder.onBarClosed(s, k, bar, values);
+    },
+  });
+  const merger = new TickMerger([openTickSource(db, readSymbol(db, 'EURUSD')!)]);
+  return { id, claim, recorder, seen, engine, merger };
+}
+
 describe('RunRecorder', () => {
+  it('hands a checkpoint writer what it did not commit; late or not, the store ends exact', async () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    const { id, claim, recorder, seen, engine, merger } = await recordedRun(db);
+    // The checkpoint writer thread's own connection.
+    const writerDb = openDatabase(dir);
+    const late: RecorderWrites[] = [];
+    let covered = 0;
+    const apply = (w: RecorderWrites) => {
+      for (const b of w.bars) {
+        const hit = writerDb
+          .prepare(
+            'SELECT 1 FROM bar_chunks WHERE run_id = ? AND timeframe = ? AND first_time <= ? AND last_time >= ?',
+          )
+          .get(id, b.timeframe, b.bars.cols[0], b.bars.cols[b.bars.count - 1]);
+        if (hit) covered++;
+      }
+      fencedWrite(writerDb, claim, () => writeRecorderRows(writerDb, w));
+    };
+    for (let step = 1; merger.step(engine, 7_919 * step) > 0; step++) {
+      if (step % 3 !== 0) continue;
+      const before = db.prepare('SELECT COUNT(*) FROM bar_chunks').pluck().get();
+      const { writes } = recorder.captureForWriter();
+      // Nothing is committed on the engine thread's side…
+      expect(db.prepare('SELECT COUNT(*) FROM bar_chunks').pluck().get()).toBe(before);
+      // …the writer commits it now, or only after the engine went on (and maybe committed the
+      // full chunk that holds these bars).
+      if (writes) (step % 2 === 0 ? late : [writes]).push(writes);
+      if (step % 2 !== 0) while (late.length > 0) apply(late.shift()!);
+      if (writes && step % 2 !== 0) apply(writes);
+    }
+    while (late.length > 0) apply(late.shift()!);
+    engine.finish();
+    recorder.flush();
+    expect(covered, 'some pieces arrived after their full chunk').toBeGreaterThan(0);
+    CONFIG.timeframes.forEach((timeframe, k) => {
+      const rows = [...storedBarRows(db, { runId: id, symbol: 'EURUSD', timeframe })];
+      expect(bytesOf(rows).equals(bytesOf(seen[k])), timeframe).toBe(true);
+    });
+    writerDb.close();
+  }, 60_000);
+
   it('stores bit for bit the bars the engine closed, across chunk and checkpoint commits', async () => {
     const dir = tempDir();
     const db = openDatabase(dir);

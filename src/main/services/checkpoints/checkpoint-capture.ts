@@ -5,13 +5,16 @@ import type { Db } from '../db/database.ts';
 import { hasherSync } from '../hash.ts';
 import { recordsBars, type RunConfig } from '../runs/run-config.ts';
 import type { RunRecorder } from '../runs/run-recorder.ts';
+import type { RecorderWrites } from '../runs/recorder-writes.ts';
 import { readSymbol } from '../ticks/tick-store.ts';
 import {
   CHECKPOINT_FORMAT_VERSION,
   type CheckpointData,
   type CheckpointMeta,
   type HistorySource,
+  type PendingRows,
   type SymbolFingerprint,
+  type Watermarks,
 } from './checkpoint-data.ts';
 
 export const APP_VERSION: string = pkg.version;
@@ -69,9 +72,9 @@ function liveState(
 
 /**
  * Captures a checkpoint on the engine thread: the only part of checkpointing that may stall the
- * run. It snapshots the state and notes the output watermarks and pending rows. The result
- * aliases the engine's live buffers: copy it (serializeForWriter, encodePlain) before the engine
- * moves on; the writer thread does the rest (checkpoint-handoff.ts).
+ * run. It snapshots the state and commits the recorder's buffered output first, so the
+ * watermarks cover it. The result aliases the engine's live buffers: copy it (serializeForWriter,
+ * encodePlain) before the engine moves on.
  */
 export function captureCheckpoint(
   c: CaptureContext,
@@ -79,13 +82,37 @@ export function captureCheckpoint(
   simTime: number,
   meta: CheckpointMeta,
 ): CheckpointData {
+  return checkpointData(c, seq, simTime, meta, c.recorder.capture());
+}
+
+/**
+ * The same capture for the checkpoint writer thread (checkpoint-manager.ts): the recorder's
+ * buffered output is not committed here but returned as `writes`, which the writer commits
+ * before it names the file — the engine thread only snapshots and copies.
+ */
+export function captureForWriter(
+  c: CaptureContext,
+  seq: number,
+  simTime: number,
+  meta: CheckpointMeta,
+): { data: CheckpointData; writes: RecorderWrites | null } {
+  const { writes, ...output } = c.recorder.captureForWriter();
+  return { data: checkpointData(c, seq, simTime, meta, output), writes };
+}
+
+function checkpointData(
+  c: CaptureContext,
+  seq: number,
+  simTime: number,
+  meta: CheckpointMeta,
+  { watermarks, pending }: { watermarks: Watermarks; pending: PendingRows },
+): CheckpointData {
   // A run that stores its bars checkpoints its live state only; one that does not carries its
   // histories itself (there is nowhere to read them back from).
   const history: HistorySource = recordsBars(c.config) ? 'store' : 'embedded';
   // Aliases live buffers: copied by the caller before the engine moves on.
   const { state, historyRows, historyOldest } = liveState(c.backtest.snapshot(true), history);
-  const { watermarks, pending } = c.recorder.capture();
-  const data: CheckpointData = {
+  return {
     formatVersion: CHECKPOINT_FORMAT_VERSION,
     appVersion: APP_VERSION,
     runId: c.runId,
@@ -105,5 +132,4 @@ export function captureCheckpoint(
     pending,
     meta,
   };
-  return data;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '../db/database.ts';
 import { fencedWrite, RunFencedError, type RunClaim } from '../runs/run-fence.ts';
-import { captureCheckpoint, type CaptureContext } from './checkpoint-capture.ts';
+import { captureForWriter, type CaptureContext } from './checkpoint-capture.ts';
 import { CHECKPOINT_FORMAT_VERSION, type CheckpointTrigger } from './checkpoint-data.ts';
 import { serializeForWriter } from './checkpoint-handoff.ts';
 import {
@@ -73,6 +73,8 @@ export class CheckpointManager {
   readonly #claim: RunClaim;
   /** Set once a write was refused because the run has another owner; the session must stop. */
   #fenced: RunFencedError | null = null;
+  /** Set once the writer could not commit the run output a checkpoint counted: stop the run. */
+  #rowsLost: Error | null = null;
   readonly #ctx: CaptureContext;
   readonly #policy: CheckpointPolicy;
   readonly #writer: CheckpointWriter;
@@ -146,6 +148,7 @@ export class CheckpointManager {
     ticksPerSec: number,
   ): boolean {
     if (this.#fenced) throw this.#fenced;
+    if (this.#rowsLost) throw this.#rowsLost;
     if (this.#inFlight) {
       this.stats.skipped++;
       return false;
@@ -154,7 +157,8 @@ export class CheckpointManager {
     const t0 = performance.now();
     const wallTime = Date.now();
     const meta = { trigger: kind, wallTime, elapsedSeconds, ticksPerSec };
-    const data = captureCheckpoint(this.#ctx, seq, simTime, meta);
+    // The recorder's buffered output goes to the writer too, which commits it before the file.
+    const { data, writes } = captureForWriter(this.#ctx, seq, simTime, meta);
     const ticks = data.ticks;
     // The engine thread only copies the capture out; the writer thread encodes it.
     const written = this.#writer.write({
@@ -167,6 +171,7 @@ export class CheckpointManager {
       payload: serializeForWriter(data),
       payloadFormat: 'handoff',
       fence: { ...this.#claim, dbPath: this.#db.name },
+      ...(writes && { rows: writes }),
     });
     // Everything the engine thread spends on this checkpoint, the hand-over message included.
     const pauseMs = performance.now() - t0;
@@ -211,6 +216,7 @@ export class CheckpointManager {
       // The data folder's budget, after this run's own retention, on another thread.
       requestBudgetPass(this.#dataDir);
     } else {
+      if (r.code === 'EROWS') this.#rowsLost = new Error(r.error);
       this.stats.failed++;
       this.stats.lastError = r.error;
       const row = { ...base, bytes: 0, status: 'failed' as const, file: '', writeMs: null };
@@ -235,6 +241,7 @@ export class CheckpointManager {
   async settle(): Promise<CheckpointResult | null> {
     const r = this.#inFlight ? await this.#inFlight : null;
     if (this.#fenced) throw this.#fenced;
+    if (this.#rowsLost) throw this.#rowsLost;
     return r;
   }
 

@@ -1,4 +1,5 @@
 /** Messages between CheckpointWriter (engine thread) and its worker. */
+import type { RecorderWrites } from '../runs/recorder-writes.ts';
 import type { WriteFence } from './write-fence.ts';
 
 export interface CheckpointJob {
@@ -23,6 +24,12 @@ export interface CheckpointJob {
   payloadFormat?: 'plain' | 'handoff';
   /** The file is put in place only while this claim owns the run (write-fence.ts). */
   fence?: WriteFence;
+  /**
+   * The run's output the checkpoint's watermarks count but the engine thread did not commit
+   * (RunRecorder.captureForWriter): committed first, fenced, on the writer's own connection —
+   * before the file is written, so a failed write (disk full) loses no row. Needs `fence`.
+   */
+  rows?: RecorderWrites;
 }
 
 export type CheckpointResult =
@@ -47,7 +54,11 @@ export type CheckpointResult =
       ok: false;
       seq: number;
       error: string;
-      /** e.g. ENOSPC, EEXIST, EVERIFY, EWORKER, EFENCED (the run has another owner) */ code?: string;
+      /**
+       * e.g. ENOSPC, EEXIST, EVERIFY, EWORKER, EFENCED (the run has another owner), EROWS (the
+       * run's output could not be committed: the run must stop)
+       */
+      code?: string;
     };
 
 /** What the worker reports; totalMs is added by the engine-thread side. */

@@ -24,7 +24,8 @@ import {
   type ToWorker,
   type WorkerResult,
 } from './checkpoint-writer-protocol.ts';
-import { RunFencedError } from '../runs/run-fence.ts';
+import { fencedWrite, RunFencedError } from '../runs/run-fence.ts';
+import { writeRecorderRows } from '../runs/recorder-writes.ts';
 import { payloadFromHandoff } from './checkpoint-handoff.ts';
 import { fenceConnection, renameFenced } from './write-fence.ts';
 
@@ -69,8 +70,25 @@ function validateWritten(
 /** Kept between checkpoints: its buffer grows to the state's size once and is then reused. */
 const encoder = new ByteWriter(1 << 20);
 
+/** Commits the run's output the checkpoint counts; a failure is the run's, not the file's. */
+function commitRows(job: CheckpointJob): WorkerResult | null {
+  if (!job.rows) return null;
+  try {
+    if (!job.fence) throw new Error('run output handed to the writer without its claim');
+    const db = fenceConnection(job.fence.dbPath);
+    fencedWrite(db, job.fence, () => writeRecorderRows(db, job.rows!));
+    return null;
+  } catch (e) {
+    if (e instanceof RunFencedError) return failure(job.seq, e);
+    const error = e instanceof Error ? e.message : String(e);
+    return { ok: false, seq: job.seq, error: `run output not committed: ${error}`, code: 'EROWS' };
+  }
+}
+
 async function writeCheckpoint(job: CheckpointJob): Promise<WorkerResult> {
   const { seq } = job;
+  const rowsFailed = commitRows(job);
+  if (rowsFailed) return rowsFailed;
   let written: string | null = null;
   try {
     const t0 = performance.now();

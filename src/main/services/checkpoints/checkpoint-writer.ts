@@ -129,21 +129,24 @@ export class CheckpointWriter {
         payload,
         payloadFormat: job.payloadFormat,
         fence: job.fence,
+        rows: job.rows,
       },
     });
+    // The bar pieces handed over are the recorder's own fresh copies: moved, not copied again.
+    const pieces = (job.rows?.bars ?? []).map((b) => b.bars.cols.buffer as ArrayBuffer);
     const p = job.payload;
     const ownsBuffer =
       p.buffer instanceof ArrayBuffer && p.byteOffset === 0 && p.byteLength === p.buffer.byteLength;
     if (ownsBuffer) {
       try {
-        this.#worker.postMessage(msg(p), [p.buffer as ArrayBuffer]);
+        this.#worker.postMessage(msg(p), [p.buffer as ArrayBuffer, ...pieces]);
         return;
       } catch {
         // Untransferable (e.g. a Node Buffer pool slab): fall through and send a copy.
       }
     }
     const copy = new Uint8Array(p);
-    this.#worker.postMessage(msg(copy), [copy.buffer]);
+    this.#worker.postMessage(msg(copy), [copy.buffer, ...pieces]);
   }
 
   #onMessage(msg: FromWorker): void {

@@ -25,6 +25,8 @@ export function fenceConnection(dbPath: string): Db {
   if (!db) {
     db = new Database(dbPath, { fileMustExist: true });
     db.pragma('busy_timeout = 10000'); // wait for other writers, as every connection does
+    // As the engine thread's connection (database.ts): it also commits run output (job.rows).
+    db.pragma('synchronous = NORMAL');
     connections.set(dbPath, db);
   }
   return db;

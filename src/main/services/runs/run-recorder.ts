@@ -17,12 +17,11 @@ import {
   type RunConfig,
 } from './run-config.ts';
 import { fencedWrite, type RunClaim } from './run-fence.ts';
-import { loadTally, saveTally, truncateTalliesAfter } from './run-tallies.ts';
+import { hasWrites, writeRecorderRows, type RecorderWrites } from './recorder-writes.ts';
+import { loadTally, truncateTalliesAfter } from './run-tallies.ts';
 
 /** Trade and equity rows per transaction (bars go by chunk, see BarBuffer). */
 const FLUSH_ROWS = 256;
-/** Equity rows per INSERT statement (6 values each, well under SQLite's 32766 variables). */
-const EQUITY_BLOCK = 64;
 
 type Row = unknown[];
 
@@ -52,9 +51,6 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   #lastEquityTime: number | null = null;
   readonly #stats: StatisticsAccumulator | null;
   #statsChanged = false;
-  readonly #insertTrade;
-  readonly #insertEquity;
-  readonly #insertEquityBlock;
 
   /** Every commit is fenced by `claim`: a session that lost its run writes no row (run-fence.ts). */
   constructor(db: Db, claim: RunClaim, config: RunConfig) {
@@ -72,15 +68,6 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       tradeSeq: 0,
       equityTime: null,
     };
-    this.#insertTrade = db.prepare(
-      `INSERT INTO trades (run_id, seq, trade_id, symbol, side, size, entry_time, entry_price, exit_time,
-         exit_price, exit_reason, gross_pnl, commission, net_pnl) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const equitySql = (n: number) =>
-      'INSERT INTO equity (run_id, time, balance, equity, drawdown, drawdown_pct) VALUES ' +
-      Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ');
-    this.#insertEquity = db.prepare(equitySql(1));
-    this.#insertEquityBlock = db.prepare(equitySql(EQUITY_BLOCK));
   }
 
   /** Trade and equity rows not yet committed (buffered bars are not counted). */
@@ -152,53 +139,81 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
    */
   capture(): { watermarks: Watermarks; pending: PendingRows } {
     this.flush();
-    return {
-      watermarks: {
-        bars: this.#marks.bars.map((a) => [...a]),
-        tradeSeq: this.#marks.tradeSeq,
-        equityTime: this.#marks.equityTime,
-      },
-      pending: { bars: [], trades: [], equity: [] },
-    };
+    return { watermarks: this.#watermarks(), pending: { bars: [], trades: [], equity: [] } };
   }
 
   /**
-   * Equity rows EQUITY_BLOCK to a statement: one per smallest-timeframe close, they cost ~6 µs
-   * each one statement at a time (mostly the call into SQLite), which is most of a bar's work.
+   * For a checkpoint whose writer thread commits the rows before it names the file: takes
+   * everything buffered out as if committed and returns it with the watermarks that count it.
+   * Nothing is left pending. If the writer cannot commit `writes`, the run must stop (the
+   * checkpoint manager fails it): later commits would leave a hole behind them.
    */
-  #insertEquityRows(id: string, rows: Row[]): void {
-    let i = 0;
-    for (; i + EQUITY_BLOCK <= rows.length; i += EQUITY_BLOCK) {
-      const args: unknown[] = [];
-      for (let j = i; j < i + EQUITY_BLOCK; j++) args.push(id, ...rows[j]);
-      this.#insertEquityBlock.run(...args);
-    }
-    for (; i < rows.length; i++) this.#insertEquity.run(id, ...rows[i]);
+  captureForWriter(): {
+    watermarks: Watermarks;
+    pending: PendingRows;
+    writes: RecorderWrites | null;
+  } {
+    const w = this.#take(this.#bars?.takeAll() ?? [], true);
+    this.#advance(w.chunks, true, w.writes);
+    return {
+      watermarks: this.#watermarks(),
+      pending: { bars: [], trades: [], equity: [] },
+      writes: hasWrites(w.writes) ? w.writes : null,
+    };
+  }
+
+  #watermarks(): Watermarks {
+    return {
+      bars: this.#marks.bars.map((a) => [...a]),
+      tradeSeq: this.#marks.tradeSeq,
+      equityTime: this.#marks.equityTime,
+    };
   }
 
   /** One fenced transaction: bar `chunks`, and the trade/equity rows if `rows`. */
   #commit(chunks: SeriesChunk[], rows: boolean): void {
-    const id = this.#claim.runId;
-    const trades = rows ? this.#trades : [];
-    const equity = rows ? this.#equity : [];
-    const tally = rows && this.#stats ? this.#stats.snapshot() : null;
-    const key = { runId: id, tradeSeq: this.#tradeSeq, equityTime: this.#lastEquityTime };
+    const w = this.#take(chunks, rows);
+    fencedWrite(this.#db, this.#claim, () => writeRecorderRows(this.#db, w.writes));
+    this.#advance(chunks, rows, w.writes);
+  }
+
+  /** Takes `chunks` and, if `rows`, the buffered rows and statistics out as plain writes. */
+  #take(chunks: SeriesChunk[], rows: boolean): { chunks: SeriesChunk[]; writes: RecorderWrites } {
+    const c = this.#config;
+    const writes: RecorderWrites = {
+      runId: this.#claim.runId,
+      bars: chunks.map(({ s, k, bars, replacesPieces }) => ({
+        symbol: c.symbols[s],
+        timeframe: c.timeframes[k],
+        bars,
+        replacesPieces,
+      })),
+      trades: rows ? this.#trades : [],
+      equity: rows ? this.#equity : [],
+      tally:
+        rows && this.#stats
+          ? {
+              tradeSeq: this.#tradeSeq,
+              equityTime: this.#lastEquityTime,
+              state: this.#stats.snapshot(),
+            }
+          : null,
+    };
     if (rows) {
       this.#trades = [];
       this.#equity = [];
       this.#statsChanged = false;
     }
-    fencedWrite(this.#db, this.#claim, () => {
-      this.#bars?.write(this.#db, id, chunks);
-      for (const r of trades) this.#insertTrade.run(id, ...r);
-      this.#insertEquityRows(id, equity);
-      if (tally) saveTally(this.#db, key, tally);
-    });
+    return { chunks, writes };
+  }
+
+  /** Moves the watermarks over what `writes` holds. */
+  #advance(chunks: SeriesChunk[], rows: boolean, writes: RecorderWrites): void {
     for (const { s, k, bars } of chunks) this.#marks.bars[s][k] = bars.cols[bars.count - 1];
     if (rows) {
       // Everything seen is now committed (as rows, or counted in the statistics snapshot).
-      this.#marks.tradeSeq = key.tradeSeq;
-      this.#marks.equityTime = key.equityTime;
+      this.#marks.tradeSeq = writes.tally?.tradeSeq ?? this.#tradeSeq;
+      this.#marks.equityTime = writes.tally ? writes.tally.equityTime : this.#lastEquityTime;
     }
   }
 

@@ -37,6 +37,18 @@ export function insertBarChunk(db: Db, s: BarSeries, bars: BarColumns): void {
   ).run(s.runId, s.symbol, s.timeframe, bars.cols[0], last, bars.count, encodeBarChunk(bars));
 }
 
+/**
+ * Inserts a piece unless a stored chunk already covers its bars: the full chunk that replaces the
+ * pieces can be committed (engine thread) before a piece handed to the checkpoint writer is.
+ */
+export function insertPieceUnlessCovered(db: Db, s: BarSeries, bars: BarColumns): void {
+  if (bars.count === 0) return;
+  const covered = db
+    .prepare(`SELECT 1 FROM bar_chunks WHERE ${SERIES} AND first_time <= ? AND last_time >= ?`)
+    .get(s.runId, s.symbol, s.timeframe, bars.cols[0], bars.cols[bars.count - 1]);
+  if (!covered) insertBarChunk(db, s, bars);
+}
+
 /** Writes a full chunk in place of the pieces of it committed before (BarBuffer). */
 export function replacePieces(db: Db, s: BarSeries, bars: BarColumns): void {
   db.prepare(`DELETE FROM bar_chunks WHERE ${SERIES} AND first_time >= ? AND first_time <= ?`).run(
