@@ -30,8 +30,9 @@ type Row = unknown[];
  * config records it — in SQLite. Bars are buffered column-wise per (symbol, timeframe) and
  * committed as one compressed chunk of CHUNK_BARS (bar-store/); trades and equity as rows in
  * batches. It knows how far its output is committed (watermarks): on resume, output past the
- * marks is deleted and the run recomputes it. A checkpoint commits everything first (capture),
- * so its watermarks cover every closed bar and its pending rows are empty.
+ * marks is deleted and the run recomputes it. A checkpoint's watermarks cover every closed bar
+ * and its pending rows are empty: capture() commits what is buffered, or captureForWriter()
+ * hands it to the checkpoint writer thread, which commits it before naming the file.
  *
  * A run that does not store trades or equity cannot recompute its statistics from rows: it
  * accumulates them live and commits their snapshot with every commit (run-tallies.ts). Its trade
