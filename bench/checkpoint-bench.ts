@@ -19,8 +19,11 @@ export const TYPICAL: RunRequest = {
   historySize: 1000,
   to: BENCH_START + 70 * 86_400_000,
 };
-/** The same with 10-bar histories: what a live-state-only checkpoint costs (issue 9, §1). */
-const LIVE_ONLY: RunRequest = { ...TYPICAL, historySize: 10 };
+/**
+ * The same run recording no bars: its checkpoints embed their 1000-bar histories (format 2
+ * 'embedded'), as every checkpoint did before issue 9 — the size and pause live state saves.
+ */
+const EMBEDDED: RunRequest = { ...TYPICAL, record: ['trades', 'equity'] };
 
 const EVERY_SECOND: CheckpointPolicy = { intervalMs: 1000, everyTicks: 0, keep: 5, level: 3 };
 const FREQUENT: CheckpointPolicy = { intervalMs: 0, everyTicks: 500_000, keep: 5, level: 3 };
@@ -103,13 +106,14 @@ export async function benchCheckpoints(
   db: Db,
   dataDir: string,
   log: (s: string) => void,
-): Promise<{ figures: Record<string, number>; typicalRunId: string }> {
+): Promise<{ figures: Record<string, number>; typicalRunId: string; embeddedRunId: string }> {
   const overhead = await overheadPct(db, dataDir, log);
   const typical = await checkpointCosts(db, dataDir, TYPICAL, 'checkpoint', log);
-  const live = await checkpointCosts(db, dataDir, LIVE_ONLY, 'live_checkpoint', log);
+  const embedded = await checkpointCosts(db, dataDir, EMBEDDED, 'embedded_checkpoint', log);
   const t = typical.figures;
   return {
     typicalRunId: typical.runId,
+    embeddedRunId: embedded.runId,
     figures: {
       checkpoint_bytes_typical: t.checkpoint_bytes_typical,
       checkpoint_pause_ms_p99: t.checkpoint_pause_ms_p99,
@@ -117,7 +121,7 @@ export async function benchCheckpoints(
       recovery_ms: t.checkpoint_recovery_ms,
       checkpoint_overhead_pct: round3(overhead),
       ...t,
-      ...live.figures,
+      ...embedded.figures,
     },
   };
 }

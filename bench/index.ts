@@ -37,9 +37,13 @@ try {
   try {
     const ckpt = await benchCheckpoints(db, dir, log);
     Object.assign(results, ckpt.figures);
-    Object.assign(results, benchDiskFloor(dir, results.live_checkpoint_bytes_typical));
+    Object.assign(results, benchDiskFloor(dir, results.checkpoint_bytes_typical));
     const { data } = readCheckpointFile(newestCheckpointFile(dir, ckpt.typicalRunId));
     Object.assign(results, benchPeers(data, 3));
+    // The same comparison on a checkpoint that embeds its histories (a run recording no bars).
+    const embedded = readCheckpointFile(newestCheckpointFile(dir, ckpt.embeddedRunId)).data;
+    const peers = benchPeers(embedded, 3);
+    for (const [k, v] of Object.entries(peers)) results[k.replace(/^peer_/, 'peer_embedded_')] = v;
     Object.assign(results, await benchScale(db, dir, log));
   } finally {
     db.close();

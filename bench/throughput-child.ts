@@ -4,7 +4,9 @@
  * not yet warm: measured ~13 % slower than a third run in the same process), so the bench takes
  * each figure the same way, one run per process, for a like-for-like comparison with the CLI.
  *   read      decode the stored chunks only
- *   engine    store → engine, no bar writes (engine_no_sqlite)
+ *   engine    runBacktest recording nothing (no bars; a run without a strategy stores no
+ *             trades or equity): the engine alone on the users' path (engine_no_sqlite)
+ *   bare      a bare MtfEngine fed by a TickMerger, outside any run (engine_bare)
  *   run       runBacktest: store → engine → bars into SQLite (engine_ticks_per_sec)
  *   strategy  the same with ma-cross and the portfolio (backtest_ticks_per_sec)
  */
@@ -32,6 +34,10 @@ if (mode === 'read') {
   for (let b = src.next(); b; b = src.next()) n += b.length;
   ticksPerSec = n / ((performance.now() - t) / 1000);
 } else if (mode === 'engine') {
+  // The same path as 'run' minus the bar writes, so the ratio of the two is what recording costs.
+  const record = ['trades', 'equity'];
+  ticksPerSec = (await runBacktest(db, dir, { ...request, record })).ticksPerSec;
+} else if (mode === 'bare') {
   const t = performance.now();
   const engine = new MtfEngine({ ...request, price: 'bid', historySize: 1000 });
   const merger = new TickMerger([openTickSource(db, info)]);
