@@ -28,7 +28,7 @@ beforeAll(() => {
 }, 120_000);
 
 /**
- * Output rows the run has committed: equity samples (256 to a commit) and bars (a chunk of 4096
+ * Output rows the run has committed: equity samples (256 to a commit) and bars (a chunk of up to 1024
  * bars of a series at a time, bar_chunks.count each).
  */
 function storedOutput(dir: string, runId: string): number {

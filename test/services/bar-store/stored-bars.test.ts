@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MtfEngine } from '../../../src/main/engine/mtf/mtf-engine.ts';
 import { TickMerger } from '../../../src/main/engine/mtf/tick-merger.ts';
 import { openDatabase, type Db } from '../../../src/main/services/db/database.ts';
+import { CHUNK_BARS } from '../../../src/main/services/runs/bar-store/bar-buffer.ts';
 import { insertBarChunk } from '../../../src/main/services/runs/bar-store/bar-chunks.ts';
 import {
   barStoredAt,
@@ -204,20 +205,20 @@ describe('RunRecorder', () => {
       if (step % 3 === 0) recorder.capture();
     engine.finish();
     recorder.flush();
-    expect(seen[0].length, 'more M1 bars than one chunk holds').toBeGreaterThan(4096);
+    expect(seen[0].length, 'more M1 bars than one chunk holds').toBeGreaterThan(CHUNK_BARS);
     config.timeframes.forEach((timeframe, k) => {
       const rows = [...storedBarRows(db, { runId: id, symbol: 'EURUSD', timeframe })];
       expect(bytesOf(rows).equals(bytesOf(seen[k])), timeframe).toBe(true);
       // Commits before a chunk is full write pieces, which the full chunk replaces: whole
-      // chunks of 4096 bars, then the pieces of the last one.
+      // chunks of CHUNK_BARS bars, then the pieces of the last one.
       const counts = db
         .prepare(
           'SELECT count FROM bar_chunks WHERE run_id = ? AND timeframe = ? ORDER BY first_time',
         )
         .pluck()
         .all(id, timeframe) as number[];
-      const full = Math.floor(seen[k].length / 4096);
-      expect(counts.slice(0, full), `${timeframe} chunks`).toEqual(Array(full).fill(4096));
+      const full = Math.floor(seen[k].length / CHUNK_BARS);
+      expect(counts.slice(0, full), `${timeframe} chunks`).toEqual(Array(full).fill(CHUNK_BARS));
     });
   }, 60_000);
 });

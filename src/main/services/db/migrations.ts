@@ -139,4 +139,22 @@ export const MIGRATIONS: readonly string[] = [
      value TEXT NOT NULL,
      updated_at INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+  // 8: bar_chunks as a rowid table. A WITHOUT ROWID table keeps each row whole in its b-tree key,
+  // so finding a chunk by time read the ~100 KB blob of every chunk it stepped over (measured:
+  // 4 ms to find the newest of 62 M1 chunks, most of a resume's history reload); a rowid table
+  // reads a blob only for the rows it returns (0.2-0.6 ms for the same query).
+  `CREATE TABLE bar_chunks_by_rowid (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     symbol TEXT NOT NULL,
+     timeframe TEXT NOT NULL,
+     first_time INTEGER NOT NULL,
+     last_time INTEGER NOT NULL,
+     count INTEGER NOT NULL,
+     data BLOB NOT NULL
+   );
+   INSERT INTO bar_chunks_by_rowid
+     SELECT run_id, symbol, timeframe, first_time, last_time, count, data FROM bar_chunks;
+   DROP TABLE bar_chunks;
+   ALTER TABLE bar_chunks_by_rowid RENAME TO bar_chunks;
+   CREATE UNIQUE INDEX bar_chunks_key ON bar_chunks(run_id, symbol, timeframe, first_time);`,
 ];

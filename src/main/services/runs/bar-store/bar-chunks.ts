@@ -1,5 +1,5 @@
 /**
- * The bar_chunks table (migration 6): writing, reading, cutting and copying one (run, symbol,
+ * The bar_chunks table (migrations 6 and 8): writing, reading, cutting and copying one (run, symbol,
  * timeframe)'s chunks. Chunks of one series never overlap in time and are read in first_time
  * order, so the bars come back in the order they closed.
  */
