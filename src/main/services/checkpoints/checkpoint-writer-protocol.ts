@@ -47,6 +47,8 @@ export type CheckpointResult =
       durableMs: number;
       /** Reading the file back and checking it. */
       verifyMs: number;
+      /** Committing the run output the job carried (job.rows), before the file; 0 without. */
+      rowsMs: number;
       /** From write() being called to the file being durable and validated. */
       totalMs: number;
     }
@@ -72,6 +74,7 @@ export type WorkerResult =
       encodeMs: number;
       durableMs: number;
       verifyMs: number;
+      rowsMs: number;
     }
   | { ok: false; seq: number; error: string; code?: string };
 

@@ -87,8 +87,10 @@ function commitRows(job: CheckpointJob): WorkerResult | null {
 
 async function writeCheckpoint(job: CheckpointJob): Promise<WorkerResult> {
   const { seq } = job;
+  const t = performance.now();
   const rowsFailed = commitRows(job);
   if (rowsFailed) return rowsFailed;
+  const rowsMs = performance.now() - t;
   let written: string | null = null;
   try {
     const t0 = performance.now();
@@ -118,6 +120,7 @@ async function writeCheckpoint(job: CheckpointJob): Promise<WorkerResult> {
       compressMs,
       durableMs,
       verifyMs,
+      rowsMs,
     };
   } catch (e) {
     // A file that reached its final name but did not read back intact must not be resumed from:
