@@ -174,39 +174,15 @@ describe('RunRecorder', () => {
   }, 60_000);
 
   it('stores bit for bit the bars the engine closed, across chunk and checkpoint commits', async () => {
-    const dir = tempDir();
-    const db = openDatabase(dir);
-    const start = Date.parse('2024-01-08T00:00:00Z'); // Monday: five full days of M1 bars
-    await generateSymbolTicks(db, { symbol: 'EURUSD', start, days: 5, seed: 3 });
-    const config: RunConfig = {
-      symbols: ['EURUSD'],
-      from: null,
-      to: null,
-      timeframes: ['M1', 'M5', 'H1'],
-      indicators: ['sma(30)', 'macd(12,26,9)'], // NaN during warm-up
-      price: 'bid',
-      historySize: 10,
-      strategy: null,
-      account: { balance: 10_000, lotSize: 100_000, commissionPerLot: 0, slippage: 0 },
-    };
-    const { id } = insertRun(db, config, 0);
-    const recorder = new RunRecorder(db, claimRun(db, id), config);
-    const seen: Float64Array[][] = config.timeframes.map(() => []);
-    const engine = new MtfEngine(engineConfigOf(config), {
-      onBarClosed: (s, k, bar, values) => {
-        const { time, open, high, low, close, volume, ticks } = bar;
-        seen[k].push(Float64Array.of(time, open, high, low, close, volume, ticks, ...values));
-        recorder.onBarClosed(s, k, bar, values);
-      },
-    });
-    const merger = new TickMerger([openTickSource(db, readSymbol(db, 'EURUSD')!)]);
+    const db = openDatabase(tempDir());
+    const { id, recorder, seen, engine, merger } = await recordedRun(db);
     // Captures at uneven points, as checkpoints would come: each commits what is buffered.
     for (let step = 1; merger.step(engine, 7_919 * step) > 0; step++)
       if (step % 3 === 0) recorder.capture();
     engine.finish();
     recorder.flush();
     expect(seen[0].length, 'more M1 bars than one chunk holds').toBeGreaterThan(CHUNK_BARS);
-    config.timeframes.forEach((timeframe, k) => {
+    CONFIG.timeframes.forEach((timeframe, k) => {
       const rows = [...storedBarRows(db, { runId: id, symbol: 'EURUSD', timeframe })];
       expect(bytesOf(rows).equals(bytesOf(seen[k])), timeframe).toBe(true);
       // Commits before a chunk is full write pieces, which the full chunk replaces: whole
