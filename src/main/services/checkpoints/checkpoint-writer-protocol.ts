@@ -32,51 +32,45 @@ export interface CheckpointJob {
   rows?: RecorderWrites;
 }
 
-export type CheckpointResult =
-  | {
-      ok: true;
-      seq: number;
-      path: string;
-      /** Size of the file on disk. */
-      bytes: number;
-      /** zstd time in the worker. */
-      compressMs: number;
-      /** Plain-codec encoding in the worker (0 for a 'plain' job). */
-      encodeMs: number;
-      /** Temp file written and fsynced, (fenced) rename, folder fsynced. */
-      durableMs: number;
-      /** Reading the file back and checking it. */
-      verifyMs: number;
-      /** Committing the run output the job carried (job.rows), before the file; 0 without. */
-      rowsMs: number;
-      /** From write() being called to the file being durable and validated. */
-      totalMs: number;
-    }
-  | {
-      ok: false;
-      seq: number;
-      error: string;
-      /**
-       * e.g. ENOSPC, EEXIST, EVERIFY, EWORKER, EFENCED (the run has another owner), EROWS (the
-       * run's output could not be committed: the run must stop)
-       */
-      code?: string;
-    };
+/** A write that succeeded, as the worker reports it. */
+export interface WrittenCheckpoint {
+  ok: true;
+  seq: number;
+  path: string;
+  /** Size of the file on disk. */
+  bytes: number;
+  /** zstd time in the worker. */
+  compressMs: number;
+  /** Plain-codec encoding in the worker (0 for a 'plain' job). */
+  encodeMs: number;
+  /** Temp file written and fsynced, (fenced) rename, folder fsynced. */
+  durableMs: number;
+  /** Reading the file back and checking it. */
+  verifyMs: number;
+  /** Committing the run output the job carried (job.rows), before the file; 0 without. */
+  rowsMs: number;
+}
+
+export interface FailedCheckpoint {
+  ok: false;
+  seq: number;
+  error: string;
+  /**
+   * e.g. ENOSPC, EEXIST, EVERIFY, EWORKER, EFENCED (the run has another owner), EROWS (the run's
+   * output could not be committed: the run must stop)
+   */
+  code?: string;
+}
 
 /** What the worker reports; totalMs is added by the engine-thread side. */
-export type WorkerResult =
-  | {
-      ok: true;
-      seq: number;
-      path: string;
-      bytes: number;
-      compressMs: number;
-      encodeMs: number;
-      durableMs: number;
-      verifyMs: number;
-      rowsMs: number;
-    }
-  | { ok: false; seq: number; error: string; code?: string };
+export type WorkerResult = WrittenCheckpoint | FailedCheckpoint;
+
+export type CheckpointResult =
+  | (WrittenCheckpoint & {
+      /** From write() being called to the file being durable and validated. */
+      totalMs: number;
+    })
+  | FailedCheckpoint;
 
 export type ToWorker = { type: 'write'; id: number; job: CheckpointJob };
 
