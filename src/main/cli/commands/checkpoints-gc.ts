@@ -5,6 +5,7 @@
  */
 import type { BudgetReport } from '../../services/checkpoints/budget/enforce-budget.ts';
 import { enforceCheckpointBudget } from '../../services/checkpoints/budget/enforce-budget.ts';
+import type { CheckpointSpace } from '../../../shared/dto.ts';
 import { formatSize } from '../../../shared/size-text.ts';
 import type { CliContext } from '../context.ts';
 import { UsageError } from '../usage.ts';
@@ -21,14 +22,7 @@ export function checkpointsGc(
 }
 
 /** The usage line both `checkpoints gc` and `settings checkpoint-budget` print. */
-export function usageText(r: {
-  usageBytes: number;
-  files: number;
-  budgetBytes: number;
-  settingBytes: number | null;
-  autoBytes: number;
-  freeBytes: number;
-}): string {
+export function usageText(r: CheckpointSpace): string {
   const how =
     r.settingBytes === null
       ? 'automatic: min(2 GiB, 10 % of free space)'

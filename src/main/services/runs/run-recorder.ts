@@ -154,12 +154,13 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     pending: PendingRows;
     writes: RecorderWrites | null;
   } {
-    const w = this.#take(this.#bars?.takeAll() ?? [], true);
-    this.#advance(w.chunks, true, w.writes);
+    const chunks = this.#bars?.takeAll() ?? [];
+    const writes = this.#take(chunks, true);
+    this.#advance(chunks, true);
     return {
       watermarks: this.#watermarks(),
       pending: { bars: [], trades: [], equity: [] },
-      writes: hasWrites(w.writes) ? w.writes : null,
+      writes: hasWrites(writes) ? writes : null,
     };
   }
 
@@ -173,13 +174,13 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
 
   /** One fenced transaction: bar `chunks`, and the trade/equity rows if `rows`. */
   #commit(chunks: SeriesChunk[], rows: boolean): void {
-    const w = this.#take(chunks, rows);
-    fencedWrite(this.#db, this.#claim, () => writeRecorderRows(this.#db, w.writes));
-    this.#advance(chunks, rows, w.writes);
+    const writes = this.#take(chunks, rows);
+    fencedWrite(this.#db, this.#claim, () => writeRecorderRows(this.#db, writes));
+    this.#advance(chunks, rows);
   }
 
   /** Takes `chunks` and, if `rows`, the buffered rows and statistics out as plain writes. */
-  #take(chunks: SeriesChunk[], rows: boolean): { chunks: SeriesChunk[]; writes: RecorderWrites } {
+  #take(chunks: SeriesChunk[], rows: boolean): RecorderWrites {
     const c = this.#config;
     const writes: RecorderWrites = {
       runId: this.#claim.runId,
@@ -205,16 +206,16 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       this.#equity = [];
       this.#statsChanged = false;
     }
-    return { chunks, writes };
+    return writes;
   }
 
-  /** Moves the watermarks over what `writes` holds. */
-  #advance(chunks: SeriesChunk[], rows: boolean, writes: RecorderWrites): void {
+  /** Moves the watermarks over what #take just took (nothing was seen in between). */
+  #advance(chunks: SeriesChunk[], rows: boolean): void {
     for (const { s, k, bars } of chunks) this.#marks.bars[s][k] = bars.cols[bars.count - 1];
     if (rows) {
       // Everything seen is now committed (as rows, or counted in the statistics snapshot).
-      this.#marks.tradeSeq = writes.tally?.tradeSeq ?? this.#tradeSeq;
-      this.#marks.equityTime = writes.tally ? writes.tally.equityTime : this.#lastEquityTime;
+      this.#marks.tradeSeq = this.#tradeSeq;
+      this.#marks.equityTime = this.#lastEquityTime;
     }
   }
 

@@ -4,20 +4,15 @@
  * old data folder keeps exporting the same files and resuming. Its rows precede any chunk of the
  * same series (a resumed old run writes chunks only after its watermark).
  */
+import type { Bar } from '../../../engine/mtf/bar.ts';
 import type { Db } from '../../db/database.ts';
 import type { BarSeries } from './bar-chunks.ts';
 
 const SERIES = 'run_id = ? AND symbol = ? AND timeframe = ?';
 const ROW = 'time, open, high, low, close, volume, ticks, indicators';
 
-interface LegacyRow {
-  time: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-  ticks: number;
+/** A row of the `bars` table: a closed bar and its indicator values as a float64 BLOB. */
+interface LegacyRow extends Bar {
   indicators: Buffer;
 }
 
