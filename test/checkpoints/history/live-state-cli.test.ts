@@ -9,6 +9,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { readCheckpointFile } from '../../../src/main/services/checkpoints/checkpoint-reader.ts';
 import { databasePath } from '../../../src/main/services/db/database.ts';
+import {
+  decodeBarChunk,
+  encodeBarChunk,
+} from '../../../src/main/services/runs/bar-store/bar-chunk-codec.ts';
 import { loadHasher } from '../../../src/main/services/hash.ts';
 import { cli } from '../../cli/run-cli.ts';
 import { rewriteCheckpoint } from '../content/rewrite-checkpoint.ts';
@@ -112,16 +116,30 @@ describe("a tampered 'store' checkpoint is refused and recovery falls back", () 
     const stderr = await fallsBack((dir, newest, previous) => {
       const [a, b] = [readCheckpointFile(previous).data, readCheckpointFile(newest).data];
       const db = new Database(databasePath(dir));
-      // The M1 bars committed between the two checkpoints (the piece the newest checkpoint's
-      // capture committed): its history needs them, the previous checkpoint's does not.
-      const gone = db
+      // One M1 bar between the two checkpoints' watermarks, cut out of the chunk that holds it
+      // (a piece or a full chunk, depending on when chunks filled): the newest checkpoint's
+      // history needs it, the previous checkpoint's does not.
+      const [lo, hi] = [a.watermarks.bars[0][0]!, b.watermarks.bars[0][0]!];
+      const row = db
         .prepare(
-          `DELETE FROM bar_chunks WHERE run_id = ? AND symbol = 'EURUSD' AND timeframe = 'M1'
-             AND first_time > ? AND last_time <= ?`,
+          `SELECT rowid, count, data FROM bar_chunks WHERE run_id = ? AND symbol = 'EURUSD'
+             AND timeframe = 'M1' AND last_time > ? AND first_time < ? ORDER BY first_time DESC`,
         )
-        .run(b.runId, a.watermarks.bars[0][0], b.watermarks.bars[0][0]);
+        .get(b.runId, lo, hi) as { rowid: number; count: number; data: Buffer };
+      const chunk = decodeBarChunk(row.data, row.count);
+      const n = chunk.count;
+      const cut = Array.from({ length: n }, (_, i) => i).findLast(
+        (i) => i > 0 && chunk.cols[i] > lo && chunk.cols[i] < hi,
+      )!;
+      const cols = new Float64Array((n - 1) * chunk.width);
+      for (let k = 0; k < chunk.width; k++)
+        for (let i = 0, j = 0; i < n; i++)
+          if (i !== cut) cols[k * (n - 1) + j++] = chunk.cols[k * n + i];
+      const gone = db
+        .prepare('UPDATE bar_chunks SET count = ?, data = ? WHERE rowid = ?')
+        .run(n - 1, encodeBarChunk({ count: n - 1, width: chunk.width, cols }), row.rowid);
       db.close();
-      expect(gone.changes).toBeGreaterThan(0);
+      expect(gone.changes).toBe(1);
     });
     // Whichever check meets the hole first names it: the watermark's own bar, or the history.
     expect(stderr).toMatch(
