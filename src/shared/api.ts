@@ -21,6 +21,7 @@ export const EVENT_NAMES = [
   'run:state',
   'checkpoint:written',
   'import:progress',
+  'sweep:progress',
 ] as const satisfies readonly EventName[];
 
 // A compile error here names the event that EventMap has and EVENT_NAMES lacks.

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import type * as Dto from './dto.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
+import type * as Sweeps from './sweeps.ts';
+import { sweepSpecSchema } from './sweeps.ts';
 
 const runId = z
   .string()
@@ -149,6 +151,38 @@ export const contract = {
     args: z.object({ bytes: z.number().int().min(0).max(MAX_CHECKPOINT_BUDGET_BYTES).nullable() }),
     result: {} as Dto.CheckpointSpace,
   },
+
+  /** Jobs a spec implies (and why it is invalid): the Optimise form shows it as it is edited. */
+  'sweeps:plan': {
+    args: z.object({ spec: sweepSpecSchema }),
+    result: {} as { jobs: number; windows: number; error: string | null },
+  },
+  /** Starts in the background; progress arrives as sweep:progress events. */
+  'sweeps:start': {
+    args: z.object({
+      spec: sweepSpecSchema,
+      /** Jobs at a time; default the number of cores. */
+      workers: z.number().int().min(1).max(64).optional(),
+      checkpoints: checkpointPolicySchema.nullable().optional(),
+    }),
+    result: {} as { sweepId: string },
+  },
+  'sweeps:list': { args: none, result: [] as Sweeps.SweepInfo[] },
+  'sweeps:get': { args: z.object({ sweepId: runId }), result: {} as Sweeps.SweepDetail },
+  /** Finishes an interrupted or paused sweep: completed jobs kept, the others resumed or started. */
+  'sweeps:resume': {
+    args: z.object({ sweepId: runId, workers: z.number().int().min(1).max(64).optional() }),
+    result: {} as { sweepId: string },
+  },
+  /** Checkpoints and pauses the running jobs; the sweep reads paused. */
+  'sweeps:pause': { args: z.object({ sweepId: runId }), result: undefined as void },
+  /** Interrupted or paused sweeps: the relaunch prompt. */
+  'sweeps:recoverable': { args: none, result: [] as Sweeps.SweepInfo[] },
+  /** Writes jobs.csv, best.json (and oos_equity.csv) to `<data-dir>/exports/sweep-<id>`. */
+  'sweeps:export': {
+    args: z.object({ sweepId: runId }),
+    result: {} as { dir: string; files: string[] },
+  },
 } as const;
 
 export type Channel = keyof typeof contract;
@@ -162,6 +196,8 @@ export interface EventMap {
   'run:state': Dto.RunStateEvent;
   'checkpoint:written': Dto.CheckpointWrittenEvent;
   'import:progress': Dto.ImportProgressEvent;
+  /** At most ~4 per second per sweep, and at every job's end. */
+  'sweep:progress': Sweeps.SweepProgressEvent;
 }
 export type EventName = keyof EventMap;
 

@@ -32,6 +32,7 @@ import type { Handler, Handlers } from './handler-types.ts';
 import { runsHandlers } from './runs.ts';
 import { settingsHandlers } from './settings.ts';
 import { strategiesHandlers } from './strategies.ts';
+import { sweepsHandlers } from './sweeps.ts';
 
 export interface Backend extends BackendApi {
   /** Checkpoints and pauses every active run, waits for them; the backend stays usable. */
@@ -54,6 +55,7 @@ export function createHandlers(ctx: BackendContext): Handlers {
     ...runsHandlers(ctx),
     ...checkpointsHandlers(ctx),
     ...settingsHandlers(ctx),
+    ...sweepsHandlers(ctx),
   };
 }
 
