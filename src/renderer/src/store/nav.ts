@@ -5,9 +5,14 @@
  */
 import { create } from 'zustand';
 
-export type Screen = 'data' | 'new' | 'run' | 'checkpoints' | 'results' | 'runs' | 'settings';
+export type Screen =
+  'data' | 'new' | 'run' | 'checkpoints' | 'results' | 'runs' | 'settings' | 'optimise' | 'compare';
 export interface NavParams {
   runId?: string;
+  /** Optimise: the sweep shown (absent: the form and the list of sweeps). */
+  sweepId?: string;
+  /** Compare: the 2-4 runs side by side. */
+  runIds?: string[];
 }
 
 export const RUN_SCREENS: readonly Screen[] = ['run', 'checkpoints', 'results'];
