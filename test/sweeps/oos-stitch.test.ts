@@ -94,7 +94,7 @@ describe('stitched out-of-sample equity', () => {
 
     // Trades: all of them, counted and summed across the windows.
     const sum = (k: 'trades' | 'winningTrades' | 'losingTrades' | 'netProfit') =>
-      runStats.reduce((n, s) => n + s[k], 0);
+      runStats.reduce((n, s) => n + (s[k] ?? 0), 0);
     expect(stats.trades).toBe(sum('trades'));
     expect(stats.trades).toBeGreaterThan(0);
     expect(stats.winningTrades).toBe(sum('winningTrades'));
