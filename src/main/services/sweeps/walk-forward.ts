@@ -33,6 +33,10 @@ export function walkForwardWindows(
   inSampleMs: number,
   outOfSampleMs: number,
 ): WalkForwardWindow[] {
+  // A NaN start or end (a null from/to turned into a number) would pass every comparison below
+  // as false and loop forever, pushing windows until memory runs out.
+  if (!Number.isFinite(start) || !Number.isFinite(end))
+    throw new WalkForwardError(`walk-forward needs a start and an end; got ${start} and ${end}`);
   if (!(inSampleMs > 0) || !(outOfSampleMs > 0))
     throw new WalkForwardError('walk-forward periods must be longer than zero');
   const span = end - start;
