@@ -121,3 +121,8 @@ function paramCell(v: ParamValue | undefined): string {
 export function textCell(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** Where the app exports a sweep (`sweeps:export`): beside the runs' exports. */
+export function sweepExportDir(dataDir: string, sweepId: string): string {
+  return path.join(dataDir, 'exports', `sweep-${sweepId}`);
+}
