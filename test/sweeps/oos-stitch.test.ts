@@ -1,17 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EquityTracker } from '../../src/main/engine/results/equity-tracker.ts';
 import { computeStatistics } from '../../src/main/engine/results/statistics.ts';
 import { openDatabase, type Db } from '../../src/main/services/db/database.ts';
 import { getRun } from '../../src/main/services/runs/run-store.ts';
 import {
   inMarketMs,
+  oosEquityRecorded,
   oosStatistics,
+  OosStitchError,
   stitchedOosEquity,
 } from '../../src/main/services/sweeps/oos-stitch.ts';
 import { openTickSource, readSymbol } from '../../src/main/services/ticks/tick-store.ts';
 import type { SweepDetail } from '../../src/shared/sweeps.ts';
 import { useTempDir } from '../services/temp-dir.ts';
-import { DAY, seededDb, specOf, START, walkForwardSweep } from './sweep-fixture.ts';
+import { DAY, seededDb, specOf, START, walkForwardSweep, withoutOosRun } from './sweep-fixture.ts';
 
 const tempDir = useTempDir();
 
@@ -48,11 +53,23 @@ function handStitched(db: Db, runIds: string[]): Row[] {
   return out;
 }
 
+/** One real walk-forward sweep shared by the tests that only read it (nine runs). */
+let shared: { dir: string; db: Db; detail: SweepDetail };
+
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-test-'));
+  const db = await seededDb(dir);
+  shared = { dir, db, detail: await walkForwardSweep(db, dir, wfSpec) };
+}, 60_000);
+
+afterAll(() => {
+  shared.db.close();
+  fs.rmSync(shared.dir, { recursive: true, force: true });
+});
+
 describe('stitched out-of-sample equity', () => {
-  it('adds each window’s PnL onto where the previous window ended, in window order', async () => {
-    const dir = tempDir();
-    const db = await seededDb(dir);
-    const detail = await walkForwardSweep(db, dir, wfSpec);
+  it('adds each window’s PnL onto where the previous window ended, in window order', () => {
+    const { db, detail } = shared;
     expect(detail.windows.map((w) => w.window)).toEqual([0, 1, 2]);
     const ids = oosRunIds(detail);
     expect(ids).toHaveLength(3);
@@ -68,10 +85,9 @@ describe('stitched out-of-sample equity', () => {
     expect(ends.some((e) => e !== 10_000)).toBe(true);
   });
 
-  it('skips a window without an OOS run and continues from the last window stitched', async () => {
-    const dir = tempDir();
-    const db = await seededDb(dir);
-    const detail = await walkForwardSweep(db, dir, wfSpec, [1]);
+  it('skips a window without an OOS run and continues from the last window stitched', () => {
+    const { db } = shared;
+    const detail = withoutOosRun(shared.detail, 1);
     const oos1 = detail.jobs[detail.windows[1]!.oosJob!]!;
     expect(oos1).toMatchObject({ status: 'failed', runId: null });
     const ids = oosRunIds(detail);
@@ -83,10 +99,8 @@ describe('stitched out-of-sample equity', () => {
     );
   });
 
-  it('gives the statistics of the stitched curve and of all OOS trades', async () => {
-    const dir = tempDir();
-    const db = await seededDb(dir);
-    const detail = await walkForwardSweep(db, dir, wfSpec);
+  it('gives the statistics of the stitched curve and of all OOS trades', () => {
+    const { db, detail } = shared;
     const ids = oosRunIds(detail);
     const stats = oosStatistics(db, detail)!;
     const hand = handStitched(db, ids);
@@ -167,6 +181,31 @@ describe('stitched out-of-sample equity', () => {
     expect(inMarketMs([])).toBe(0);
     expect(inMarketMs([t(10, 20), t(10, 30), t(25, 40), t(50, 60)])).toBe(30 + 10);
     expect(inMarketMs([t(50, 60), t(0, 5)])).toBe(15);
+  });
+
+  it('has no statistics, and refuses the curve, when an OOS run is deleted or stored no equity', async () => {
+    const dir = tempDir();
+    const db = await seededDb(dir, 2);
+    // One window (IS Jan 1, OOS Jan 2): three short runs per sweep.
+    const oneWindow = specOf({ walkForward: { inSampleMs: DAY, outOfSampleMs: DAY } });
+    const tradesOnly = await walkForwardSweep(db, dir, {
+      ...oneWindow,
+      base: { ...oneWindow.base, record: ['trades'] },
+    });
+    expect(oosStatistics(db, tradesOnly)).toBeNull();
+    expect(oosEquityRecorded(db, tradesOnly)).toBe(false);
+    expect(() => [...stitchedOosEquity(db, tradesOnly)]).toThrow(/did not record their equity/);
+
+    const full = await walkForwardSweep(db, dir, oneWindow);
+    expect(oosEquityRecorded(db, full)).toBe(true);
+    expect(oosStatistics(db, full)).not.toBeNull();
+    const gone = full.jobs[full.windows[0]!.oosJob!]!.runId!;
+    db.prepare('DELETE FROM runs WHERE id = ?').run(gone); // what runs:discard does
+    expect(oosStatistics(db, full)).toBeNull();
+    expect(() => [...stitchedOosEquity(db, full)]).toThrow(OosStitchError);
+    expect(() => [...stitchedOosEquity(db, full)]).toThrow(
+      `run ${gone} of out-of-sample job 2 was deleted`,
+    );
   });
 
   it('is null for a plain sweep', () => {

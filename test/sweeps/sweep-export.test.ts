@@ -179,6 +179,18 @@ describe('sweep export', () => {
     expect(files(a.out)).toEqual(first);
   });
 
+  it('has no oos_equity.csv when the OOS runs did not record their equity, like a run export', async () => {
+    const dir = tempDir();
+    const db = await seededDb(dir);
+    const spec = { ...wfSpec, base: { ...wfSpec.base, record: ['trades' as const] } };
+    const detail = await walkForwardSweep(db, dir, spec);
+    const out = path.join(dir, 'out');
+    expect(writeSweepExport(db, detail, out)).toEqual(['jobs.csv', 'best.json']);
+    const best = JSON.parse(fs.readFileSync(path.join(out, 'best.json'), 'utf8'));
+    expect(best.outOfSample).toBeNull();
+    expect(best.windows[0].outOfSampleStats).toEqual(detail.jobs[2]!.stats);
+  });
+
   it('quotes a text cell only when it must (RFC 4180)', () => {
     expect(textCell('plain text: (ok)')).toBe('plain text: (ok)');
     expect(textCell('a, b')).toBe('"a, b"');

@@ -19,6 +19,8 @@ import type {
 } from '../../src/shared/sweeps.ts';
 
 export const DAY = 86_400_000;
+/** The runner's error for a window whose in-sample jobs had no qualifying best (decision C). */
+export const NO_OOS = 'no in-sample job qualified';
 /** Monday: five weekdays of generated ticks, 2024-01-01 .. 2024-01-05. */
 export const START = Date.parse('2024-01-01T00:00:00Z');
 
@@ -153,11 +155,33 @@ export async function walkForwardSweep(
             runId: null,
             stats: null,
             objective: null,
-            error: 'no in-sample job qualified',
+            error: NO_OOS,
           }
         : await runJob(db, dir, spec, { ...oos, params: jobs[best]!.params }, w.outOfSample),
     );
     windows.push({ ...w, bestJob: best, oosJob: oos.index });
   }
   return detailOf(spec, jobs, windows);
+}
+
+/** The detail as if window `window` had no qualifying in-sample job: its OOS job failed, unrun. */
+export function withoutOosRun(detail: SweepDetail, window: number): SweepDetail {
+  const w = detail.windows[window]!;
+  return {
+    ...detail,
+    jobs: detail.jobs.map((j) =>
+      j.index === w.oosJob
+        ? {
+            ...j,
+            params: {},
+            status: 'failed',
+            runId: null,
+            stats: null,
+            objective: null,
+            error: NO_OOS,
+          }
+        : j,
+    ),
+    windows: detail.windows.map((x) => (x === w ? { ...x, bestJob: null } : x)),
+  };
 }

@@ -30,16 +30,24 @@ export interface StitchedSample {
   equity: number;
 }
 
+/** Why a stitched curve cannot be made: an OOS run was deleted, or did not store its equity. */
+export class OosStitchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OosStitchError';
+  }
+}
+
 interface OosRun {
   window: number;
   runId: string;
   startBalance: number;
+  /** What the run stored (its RunConfig.record): the statistics need both. */
+  trades: boolean;
+  equity: boolean;
 }
 
-/**
- * The completed OOS runs in window order (read before any iteration starts). Throws when one did
- * not store its trades or equity: the stitched curve and its statistics are made of them.
- */
+/** The completed OOS runs in window order, read before any iteration starts. */
 function oosRuns(db: Db, detail: SweepDetail): OosRun[] {
   if (!detail.spec.walkForward) return [];
   const byIndex = new Map(detail.jobs.map((j) => [j.index, j]));
@@ -49,20 +57,40 @@ function oosRuns(db: Db, detail: SweepDetail): OosRun[] {
     if (!job || job.status !== 'completed' || job.runId === null) continue;
     const run = getRun(db, job.runId);
     if (!run)
-      throw new Error(`sweep ${detail.id}: the run ${job.runId} of job ${job.index} is gone`);
-    if (!recordsEquity(run.config) || !recordsTrades(run.config))
-      throw new Error(
-        `sweep ${detail.id}: out-of-sample statistics need each OOS run's trades and equity, ` +
-          `but run ${run.id} recorded only ${run.config.record?.join(',')}`,
+      throw new OosStitchError(
+        `sweep ${detail.id}: run ${job.runId} of out-of-sample job ${job.index} was deleted`,
       );
-    runs.push({ window: w.window, runId: run.id, startBalance: run.config.account.balance });
+    runs.push({
+      window: w.window,
+      runId: run.id,
+      startBalance: run.config.account.balance,
+      trades: recordsTrades(run.config),
+      equity: recordsEquity(run.config),
+    });
   }
   return runs;
 }
 
-/** The stitched OOS equity curve of a walk-forward sweep, in time order (empty otherwise). */
+/**
+ * Whether the stitched curve can be made: every completed OOS run stored its equity (a sweep with
+ * `--record trades` did not; like a run's export, its export then has no oos_equity.csv).
+ */
+export function oosEquityRecorded(db: Db, detail: SweepDetail): boolean {
+  return oosRuns(db, detail).every((r) => r.equity);
+}
+
+/**
+ * The stitched OOS equity curve of a walk-forward sweep, in time order (empty for a plain sweep
+ * or before an OOS run completed). Throws OosStitchError when it cannot be made.
+ */
 export function* stitchedOosEquity(db: Db, detail: SweepDetail): Generator<StitchedSample> {
-  yield* stitch(db, oosRuns(db, detail));
+  const runs = oosRuns(db, detail);
+  const without = runs.find((r) => !r.equity);
+  if (without)
+    throw new OosStitchError(
+      `sweep ${detail.id}: its out-of-sample runs did not record their equity (run ${without.runId})`,
+    );
+  yield* stitch(db, runs);
 }
 
 function* stitch(db: Db, runs: readonly OosRun[]): Generator<StitchedSample> {
@@ -78,8 +106,9 @@ function* stitch(db: Db, runs: readonly OosRun[]): Generator<StitchedSample> {
 }
 
 /**
- * Statistics of the stitched OOS equity and all OOS trades; null for a plain sweep or before any
- * OOS run completed. The drawdowns and the Sharpe ratio are those of the stitched curve (its
+ * Statistics of the stitched OOS equity and all OOS trades; null for a plain sweep, before any
+ * OOS run completed, or when they cannot be known (an OOS run deleted, or one that did not store
+ * its trades and equity) — readSweep shows them, and must not fail for it. The drawdowns and the Sharpe ratio are those of the stitched curve (its
  * running peak crosses windows). Exposure: the OOS runs' in-market time summed (each run's
  * measured from its trades, see inMarketMs) over the stitched curve's span, first to last sample.
  *
@@ -87,8 +116,14 @@ function* stitch(db: Db, runs: readonly OosRun[]): Generator<StitchedSample> {
  * once the one pass over the equity ends instead of needing a second pass first.
  */
 export function oosStatistics(db: Db, detail: SweepDetail): Record<string, number | null> | null {
-  const runs = oosRuns(db, detail);
-  if (runs.length === 0) return null;
+  let runs: OosRun[];
+  try {
+    runs = oosRuns(db, detail);
+  } catch (err) {
+    if (err instanceof OosStitchError) return null;
+    throw err;
+  }
+  if (runs.length === 0 || runs.some((r) => !r.trades || !r.equity)) return null;
   const acc = new StatisticsAccumulator(runs[0]!.startBalance);
   let inMarket = 0;
   for (const r of runs) {

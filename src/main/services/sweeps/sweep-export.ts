@@ -1,6 +1,6 @@
 /**
  * A sweep's export (`sweeps export ID --out DIR`, `sweeps:export`): jobs.csv, best.json and, for
- * a walk-forward sweep, oos_equity.csv — byte-identical across identical sweeps: no ids, no wall
+ * a walk-forward sweep whose out-of-sample runs recorded their equity, oos_equity.csv — byte-identical across identical sweeps: no ids, no wall
  * times, a fixed column order, numbers printed as run exports print them (csv-writer.ts), `\n`
  * line ends. The files appear all at once, like a run's export (export-staging.ts).
  */
@@ -11,7 +11,7 @@ import type { Db } from '../db/database.ts';
 import { formatNumber, isoTime, writeCsv, writeFileSynced } from '../runs/csv-writer.ts';
 import { ExportStaging } from '../runs/export-staging.ts';
 import { objectiveValue } from './objective.ts';
-import { stitchedOosEquity } from './oos-stitch.ts';
+import { oosEquityRecorded, stitchedOosEquity } from './oos-stitch.ts';
 import { bestJsonText } from './sweep-best.ts';
 
 /**
@@ -35,7 +35,8 @@ export function writeSweepExport(db: Db, detail: SweepDetail, dir: string): stri
     const names = ['jobs.csv', 'best.json'];
     writeJobsCsv(detail, path.join(staging.dir, 'jobs.csv'));
     writeFileSynced(path.join(staging.dir, 'best.json'), bestJsonText(db, detail));
-    if (detail.spec.walkForward) {
+    // Like a run's export: what was not recorded has no file (an empty one would read as flat).
+    if (detail.spec.walkForward && oosEquityRecorded(db, detail)) {
       writeOosEquityCsv(db, detail, path.join(staging.dir, 'oos_equity.csv'));
       names.push('oos_equity.csv');
     }
