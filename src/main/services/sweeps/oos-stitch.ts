@@ -108,9 +108,12 @@ function* stitch(db: Db, runs: readonly OosRun[]): Generator<StitchedSample> {
 /**
  * Statistics of the stitched OOS equity and all OOS trades; null for a plain sweep, before any
  * OOS run completed, or when they cannot be known (an OOS run deleted, or one that did not store
- * its trades and equity) — readSweep shows them, and must not fail for it. The drawdowns and the Sharpe ratio are those of the stitched curve (its
- * running peak crosses windows). Exposure: the OOS runs' in-market time summed (each run's
- * measured from its trades, see inMarketMs) over the stitched curve's span, first to last sample.
+ * its trades and equity) — readSweep shows them, and must not fail for it.
+ *
+ * The drawdowns and the Sharpe ratio are those of the stitched curve (its running peak crosses
+ * windows). Exposure: the OOS runs' in-market time summed (each run's measured from its trades,
+ * see inMarketMs) over the stitched curve's span, first to last sample. One run's trades are held
+ * at a time (to sort their spans): thousands, where its equity samples are millions.
  *
  * This is computeStatistics (statistics.ts) fed by hand: its accumulator, so the span is known
  * once the one pass over the equity ends instead of needing a second pass first.
