@@ -39,7 +39,8 @@ function rangeValues(spec: ParamSpec, p: Extract<SweptParam, { kind: 'range' }>)
   if (spec.type === 'integer' && ![from, to, step].every(Number.isInteger))
     throw new SweepInputError(`${where}: '${p.name}' is an integer param; use whole numbers`);
   // Counted before anything is allocated: a tiny step must not build a huge array.
-  const approx = Math.floor((to - from) / step) + 1;
+  // The quotient is rounded like the values: (1 - 0) / 1e-9 is 999999999.9999999 in binary.
+  const approx = Math.floor(roundRangeValue((to - from) / step)) + 1;
   if (approx > MAX_SWEEP_JOBS)
     throw new SweepInputError(`${where} has ${approx} values; at most ${MAX_SWEEP_JOBS} jobs`);
   const values: number[] = [];
