@@ -116,3 +116,26 @@ describe('a job whose strategy throws', () => {
     expect(s.jobs[1]!.runId, 'the failed job has its run').not.toBeNull();
   });
 });
+
+describe('a sweep that cannot run', () => {
+  it.each([
+    [
+      ['--param', 'fast=2:1000:1', '--param', 'slow=3:1000:1'],
+      /the grid has 997002 points; at most 100000 jobs/,
+    ],
+    [['--param', 'fast=1,3'], /param 'fast' must be between 2 and 1000, got 1/],
+    [['--param', 'fastest=1,3'], /unknown param 'fastest'/],
+    [
+      ['--param', 'fast=3,5', '--walk-forward', '3d:1d'],
+      /walk-forward needs at least 3.5 days of data/,
+    ],
+  ])('%j is refused as a usage error before any sweep is stored', (params, message) => {
+    const r = cli(dir, ['sweep', '--symbol', 'EURUSD', '--strategy', 'ma-cross', ...params]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(message);
+    const ids = (JSON.parse(cli(dir, ['sweeps', 'list', '--json']).stdout) as { id: string }[]).map(
+      (s) => s.id,
+    );
+    expect(ids, 'only the sweep of beforeAll').toEqual([twoWorkers.sweepId]);
+  });
+});
