@@ -83,3 +83,29 @@ describe('walk-forward sweep', () => {
     }
   });
 });
+
+describe('a window without a qualifying in-sample job', () => {
+  it('gets no out-of-sample run: its job is failed saying why, and the sweep completes', () => {
+    const s = sweepJson(folder(), [
+      'sweep',
+      ...BASE_ARGS,
+      '--param',
+      'fast=3,5',
+      '--walk-forward',
+      '24h:12h',
+      '--min-trades',
+      '1000',
+      '--no-checkpoints',
+    ]);
+    expect(s.status).toBe('completed');
+    const oos = s.jobs.filter((j) => j.phase === 'oos');
+    expect(oos.map((j) => [j.status, j.runId, j.error])).toEqual([
+      ['failed', null, 'no in-sample job qualified'],
+      ['failed', null, 'no in-sample job qualified'],
+    ]);
+    expect(s.jobs.filter((j) => j.phase === 'is').every((j) => j.status === 'completed')).toBe(
+      true,
+    );
+    expect(s.windows.map((w) => w.bestJob)).toEqual([null, null]);
+  });
+});
