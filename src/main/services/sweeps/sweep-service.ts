@@ -5,13 +5,13 @@
  * and its planned jobs are rows in SQLite, each job's run records which sweep job it is, and
  * resumeSweep finishes what an interrupted one left.
  */
+import os from 'node:os';
 import type {
   SweepDetail,
   SweepInfo,
   SweepProgressEvent,
   SweepSpec,
 } from '../../../shared/sweeps.ts';
-import os from 'node:os';
 import type { CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
 import { buildPlan } from './plan-inputs.ts';
