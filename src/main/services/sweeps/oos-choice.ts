@@ -27,11 +27,11 @@ export function chooseOutOfSampleParams(
   let changed = false;
   for (const oos of jobs) {
     if (paramsChosen(oos) || oos.status !== 'pending') continue;
-    const best = windowBest(jobs, oos.window!, spec);
     const inSampleDone = jobs
       .filter((j) => j.phase === 'is' && j.window === oos.window)
       .every((j) => j.status === 'completed' || j.status === 'failed');
     if (!inSampleDone) continue;
+    const best = windowBest(jobs, oos.window!, spec);
     if (best === null) setJobError(db, claim, oos.index, NO_QUALIFYING_JOB);
     else setJobParams(db, claim, oos.index, jobs[best]!.params);
     changed = true;

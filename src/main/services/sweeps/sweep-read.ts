@@ -13,7 +13,8 @@ import type { Db } from '../db/database.ts';
 import { bestJob } from './objective.ts';
 import { oosStatistics } from './oos-stitch.ts';
 import { markDeadSweepsInterrupted } from './sweep-ownership.ts';
-import { listSweepIds, readJobs, sweepInfo, sweepRow } from './sweep-store.ts';
+import { readJobs, sweepInfo } from './sweep-jobs.ts';
+import { listSweepIds, sweepRow } from './sweep-store.ts';
 import type { WalkForwardWindow } from './walk-forward.ts';
 
 const finished = (j: SweepJobInfo) => j.status === 'completed' || j.status === 'failed';

@@ -17,7 +17,8 @@ import { releaseSweep, startSweepHeartbeat, type SweepClaim } from './sweep-owne
 import { SweepProgress } from './sweep-progress.ts';
 import { readSweep } from './sweep-read.ts';
 import type { SweepRunOptions } from './sweep-service.ts';
-import { readJobs, setJobError, setSweepState, sweepRow, type SweepRow } from './sweep-store.ts';
+import { readJobs } from './sweep-jobs.ts';
+import { setJobError, setSweepState, sweepRow, type SweepRow } from './sweep-store.ts';
 
 /** How often the coordinator looks at a pause request while jobs run. */
 const POLL_MS = 100;
