@@ -6,6 +6,7 @@
  */
 import type { SweepJobInfo, SweepSpec } from '../../../shared/sweeps.ts';
 import type { Db } from '../db/database.ts';
+import type { WindowJobs } from './sweep-jobs.ts';
 import type { SweepClaim } from './sweep-ownership.ts';
 import { windowBest } from './sweep-read.ts';
 import { setJobError, setJobParams } from './sweep-store.ts';
@@ -17,24 +18,21 @@ export function paramsChosen(job: SweepJobInfo): boolean {
   return job.phase !== 'oos' || Object.keys(job.params).length > 0;
 }
 
-/** Chooses (and stores, fenced) the params of every out-of-sample job that can now have them. */
+/**
+ * Chooses (and stores, fenced) the params of the window's out-of-sample job if it can now have
+ * them; returns the job's index when something was stored, else null.
+ */
 export function chooseOutOfSampleParams(
   db: Db,
   claim: SweepClaim,
   spec: SweepSpec,
-  jobs: SweepJobInfo[],
-): boolean {
-  let changed = false;
-  for (const oos of jobs) {
-    if (paramsChosen(oos) || oos.status !== 'pending') continue;
-    const inSampleDone = jobs
-      .filter((j) => j.phase === 'is' && j.window === oos.window)
-      .every((j) => j.status === 'completed' || j.status === 'failed');
-    if (!inSampleDone) continue;
-    const best = windowBest(jobs, oos.window!, spec);
-    if (best === null) setJobError(db, claim, oos.index, NO_QUALIFYING_JOB);
-    else setJobParams(db, claim, oos.index, jobs[best]!.params);
-    changed = true;
-  }
-  return changed;
+  window: WindowJobs,
+): number | null {
+  const { oos, inSample } = window;
+  if (!oos || paramsChosen(oos) || oos.status !== 'pending') return null;
+  if (!inSample.every((j) => j.status === 'completed' || j.status === 'failed')) return null;
+  const best = windowBest(inSample, spec);
+  if (best === null) setJobError(db, claim, oos.index, NO_QUALIFYING_JOB);
+  else setJobParams(db, claim, oos.index, inSample.find((j) => j.index === best)!.params);
+  return oos.index;
 }

@@ -13,7 +13,7 @@ import type { Db } from '../db/database.ts';
 import { bestJob } from './objective.ts';
 import { oosStatistics } from './oos-stitch.ts';
 import { markDeadSweepsInterrupted } from './sweep-ownership.ts';
-import { readJobs, sweepInfo } from './sweep-jobs.ts';
+import { jobsByWindow, readJobs, sweepInfo } from './sweep-jobs.ts';
 import { listSweepIds, sweepRow } from './sweep-store.ts';
 import type { WalkForwardWindow } from './walk-forward.ts';
 
@@ -23,8 +23,7 @@ const finished = (j: SweepJobInfo) => j.status === 'completed' || j.status === '
  * The in-sample job whose params a window's out-of-sample job trades: null until every in-sample
  * job of the window has finished (completed or failed), or when none qualifies.
  */
-export function windowBest(jobs: SweepJobInfo[], window: number, spec: SweepSpec): number | null {
-  const inSample = jobs.filter((j) => j.phase === 'is' && j.window === window);
+export function windowBest(inSample: readonly SweepJobInfo[], spec: SweepSpec): number | null {
   if (!inSample.every(finished)) return null;
   return bestJob(inSample, spec.objective, spec.minTrades);
 }
@@ -34,11 +33,15 @@ function windowInfos(
   jobs: SweepJobInfo[],
   spec: SweepSpec,
 ): SweepWindowInfo[] {
-  return windows.map((w) => ({
-    ...w,
-    bestJob: windowBest(jobs, w.window, spec),
-    oosJob: jobs.find((j) => j.phase === 'oos' && j.window === w.window)?.index ?? null,
-  }));
+  const byWindow = jobsByWindow(jobs);
+  return windows.map((w) => {
+    const its = byWindow.get(w.window);
+    return {
+      ...w,
+      bestJob: its ? windowBest(its.inSample, spec) : null,
+      oosJob: its?.oos?.index ?? null,
+    };
+  });
 }
 
 /** Until H2's stitching lands, its stub throws 'not implemented': the detail then has null. */

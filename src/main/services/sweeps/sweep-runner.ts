@@ -17,7 +17,7 @@ import { releaseSweep, startSweepHeartbeat, type SweepClaim } from './sweep-owne
 import { SweepProgress } from './sweep-progress.ts';
 import { readSweep } from './sweep-read.ts';
 import type { SweepRunOptions } from './sweep-service.ts';
-import { readJobs } from './sweep-jobs.ts';
+import { jobsByWindow, readJob, readJobs } from './sweep-jobs.ts';
 import { setJobError, setSweepState, sweepRow, type SweepRow } from './sweep-store.ts';
 
 /** How often the coordinator looks at a pause request while jobs run. */
@@ -30,6 +30,17 @@ function runJobOf(row: SweepRow, job: SweepJobInfo): RunJob {
   return { kind: 'start', request: jobRequest(row.id, row.spec, row.windows, job) };
 }
 
+/** The indices of each window's jobs (fixed by the plan), to rebuild its WindowJobs cheaply. */
+function windowIndices(jobs: readonly SweepJobInfo[]): Map<number, number[]> {
+  const byWindow = new Map<number, number[]>();
+  for (const [w, its] of jobsByWindow(jobs))
+    byWindow.set(
+      w,
+      [...its.inSample, ...(its.oos ? [its.oos] : [])].map((j) => j.index),
+    );
+  return byWindow;
+}
+
 /** Runs the claimed sweep until every job has finished or a pause; returns what it left. */
 export async function runSweepSession(
   db: Db,
@@ -38,9 +49,16 @@ export async function runSweepSession(
   opts: SweepRunOptions,
 ): Promise<SweepDetail> {
   const row = sweepRow(db, claim.sweepId)!;
+  const { spec } = row;
   const workers = Math.max(1, opts.workers ?? os.availableParallelism());
   const started = Date.now();
   const seconds = () => row.seconds + (Date.now() - started) / 1000;
+  // Read once; afterwards only a job that ended is read again (readJob), so a large sweep does
+  // not re-read every job at every job's end.
+  const jobs = readJobs(db, claim.sweepId, spec);
+  const refresh = (index: number) => (jobs[index] = readJob(db, claim.sweepId, index, spec));
+  const windows = windowIndices(jobs);
+  const windowsToCheck = new Set(windows.keys());
   const running = new Map<number, { host: RunHost; ended: Promise<void> }>();
   const attempted = new Set<number>();
   const progress = new SweepProgress(claim.sweepId, opts.onProgress);
@@ -65,27 +83,48 @@ export async function runSweepSession(
       onProgress: () => progress.tick(),
     });
     if (pausing) host.requestPause();
-    const ended = host.finished.then(
-      () => {},
-      (err: Error) => recordJobFailure(db, claim, job.index, err),
-    );
-    running.set(job.index, { host, ended: ended.finally(() => running.delete(job.index)) });
+    const ended = host.finished
+      .then(
+        () => {
+          refresh(job.index);
+        },
+        (err: Error) => {
+          // A failed run records its own error (runSession, or RunHost for a stopped worker);
+          // what is left failed before its run existed, or its run could not be resumed.
+          if (!finished(refresh(job.index))) {
+            setJobError(db, claim, job.index, err.message);
+            refresh(job.index);
+          }
+        },
+      )
+      .finally(() => {
+        running.delete(job.index);
+        if (job.window !== null) windowsToCheck.add(job.window);
+      });
+    running.set(job.index, { host, ended });
   };
 
   try {
     for (;;) {
-      let jobs = readJobs(db, claim.sweepId, row.spec);
-      if (row.spec.walkForward && chooseOutOfSampleParams(db, claim, row.spec, jobs))
-        jobs = readJobs(db, claim.sweepId, row.spec);
+      for (const w of windowsToCheck) {
+        const its = windows.get(w)!.map((i) => jobs[i]!);
+        const chosen = chooseOutOfSampleParams(db, claim, spec, {
+          inSample: its.filter((j) => j.phase === 'is'),
+          oos: its.find((j) => j.phase === 'oos') ?? null,
+        });
+        if (chosen !== null) refresh(chosen);
+      }
+      windowsToCheck.clear();
       if (opts.control?.pauseRequested || lost) pauseAll();
-      const ready = jobs.filter(
-        (j) =>
+      for (const j of jobs) {
+        if (pausing || running.size >= workers) break;
+        const ready =
           !running.has(j.index) &&
           !attempted.has(j.index) &&
           (j.status === 'pending' || j.status === 'interrupted') &&
-          paramsChosen(j),
-      );
-      while (!pausing && running.size < workers && ready.length > 0) launch(ready.shift()!);
+          paramsChosen(j);
+        if (ready) launch(j);
+      }
       progress.update(jobs, running.size);
       progress.force();
       if (running.size === 0) break;
@@ -98,7 +137,6 @@ export async function runSweepSession(
       if (!lost && !pausing) setSweepState(db, claim, { status: 'running', seconds: seconds() });
     }
     if (lost) throw new SweepFencedError(claim.sweepId);
-    const jobs = readJobs(db, claim.sweepId, row.spec);
     const status = jobs.every(finished) ? 'completed' : pausing ? 'paused' : 'interrupted';
     setSweepState(db, claim, { status, seconds: seconds() });
     progress.update(jobs, 0);
@@ -129,14 +167,4 @@ async function waitForAJob(ended: Promise<void>[], check: () => void): Promise<v
     check();
     await Promise.race([any, new Promise((r) => setTimeout(r, POLL_MS))]);
   }
-}
-
-/**
- * A job's run that failed records its own error (runSession marks it failed, RunHost marks a
- * stopped worker's run failed). What remains is a job that failed before its run existed (its
- * strategy's `requires` threw, say) or whose run could not be resumed: stored on the job.
- */
-function recordJobFailure(db: Db, claim: SweepClaim, index: number, err: Error): void {
-  const job = readJobs(db, claim.sweepId, sweepRow(db, claim.sweepId)!.spec)[index];
-  if (job && !finished(job)) setJobError(db, claim, index, err.message);
 }
