@@ -67,10 +67,13 @@ Optimisation sweeps
       [run options: --timeframes --indicators --price --history --balance --lot-size
       --commission --slippage, checkpoint options, --callback-timeout] [--json]
                          run every combination of the swept params (or N seeded random
-                         ones) as normal runs, N at a time (default: the number of cores);
-                         a range includes TO when on the step; a value with ':' or ','
-                         is swept. Walk-forward: optimise on each in-sample window, run
-                         the best on the next out-of-sample one. Ctrl-C pauses the sweep
+                         ones, --seed default 0) as normal runs, --workers at a time
+                         (default: the number of cores); a range includes TO when on the
+                         step; a value with ':' or ',' is swept. The best job maximises
+                         --objective (default net-profit; max-drawdown-pct is minimised)
+                         among jobs with at least --min-trades trades (default 1).
+                         Walk-forward: optimise on each in-sample window, run the best on
+                         the next out-of-sample one. Ctrl-C pauses the sweep
   sweeps list [--json]   sweeps with their status and jobs done
   sweeps show SWEEP_ID [--json]
                          every job (params, status, statistics) and the best one
