@@ -17,10 +17,11 @@ export async function runSweepFromCli(
 ): Promise<SweepDetail> {
   const bar = new ProgressBar(ctx.io.stderr, 'sweep');
   const control = new SweepControl();
-  const removeSignals = installRunSignals(ctx, {
-    requestPause: () => control.requestPause(),
-    requestCheckpoint: () => {},
-  });
+  const removeSignals = installRunSignals(
+    ctx,
+    { requestPause: () => control.requestPause(), requestCheckpoint: () => {} },
+    "the sweep's running jobs",
+  );
   try {
     return await run({
       ...opts,
