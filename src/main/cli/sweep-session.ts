@@ -17,6 +17,7 @@ export async function runSweepFromCli(
 ): Promise<SweepDetail> {
   const bar = new ProgressBar(ctx.io.stderr, 'sweep');
   const control = new SweepControl();
+  let base: number | null = null;
   const removeSignals = installRunSignals(
     ctx,
     { requestPause: () => control.requestPause(), requestCheckpoint: () => {} },
@@ -27,7 +28,11 @@ export async function runSweepFromCli(
       ...opts,
       control,
       onStart: (id) => ctx.io.stderr.write(`sweep ${id} ${verb}\n`),
-      onProgress: (e) => bar.update(e.jobsDone, e.jobsTotal, 'jobs', e.jobsRunning === 0),
+      // Counted from this session's start: a resumed sweep's earlier jobs would inflate the rate.
+      onProgress: (e) => {
+        base ??= e.jobsDone;
+        bar.update(e.jobsDone - base, e.jobsTotal - base, 'jobs', e.jobsRunning === 0);
+      },
     });
   } finally {
     removeSignals();
