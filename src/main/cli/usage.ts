@@ -80,6 +80,9 @@ Optimisation sweeps
   sweeps resume SWEEP_ID [--workers N] [--json]
                          finish a paused or interrupted sweep: completed jobs kept,
                          interrupted ones resumed from their checkpoints, pending started
+  sweeps export SWEEP_ID --out DIR [--json]
+                         jobs.csv (one row per job: params, status, objective, statistics),
+                         best.json and, for walk-forward, oos_equity.csv
 
 Global options
   --data-dir DIR         data folder (default: BACKTESTR_DATA_DIR, else the app's folder)

@@ -8,8 +8,9 @@ import { runSweepFromCli } from '../sweep-session.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage.ts';
 import { SWEEP_SESSION_OPTIONS, workersOf } from './sweep.ts';
+import { sweepsExportCommand } from './sweeps-export.ts';
 
-/** `backtestr sweeps list|show ID|resume ID` (`sweeps export` is wired by the export's owner). */
+/** `backtestr sweeps list|show ID|resume ID|export ID`. */
 export async function sweepsCommand(ctx: CliContext, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
@@ -19,9 +20,13 @@ export async function sweepsCommand(ctx: CliContext, args: string[]): Promise<nu
       return sweepsShow(ctx, rest);
     case 'resume':
       return sweepsResume(ctx, rest);
+    case 'export':
+      return sweepsExportCommand(ctx, rest);
     default:
       throw new UsageError(
-        sub ? `unknown command 'sweeps ${sub}'` : "'sweeps' needs a command: list, show or resume",
+        sub
+          ? `unknown command 'sweeps ${sub}'`
+          : "'sweeps' needs a command: list, show, resume or export",
       );
   }
 }
