@@ -40,19 +40,25 @@ function paramsText(j: SweepJobInfo): string {
 
 export function printSweep(ctx: CliContext, d: SweepDetail): void {
   const wf = d.spec.walkForward !== null;
+  // Net profit is always shown; a second column of the same figure when it is the objective is not.
+  const extra = d.spec.objective === 'net-profit' ? [] : [d.spec.objective];
   const header = ['job', ...(wf ? ['window', 'phase'] : []), 'params', 'status', 'trades'];
-  header.push(d.spec.objective, 'net profit');
+  header.push(...extra, 'net profit');
   const rows = d.jobs.map((j) => [
     String(j.index),
     ...(wf ? [String(j.window), j.phase] : []),
     paramsText(j) || '-',
     j.status,
     num(j.stats?.trades),
-    num(j.objective),
+    ...(extra.length > 0 ? [num(j.objective)] : []),
     num(j.stats?.netProfit),
   ]);
   const n = header.length;
-  ctx.out(formatTable(header, rows, [0, n - 3, n - 2, n - 1]));
+  const numeric = [
+    0,
+    ...Array.from({ length: 2 + extra.length }, (_, i) => n - 2 - extra.length + i),
+  ];
+  ctx.out(formatTable(header, rows, numeric));
   for (const j of d.jobs.filter((x) => x.error !== null))
     ctx.out(`job ${j.index} failed: ${j.error}`);
   if (!wf) {
@@ -66,6 +72,12 @@ export function printSweep(ctx: CliContext, d: SweepDetail): void {
     for (const w of d.windows)
       ctx.out(
         `window ${w.window}: best in-sample job ${w.bestJob ?? '-'}, out-of-sample job ${w.oosJob ?? '-'}`,
+      );
+    const o = d.oosStats;
+    if (o)
+      ctx.out(
+        `out of sample (stitched): net profit ${num(o.netProfit)}, return ${num(o.returnPct)} %, ` +
+          `max drawdown ${num(o.maxDrawdownPct)} %, sharpe ${num(o.sharpe)}, ${num(o.trades)} trades`,
       );
   }
   ctx.out(
