@@ -1,9 +1,9 @@
 /**
  * The shell: left nav, top bar (version, data folder), the current screen, toasts, the resume
- * prompt for interrupted runs and the keyboard shortcuts (`?` lists them). Screens navigate
+ * prompts for interrupted sweeps and runs and the keyboard shortcuts (`?` lists them). Screens navigate
  * through the nav store (store/nav.ts) and reach the backend through api/index.ts.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { ProgressBar } from './components/ProgressBar.tsx';
@@ -13,11 +13,13 @@ import { useShortcuts } from './components/shortcuts.ts';
 import { CheckpointsScreen } from './screens/CheckpointsScreen.tsx';
 import { DataScreen } from './screens/DataScreen.tsx';
 import { NewBacktestScreen } from './screens/NewBacktestScreen.tsx';
+import { OptimiseScreen } from './screens/OptimiseScreen.tsx';
 import { ResultsScreen } from './screens/ResultsScreen.tsx';
 import { ResumePrompt } from './screens/ResumePrompt.tsx';
 import { RunScreen } from './screens/RunScreen.tsx';
 import { RunsScreen } from './screens/RunsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { SweepResumePrompt } from './screens/SweepResumePrompt.tsx';
 import { useData } from './store/data.ts';
 import { useNav, type Screen } from './store/nav.ts';
 import { connectRuns, runProgressPct, useRuns } from './store/runs.ts';
@@ -116,7 +118,18 @@ function Content() {
       return <ResultsScreen key={runId} runId={runId} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'optimise':
+      return <OptimiseScreen />;
   }
+}
+
+/**
+ * Interrupted sweeps first, then interrupted runs: one dialog at a time (two would fight over the
+ * focus), and a sweep's job runs are resumed by resuming the sweep.
+ */
+function RecoveryPrompts() {
+  const [sweepsDone, setSweepsDone] = useState(false);
+  return sweepsDone ? <ResumePrompt /> : <SweepResumePrompt onDone={() => setSweepsDone(true)} />;
 }
 
 export function App() {
@@ -141,6 +154,7 @@ export function App() {
           <NavItem screen="data" label="Data" shortcut="D" />
           <NavItem screen="new" label="New backtest" shortcut="N" />
           <NavItem screen="runs" label="Runs" shortcut="G" />
+          <NavItem screen="optimise" label="Optimise" shortcut="O" />
           <CurrentRun />
           <NavItem screen="settings" label="Settings" shortcut="S" />
         </nav>
@@ -157,7 +171,7 @@ export function App() {
         </main>
       </div>
       <Toasts />
-      <ResumePrompt />
+      <RecoveryPrompts />
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );

@@ -2,7 +2,8 @@
  * On start: runs that were interrupted (the app or machine stopped mid-run). They continue from
  * their last valid checkpoint; one without any (stopped in its first minute) starts again from
  * its first tick under the same id. One at a time; Later closes the prompt for this session
- * (the runs stay in Runs, where Resume is also offered).
+ * (the runs stay in Runs, where Resume is also offered). Runs that are jobs of a sweep are left
+ * to the sweep's prompt (SweepResumePrompt), which the shell shows first.
  */
 import { useEffect, useState } from 'react';
 import type { RecoverableRun } from '../../../shared/dto.ts';
@@ -26,7 +27,9 @@ export function ResumePrompt() {
     api
       .invoke('runs:recoverable')
       .then((list) => {
-        if (!cancelled) setQueue(list.filter((r) => r.run.status === 'interrupted'));
+        // A sweep's job runs are finished by resuming the sweep (SweepResumePrompt), not one by one.
+        if (!cancelled)
+          setQueue(list.filter((r) => r.run.status === 'interrupted' && !r.run.sweepId));
       })
       .catch((err: unknown) => {
         if (!cancelled) notify(`Could not look for interrupted runs: ${errorText(err)}`, 'error');
