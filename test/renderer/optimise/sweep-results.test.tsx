@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SweepDetail } from '../../../src/shared/sweeps.ts';
 import { OptimiseScreen } from '../../../src/renderer/src/screens/OptimiseScreen.tsx';
 import { buildHeatmap } from '../../../src/renderer/src/screens/optimise/heatmap.ts';
+import { jobColumns, sortJobs } from '../../../src/renderer/src/screens/optimise/job-columns.ts';
 import { useNav } from '../../../src/renderer/src/store/nav.ts';
 import { installFakeApi, resetShell } from '../shell/fake-api.ts';
-import { jobs, sweepDetail, sweepInfo } from './sweep-fixtures.ts';
+import { job, jobs, spec, sweepDetail, sweepInfo } from './sweep-fixtures.ts';
 
 afterEach(resetShell);
 
@@ -44,7 +45,6 @@ describe('Sweep results table', () => {
       'slow',
       'useTrend',
       'Status',
-      'Net profit',
       'Net profit',
       'Profit factor',
       'Max DD %',
@@ -111,6 +111,30 @@ describe('Sweep results table', () => {
     await user.click(compare);
     expect(useNav.getState().screen).toBe('compare');
     expect(useNav.getState().params.runIds).toEqual(['run-1', 'run-5', 'run-0', 'run-3']);
+  });
+});
+
+describe('Job columns', () => {
+  it('shows a profit factor without losing trades as ∞ and sorts it above every finite one', () => {
+    const noLoss = job(2, { fast: 15 }, 40);
+    noLoss.stats = { ...noLoss.stats!, profitFactor: null, grossProfit: 40 };
+    const list = [job(0, { fast: 5 }, 100), job(1, { fast: 10 }, null), noLoss];
+    const col = jobColumns(spec({ objective: 'profit-factor' })).find(
+      (c) => c.key === 'objective',
+    )!;
+    expect(col.label).toBe('Profit factor');
+    expect(list.map((j) => col.render(j))).toEqual(['1.10', '—', '∞']);
+    expect(sortJobs(list, col, 'desc').map((j) => j.index)).toEqual([2, 0, 1]);
+    expect(sortJobs(list, col, 'asc').map((j) => j.index)).toEqual([0, 2, 1]);
+  });
+
+  it('keeps a statistic that is the objective in one column, and adds return / drawdown', () => {
+    const labels = (o: Parameters<typeof spec>[0]) => jobColumns(spec(o)).map((c) => c.label);
+    expect(labels({ objective: 'sharpe' }).filter((l) => /sharpe/i.test(l))).toEqual([
+      'Sharpe ratio',
+    ]);
+    expect(labels({ objective: 'return-over-drawdown' })).toContain('Return / drawdown');
+    expect(labels({ objective: 'return-over-drawdown' })).toContain('Net profit');
   });
 });
 

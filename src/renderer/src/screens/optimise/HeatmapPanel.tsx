@@ -17,14 +17,14 @@ export function HeatmapPanel({ detail }: { detail: SweepDetail }) {
   const names = detail.spec.params.map((p) => p.name);
   const [xName, setX] = useState(names[0] ?? NONE);
   const [yName, setY] = useState(names[1] ?? NONE);
-  const [window, setWindow] = useState(0);
+  const [win, setWin] = useState(0);
   const wf = detail.windows.length > 0;
   const objective = detail.spec.objective;
   const label = OBJECTIVE_LABELS[objective];
 
   const jobs = useMemo(
-    () => detail.jobs.filter((j) => j.phase !== 'oos' && (!wf || j.window === window)),
-    [detail.jobs, wf, window],
+    () => detail.jobs.filter((j) => j.phase !== 'oos' && (!wf || j.window === win)),
+    [detail.jobs, wf, win],
   );
   const map = useMemo(
     () => buildHeatmap(jobs, xName, yName === NONE || yName === xName ? null : yName, objective),
@@ -63,8 +63,8 @@ export function HeatmapPanel({ detail }: { detail: SweepDetail }) {
             Window
             <select
               aria-label="Window"
-              value={window}
-              onChange={(e) => setWindow(Number(e.target.value))}
+              value={win}
+              onChange={(e) => setWin(Number(e.target.value))}
             >
               {detail.windows.map((w) => (
                 <option key={w.window} value={w.window}>

@@ -11,12 +11,15 @@ import { tone } from '../run/format.ts';
 import { jobColumns, sortJobs, type SortDir } from './job-columns.ts';
 
 export const MAX_COMPARE = 4;
+/** Rows drawn at first and per "Show more": a sweep may hold thousands of jobs. */
+const PAGE = 500;
 
 export function JobsTable({ detail, best }: { detail: SweepDetail; best: ReadonlySet<number> }) {
   const go = useNav((s) => s.go);
   const columns = useMemo(() => jobColumns(detail.spec), [detail.spec]);
   const [sort, setSort] = useState<{ key: string; dir: SortDir }>({ key: 'index', dir: 'asc' });
   const [picked, setPicked] = useState<string[]>([]);
+  const [limit, setLimit] = useState(PAGE);
   const column = columns.find((c) => c.key === sort.key) ?? columns[0]!;
   const rows = useMemo(
     () => sortJobs(detail.jobs, column, sort.dir),
@@ -76,7 +79,7 @@ export function JobsTable({ detail, best }: { detail: SweepDetail; best: Readonl
             </tr>
           </thead>
           <tbody>
-            {rows.map((job) => {
+            {rows.slice(0, limit).map((job) => {
               const runId = job.runId;
               const checked = runId !== null && picked.includes(runId);
               return (
@@ -148,6 +151,11 @@ export function JobsTable({ detail, best }: { detail: SweepDetail; best: Readonl
           </tbody>
         </table>
       </div>
+      {rows.length > limit && (
+        <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+          Show {Math.min(PAGE, rows.length - limit)} more of {rows.length - limit}
+        </button>
+      )}
     </>
   );
 }

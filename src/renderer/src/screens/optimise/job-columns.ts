@@ -4,7 +4,12 @@
  * Any column sorts ascending or descending; a missing value (a pending job, an undefined
  * statistic) always sorts last, whatever the direction, and ties keep the plan order.
  */
-import type { ParamValue, SweepJobInfo, SweepSpec } from '../../../../shared/sweeps.ts';
+import type {
+  ParamValue,
+  SweepJobInfo,
+  SweepObjective,
+  SweepSpec,
+} from '../../../../shared/sweeps.ts';
 import { OBJECTIVE_LABELS } from '../../../../shared/sweeps.ts';
 import { count, fixed, money, percent } from '../run/format.ts';
 
@@ -30,7 +35,21 @@ function statColumn(key: string, label: string, format: (x: number | null) => st
 /** The statistics shown beside each job (the export has them all). */
 export const STAT_COLUMNS: JobColumn[] = [
   { ...statColumn('netProfit', 'Net profit', money), signed: true },
-  statColumn('profitFactor', 'Profit factor', (x) => fixed(x, 2)),
+  {
+    // Undefined without a losing trade: infinite when there was a profit (StatsGrid shows ∞),
+    // and it sorts as such.
+    key: 'profitFactor',
+    label: 'Profit factor',
+    numeric: true,
+    value: (j) => {
+      const pf = j.stats?.profitFactor ?? null;
+      return pf === null && (j.stats?.grossProfit ?? 0) > 0 ? Infinity : pf;
+    },
+    render: (j) => {
+      const pf = j.stats?.profitFactor ?? null;
+      return pf === null && (j.stats?.grossProfit ?? 0) > 0 ? '∞' : fixed(pf, 2);
+    },
+  },
   statColumn('maxDrawdownPct', 'Max DD %', (x) => percent(x, 2)),
   statColumn('sharpe', 'Sharpe', (x) => fixed(x, 2)),
   statColumn('trades', 'Trades', count),
@@ -45,6 +64,33 @@ export function paramCell(v: ParamValue | undefined): Cell {
 
 export function paramText(v: ParamValue | undefined): string {
   return v === undefined ? '—' : String(v);
+}
+
+/** The statistic an objective reads, when the table shows it anyway. */
+const OBJECTIVE_STAT: Partial<Record<SweepObjective, string>> = {
+  'net-profit': 'netProfit',
+  'profit-factor': 'profitFactor',
+  sharpe: 'sharpe',
+  'max-drawdown-pct': 'maxDrawdownPct',
+};
+
+/**
+ * The objective's column, headed by its name. A statistic's own column where there is one (its
+ * format, and an infinite profit factor shown as ∞ and sorted first); return over drawdown is
+ * the job's objective value.
+ */
+function objectiveColumn(objective: SweepObjective): JobColumn {
+  const label = OBJECTIVE_LABELS[objective];
+  const stat = STAT_COLUMNS.find((c) => c.key === OBJECTIVE_STAT[objective]);
+  if (stat) return { ...stat, key: 'objective', label };
+  return {
+    key: 'objective',
+    label,
+    numeric: true,
+    value: (j) => j.objective,
+    render: (j) => fixed(j.objective, 2),
+    signed: true,
+  };
 }
 
 export function jobColumns(spec: SweepSpec): JobColumn[] {
@@ -93,14 +139,9 @@ export function jobColumns(spec: SweepSpec): JobColumn[] {
       value: (j) => j.status,
       render: (j) => j.status,
     },
-    {
-      key: 'objective',
-      label: OBJECTIVE_LABELS[spec.objective],
-      numeric: true,
-      value: (j) => j.objective,
-      render: (j) => fixed(j.objective, 2),
-    },
-    ...STAT_COLUMNS,
+    objectiveColumn(spec.objective),
+    // The statistic the objective is stays in one column: the objective's.
+    ...STAT_COLUMNS.filter((c) => c.key !== OBJECTIVE_STAT[spec.objective]),
   );
   return cols;
 }
