@@ -135,6 +135,7 @@ function RecoveryPrompts() {
 export function App() {
   const screen = useNav((s) => s.screen);
   const runId = useNav((s) => s.params.runId);
+  const sweepId = useNav((s) => s.params.sweepId);
   const helpOpen = useUi((s) => s.helpOpen);
   const setHelpOpen = useUi((s) => s.setHelpOpen);
 
@@ -165,7 +166,7 @@ export function App() {
       <div className="main-col">
         <TopBar />
         <main className="content">
-          <ErrorBoundary resetKey={`${screen}:${runId ?? ''}`}>
+          <ErrorBoundary resetKey={`${screen}:${runId ?? ''}:${sweepId ?? ''}`}>
             <Content />
           </ErrorBoundary>
         </main>

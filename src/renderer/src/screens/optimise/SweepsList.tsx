@@ -53,7 +53,7 @@ export function SweepsList() {
           <p className="muted">Set one up above; it shows up here to reopen later.</p>
         </EmptyState>
       ) : (
-        <table className="grid" aria-label="Sweeps">
+        <table className="grid bt-table" aria-label="Sweeps">
           <thead>
             <tr>
               <th>Sweep</th>
