@@ -105,4 +105,31 @@ describe('Sweeps list', () => {
     await user.click(within(rows[1]!).getByRole('button', { name: older.id }));
     expect(useNav.getState().params).toEqual({ sweepId: older.id });
   });
+
+  it('follows a running sweep’s progress events, and a failed best lookup leaves only a dash', async () => {
+    const running = sweepInfo({ jobsDone: 2, jobsFailed: 0, bestJob: 1 });
+    const fake = installFakeApi({
+      'sweeps:list': () => [running],
+      'sweeps:get': () => {
+        throw new Error('database is locked');
+      },
+    });
+    render(<OptimiseScreen />);
+    const table = await screen.findByRole('table', { name: 'Sweeps' });
+    await waitFor(() => expect(fake.argsOf('sweeps:get')).toHaveLength(1));
+    expect(screen.queryByRole('alert')).toBeNull();
+    const row = () => within(table).getAllByRole('row')[1]!;
+    expect(row().textContent).toContain('running2 / 8—');
+    fake.emit('sweep:progress', {
+      sweepId: running.id,
+      status: 'completed',
+      jobsTotal: 8,
+      jobsDone: 7,
+      jobsFailed: 1,
+      jobsRunning: 0,
+      jobsPerSec: 0,
+      etaSeconds: null,
+    });
+    expect(row().textContent).toContain('completed7 / 8 (1 failed)—');
+  });
 });

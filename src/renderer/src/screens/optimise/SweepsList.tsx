@@ -2,7 +2,8 @@
  * The sweeps of this data folder (sweeps:list), newest first: id, strategy, status, jobs, best
  * objective and when it was created; a row opens the sweep's view. SweepInfo names the best job
  * but not its value, so the value is read from the detail of the newest few sweeps only
- * (a detail holds every job: reading them all would cost more than the list is worth).
+ * (a detail holds every job: reading them all would cost more than the list is worth). A
+ * running sweep's row follows its sweep:progress events.
  */
 import { useEffect, useState } from 'react';
 import { OBJECTIVE_LABELS, type SweepInfo } from '../../../../shared/sweeps.ts';
@@ -25,20 +26,45 @@ export function SweepsList() {
 
   useEffect(() => {
     let alive = true;
+    const lookUpBest = async (s: SweepInfo) => {
+      try {
+        const d = await api.invoke('sweeps:get', { sweepId: s.id });
+        const value = d.jobs.find((j) => j.index === s.bestJob)?.objective ?? null;
+        if (alive) setBest((b) => ({ ...b, [s.id]: value }));
+      } catch {
+        // Gone since it was listed, or unreadable: its best stays '—'; the list is still right.
+      }
+    };
     (async () => {
       const list = [...(await api.invoke('sweeps:list'))].sort(
         (a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id),
       );
       if (!alive) return;
       setSweeps(list);
-      for (const s of list.filter((x) => x.bestJob !== null).slice(0, BEST_LOOKUPS)) {
-        const d = await api.invoke('sweeps:get', { sweepId: s.id });
-        const value = d.jobs.find((j) => j.index === s.bestJob)?.objective ?? null;
-        if (alive) setBest((b) => ({ ...b, [s.id]: value }));
-      }
+      // One at a time: a detail holds every job of its sweep.
+      for (const s of list.filter((x) => x.bestJob !== null).slice(0, BEST_LOOKUPS))
+        await lookUpBest(s);
     })().catch((err: unknown) => alive && setError(errorText(err)));
+    // A running sweep's row follows its progress (status and counts; the best is read on open).
+    const off = api.on('sweep:progress', (ev) =>
+      setSweeps(
+        (list) =>
+          list?.map((s) =>
+            s.id === ev.sweepId
+              ? {
+                  ...s,
+                  status: ev.status,
+                  jobsTotal: ev.jobsTotal,
+                  jobsDone: ev.jobsDone,
+                  jobsFailed: ev.jobsFailed,
+                }
+              : s,
+          ) ?? null,
+      ),
+    );
     return () => {
       alive = false;
+      off();
     };
   }, []);
 
