@@ -1,19 +1,16 @@
 /**
  * What every job of a sweep runs on: symbols, dates, timeframes and what each job records —
- * the New backtest form's fields (same labels, same RecordField), without the account and
+ * the New backtest form's own field components, without the account and
  * checkpoint panels (a sweep uses the defaults for those).
  */
 import type { SymbolSummary } from '../../../../shared/dto.ts';
 import { Field, invalidProps } from '../../components/Field.tsx';
-import { fmtInt, fmtUtc } from '../../components/format.ts';
-import { TIMEFRAMES } from '../new/form.ts';
 import { RecordField } from '../new/RecordField.tsx';
+import { SymbolsField } from '../new/SymbolsField.tsx';
+import { TimeframesField } from '../new/TimeframesField.tsx';
 import type { Problems, SweepFormValues } from './sweep-form.ts';
 
 type Values = Pick<SweepFormValues, 'symbols' | 'from' | 'to' | 'timeframes' | 'record'>;
-
-export const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
-  on ? [...list, item] : list.filter((x) => x !== item);
 
 export function MarketFields({
   fid,
@@ -28,35 +25,16 @@ export function MarketFields({
   problems: Problems;
   onChange(patch: Partial<Values>): void;
 }) {
-  const range = dataSets.filter((d) => values.symbols.includes(d.symbol));
   return (
     <section className="panel form">
       <h2>Market</h2>
-      <fieldset className="field">
-        <legend>Symbols</legend>
-        <div className="checks">
-          {dataSets.map((d) => (
-            <label key={d.symbol} className="check">
-              <input
-                type="checkbox"
-                checked={values.symbols.includes(d.symbol)}
-                onChange={(e) =>
-                  onChange({ symbols: toggle(values.symbols, d.symbol, e.target.checked) })
-                }
-              />
-              <span className="mono">{d.symbol}</span>
-              <span className="muted small num"> {fmtInt(d.ticks)} ticks</span>
-            </label>
-          ))}
-        </div>
-        {problems.symbols && <span className="field-error">{problems.symbols}</span>}
-      </fieldset>
-      {range.length > 0 && (
-        <p className="hint">
-          Data from {fmtUtc(Math.min(...range.map((d) => d.first)), false)} to{' '}
-          {fmtUtc(Math.max(...range.map((d) => d.last)), false)} UTC
-        </p>
-      )}
+      <SymbolsField
+        id={fid('symbols')}
+        dataSets={dataSets}
+        value={values.symbols}
+        problem={problems.symbols}
+        onChange={(symbols) => onChange({ symbols })}
+      />
       <div className="form-grid">
         {(['from', 'to'] as const).map((k) => (
           <Field
@@ -76,28 +54,11 @@ export function MarketFields({
           </Field>
         ))}
       </div>
-      <fieldset className="field">
-        <legend>Timeframes</legend>
-        <div className="checks inline">
-          {TIMEFRAMES.map((t) => (
-            <label key={t} className="check">
-              <input
-                type="checkbox"
-                checked={values.timeframes.includes(t)}
-                onChange={(e) =>
-                  onChange({ timeframes: toggle(values.timeframes, t, e.target.checked) })
-                }
-              />
-              {t}
-            </label>
-          ))}
-        </div>
-        {problems.timeframes ? (
-          <span className="field-error">{problems.timeframes}</span>
-        ) : (
-          <span className="hint">A strategy adds the timeframes it needs</span>
-        )}
-      </fieldset>
+      <TimeframesField
+        value={values.timeframes}
+        problem={problems.timeframes}
+        onChange={(timeframes) => onChange({ timeframes })}
+      />
       <RecordField
         value={values.record}
         problem={problems.record}
