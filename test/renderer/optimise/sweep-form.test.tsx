@@ -89,12 +89,17 @@ describe('Optimise form', () => {
     ]);
   });
 
-  it('sends random search, walk-forward, dates, objective and workers', async () => {
+  it('sends symbols, record, timeframes, dates, random search, walk-forward, objective and workers', async () => {
     const { fake, user } = setup();
     await screen.findByRole('group', { name: 'Param fast' });
     await sweep(user, 'trendTimeframe');
     await user.click(within(paramGroup('trendTimeframe')).getByLabelText('H1'));
     await user.click(within(paramGroup('trendTimeframe')).getByLabelText('H4'));
+    await user.click(screen.getByLabelText('GBPUSD', { exact: false }));
+    await user.click(screen.getByLabelText('Bars and indicators'));
+    await user.click(
+      within(screen.getByRole('group', { name: 'Timeframes' })).getByLabelText('W1'),
+    );
     setValue('From', '2024-01-01');
     setValue('To', '2024-07-01');
     await user.selectOptions(screen.getByLabelText('Objective'), 'max-drawdown-pct');
@@ -113,6 +118,10 @@ describe('Optimise form', () => {
     await waitFor(() => expect(fake.argsOf('sweeps:start')).toHaveLength(1));
     const { spec, workers } = fake.argsOf('sweeps:start')[0]!;
     expect(workers).toBe(2);
+    expect(spec.base.symbols).toEqual(['EURUSD', 'GBPUSD']);
+    expect(spec.base.record).toEqual(['bars', 'trades', 'equity']);
+    // Leaving a timeframe out names the rest; all of them is the run default and left out.
+    expect(spec.base.timeframes).toEqual(['M1', 'M5', 'M15', 'M30', 'H1', 'H4', 'D1']);
     expect(spec.base.from).toBe(Date.UTC(2024, 0, 1));
     expect(spec.base.to).toBe(Date.UTC(2024, 6, 1));
     expect(spec.params).toEqual([

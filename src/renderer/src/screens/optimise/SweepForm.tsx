@@ -69,8 +69,12 @@ export function SweepForm() {
   const problems = built.problems ?? {};
   const plan = usePlan(built.problems ? null : built.spec);
 
-  const patch = (p: Partial<SweepFormValues>) => {
-    if (p.symbols) setChosenSymbols(p.symbols);
+  // Symbols live apart from the rest: untouched, they follow the first data set.
+  const patch = ({
+    symbols: picked,
+    ...p
+  }: Partial<Omit<SweepFormValues, 'strategy' | 'params'>>) => {
+    if (picked) setChosenSymbols(picked);
     setRest((r) => ({ ...r, ...p }));
   };
 
