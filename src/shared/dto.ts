@@ -75,11 +75,7 @@ export interface RunInfo {
   stats: Record<string, number | null> | null;
   /** What the run stores (all three unless it was started with less). */
   record: RecordKind[];
-  /**
-   * The optimisation sweep this run is a job of (issue 10); null or absent for a plain run.
-   * Optional until every backend fills it (dto-map.ts): readers treat absent as null.
-   */
-  sweepId?: string | null;
+  sweepId: string | null;
 }
 
 export interface CheckpointInfo {
