@@ -110,6 +110,8 @@ function Content() {
       return <NewBacktestScreen />;
     case 'runs':
       return <RunsScreen />;
+    case 'optimise':
+      return <OptimiseScreen />;
     case 'run':
       return <RunScreen key={runId} runId={runId} />;
     case 'checkpoints':
@@ -118,8 +120,6 @@ function Content() {
       return <ResultsScreen key={runId} runId={runId} />;
     case 'settings':
       return <SettingsScreen />;
-    case 'optimise':
-      return <OptimiseScreen />;
   }
 }
 
