@@ -1,0 +1,155 @@
+/**
+ * The Optimise screen end to end: the built renderer in Debian's Chromium against the real
+ * backend through the web bridge. A sweep set up from the param schema runs every job and shows
+ * it (table, best job, heatmap with click-through); then the app's promise for sweeps: a backend
+ * SIGKILLed mid-sweep is offered for resume on reload, and Resume finishes it with the job results
+ * of the sweep that was never interrupted. Screenshots land in test-output/e2e.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SweepDetail } from '../src/shared/sweeps.ts';
+import { openDatabase } from '../src/main/services/db/database.ts';
+import { readSweep } from '../src/main/services/sweeps/sweep-service.ts';
+import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { startWebBackend, type WebBackend } from './web-backend.ts';
+
+const CLI = path.resolve(import.meta.dirname, '../bin/backtestr.js');
+/** Slows every run step so that the kill lands mid-sweep; results do not depend on it. */
+const THROTTLE = { BACKTESTR_TEST_THROTTLE_MS: '40' };
+let dataDir: string;
+let browser: Browser;
+let backend: WebBackend;
+let page: Page;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-e2e-sweep-'));
+  const gen = spawnSync(
+    process.execPath,
+    [CLI, 'data', 'generate', '--data-dir', dataDir, '--symbol', 'EURUSD'].concat([
+      '--start',
+      '2024-01-01',
+      '--days',
+      '3',
+      '--seed',
+      '1',
+    ]),
+    { encoding: 'utf8' },
+  );
+  if (gen.status !== 0) throw new Error(`data generate failed: ${gen.stderr}`);
+  browser = await launchBrowser();
+  backend = await startWebBackend(dataDir);
+  page = await newPage(browser);
+});
+
+afterAll(async () => {
+  await backend?.stop();
+  await browser?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function sweep(id: string): SweepDetail {
+  const db = openDatabase(dataDir);
+  try {
+    const d = readSweep(db, id);
+    if (!d) throw new Error(`no sweep ${id}`);
+    return d;
+  } finally {
+    db.close();
+  }
+}
+
+/** ma-cross over fast 3|6 × slow 12|24 with an H1 trend filter (so that 3 days trade): 4 jobs. */
+async function setUpSweep(workers: string): Promise<void> {
+  await page.getByRole('button', { name: /^Optimise/ }).click();
+  await page.getByLabel('Strategy', { exact: true }).selectOption('ma-cross');
+  await page
+    .getByRole('group', { name: 'Param fast' })
+    .getByRole('button', { name: 'Swept' })
+    .click();
+  await page.getByLabel('fast from').fill('3');
+  await page.getByLabel('fast to').fill('6');
+  await page.getByLabel('fast step').fill('3');
+  await page
+    .getByRole('group', { name: 'Param slow' })
+    .getByRole('button', { name: 'Swept' })
+    .click();
+  await page.getByLabel('slow from').fill('12');
+  await page.getByLabel('slow to').fill('24');
+  await page.getByLabel('slow step').fill('12');
+  await page.getByLabel('trendTimeframe', { exact: true }).selectOption('H1');
+  await page.getByLabel('trendPeriod', { exact: true }).fill('20');
+  await page.getByLabel('Workers', { exact: true }).fill(workers);
+  const planned = page.getByRole('status', { name: 'Jobs planned' });
+  await expect.poll(() => planned.textContent(), { timeout: 30_000 }).toBe('4 jobs');
+}
+
+const headerStatus = () => page.locator('.screen-head .badge').first().textContent();
+const shownSweepId = async () => (await page.locator('.screen-head h1 code').textContent())!;
+
+describe('the Optimise screen through the web bridge', () => {
+  let first: SweepDetail;
+
+  it('runs a sweep set up from the param schema and shows every job, the best and the heatmap', async () => {
+    await page.goto(backend.url);
+    await setUpSweep('2');
+    await screenshot(page, 'optimise-form');
+    await page.getByRole('button', { name: 'Start sweep' }).click();
+    await expect.poll(headerStatus, { timeout: 120_000 }).toBe('completed');
+    first = sweep(await shownSweepId());
+    expect(first.jobs.map((j) => j.status)).toEqual(Array(4).fill('completed'));
+    expect(first.bestJob).not.toBeNull();
+
+    const table = page.getByRole('table', { name: 'Jobs' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(5);
+    await table.getByRole('row', { name: `Job ${first.bestJob} (best)` }).waitFor();
+    const cells = page.getByRole('table', { name: /by fast and slow/ }).getByRole('button');
+    expect(await cells.count()).toBe(4);
+    await screenshot(page, 'optimise-sweep');
+
+    const best = first.jobs[first.bestJob!]!;
+    await page
+      .getByRole('button', {
+        name: new RegExp(`fast ${best.params.fast}, slow ${best.params.slow}:`),
+      })
+      .click();
+    await expect
+      .poll(() => page.getByText(/Profit factor/i).count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(await page.locator('.screen-head').first().textContent()).toContain(best.runId!);
+  });
+
+  it('after a SIGKILL mid-sweep, the reloaded app offers the sweep; Resume finishes it with the uninterrupted results', async () => {
+    await backend.stop();
+    backend = await startWebBackend(dataDir, THROTTLE);
+    await page.goto(backend.url);
+    await setUpSweep('1');
+    await page.getByRole('button', { name: 'Start sweep' }).click();
+    await expect.poll(headerStatus, { timeout: 30_000 }).toBe('running');
+    const id = await shownSweepId();
+    expect(id).not.toBe(first.id);
+    // Kill once a job has finished and the next is under way.
+    await expect
+      .poll(() => sweep(id).jobs.filter((j) => j.status === 'completed').length, {
+        timeout: 120_000,
+      })
+      .toBeGreaterThan(0);
+    await backend.kill();
+    backend = await startWebBackend(dataDir);
+    await page.goto(backend.url);
+    const prompt = page.getByRole('dialog', { name: 'Resume interrupted sweep?' });
+    await prompt.waitFor({ timeout: 30_000 });
+    expect(await prompt.textContent()).toContain(id);
+    await screenshot(page, 'sweep-resume-prompt');
+    await prompt.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(headerStatus, { timeout: 120_000 }).toBe('completed');
+    const resumed = sweep(id);
+    expect(resumed.jobs.map((j) => [j.status, j.params, j.stats])).toEqual(
+      first.jobs.map((j) => [j.status, j.params, j.stats]),
+    );
+    expect(resumed.bestJob).toBe(first.bestJob);
+  });
+});
