@@ -146,6 +146,8 @@ describe('the Optimise screen through the web bridge', () => {
     await screenshot(page, 'sweep-resume-prompt');
     await prompt.getByRole('button', { name: 'Resume' }).click();
     await expect.poll(headerStatus, { timeout: 120_000 }).toBe('completed');
+    // The sweep's interrupted job run is resumed with it, never offered by the run prompt.
+    expect(await page.getByRole('dialog').count()).toBe(0);
     const resumed = sweep(id);
     expect(resumed.jobs.map((j) => [j.status, j.params, j.stats])).toEqual(
       first.jobs.map((j) => [j.status, j.params, j.stats]),

@@ -128,8 +128,12 @@ function Content() {
  * focus), and a sweep's job runs are resumed by resuming the sweep.
  */
 function RecoveryPrompts() {
-  const [sweepsDone, setSweepsDone] = useState(false);
-  return sweepsDone ? <ResumePrompt /> : <SweepResumePrompt onDone={() => setSweepsDone(true)} />;
+  const [sweepJobRuns, setSweepJobRuns] = useState<ReadonlySet<string> | null>(null);
+  return sweepJobRuns ? (
+    <ResumePrompt skipRunIds={sweepJobRuns} />
+  ) : (
+    <SweepResumePrompt onDone={setSweepJobRuns} />
+  );
 }
 
 export function App() {

@@ -61,6 +61,22 @@ describe('Sweep relaunch prompt', () => {
     expect(fake.argsOf('sweeps:resume')).toEqual([]);
   });
 
+  it('skips a job run of the sweep even when the backend does not say so on the run', async () => {
+    // sweepDetail's job 3 ran as run-3: the run itself carries no sweepId here.
+    const unmarked: RecoverableRun = {
+      run: runInfo('run-3', { status: 'interrupted', sweepId: null }),
+      lastCheckpoint: null,
+    };
+    const { fake, user } = setup([unmarked, plainRun]);
+    const dialog = await screen.findByRole('dialog', { name: 'Resume interrupted sweep?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Later' }));
+    const runDialog = await screen.findByRole('dialog', { name: 'Resume interrupted backtest?' });
+    expect(runDialog.textContent).toContain('20261130-plain');
+    expect(runDialog.textContent).not.toContain('run-3');
+    expect(runDialog.textContent).not.toContain('(1 of 2');
+    expect(fake.argsOf('sweeps:get')).toEqual([{ sweepId: SWEEP.id }]);
+  });
+
   it('shows a resume error in the dialog', async () => {
     installFakeApi({
       'sweeps:recoverable': () => [SWEEP],

@@ -16,7 +16,12 @@ import { useNav } from '../store/nav.ts';
 import { runProgressPct, useRuns } from '../store/runs.ts';
 import { notify } from '../store/ui.ts';
 
-export function ResumePrompt() {
+export function ResumePrompt({
+  skipRunIds,
+}: {
+  /** Runs not to offer: the jobs of sweeps (their sweep's prompt resumes them). */
+  skipRunIds?: ReadonlySet<string>;
+} = {}) {
   const [queue, setQueue] = useState<RecoverableRun[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -28,8 +33,8 @@ export function ResumePrompt() {
       .invoke('runs:recoverable')
       .then((list) => {
         // A sweep's job runs are finished by resuming the sweep (SweepResumePrompt), not one by one.
-        if (!cancelled)
-          setQueue(list.filter((r) => r.run.status === 'interrupted' && !r.run.sweepId));
+        const own = (r: RecoverableRun) => !r.run.sweepId && !skipRunIds?.has(r.run.id);
+        if (!cancelled) setQueue(list.filter((r) => r.run.status === 'interrupted' && own(r)));
       })
       .catch((err: unknown) => {
         if (!cancelled) notify(`Could not look for interrupted runs: ${errorText(err)}`, 'error');
@@ -37,7 +42,7 @@ export function ResumePrompt() {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [skipRunIds]);
 
   const item = queue[0];
   if (!item) return null;

@@ -16,8 +16,32 @@ import { Modal } from '../components/Modal.tsx';
 import { useNav } from '../store/nav.ts';
 import { notify } from '../store/ui.ts';
 
-export function SweepResumePrompt({ onDone }: { onDone?: () => void }) {
+/**
+ * The runs that are jobs of the recoverable sweeps, read before anything is resumed: the run
+ * prompt must not offer them one by one (RunInfo.sweepId says the same once every backend fills
+ * it; this also covers one that does not). A sweep whose detail cannot be read adds nothing.
+ */
+async function jobRunIds(sweeps: readonly SweepInfo[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const s of sweeps) {
+    try {
+      const d = await api.invoke('sweeps:get', { sweepId: s.id });
+      for (const j of d.jobs) if (j.runId) ids.add(j.runId);
+    } catch {
+      // Gone or unreadable: its runs, if any, carry their sweepId.
+    }
+  }
+  return ids;
+}
+
+export function SweepResumePrompt({
+  onDone,
+}: {
+  /** Called once no sweep is left to ask about, with the runs that are jobs of a sweep. */
+  onDone?: (sweepJobRuns: ReadonlySet<string>) => void;
+}) {
   const [queue, setQueue] = useState<SweepInfo[] | null>(null);
+  const [jobRuns, setJobRuns] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const onDoneRef = useRef(onDone);
@@ -27,16 +51,17 @@ export function SweepResumePrompt({ onDone }: { onDone?: () => void }) {
 
   useEffect(() => {
     let cancelled = false;
-    api
-      .invoke('sweeps:recoverable')
-      .then((list) => {
-        if (!cancelled) setQueue(list.filter((s) => s.status === 'interrupted'));
-      })
-      .catch((err: unknown) => {
-        if (cancelled) return;
-        notify(`Could not look for interrupted sweeps: ${errorText(err)}`, 'error');
-        setQueue([]);
-      });
+    (async () => {
+      const list = await api.invoke('sweeps:recoverable');
+      const runs = await jobRunIds(list);
+      if (cancelled) return;
+      setJobRuns(runs);
+      setQueue(list.filter((s) => s.status === 'interrupted'));
+    })().catch((err: unknown) => {
+      if (cancelled) return;
+      notify(`Could not look for interrupted sweeps: ${errorText(err)}`, 'error');
+      setQueue([]);
+    });
     return () => {
       cancelled = true;
     };
@@ -44,8 +69,8 @@ export function SweepResumePrompt({ onDone }: { onDone?: () => void }) {
 
   const done = queue !== null && queue.length === 0;
   useEffect(() => {
-    if (done) onDoneRef.current?.();
-  }, [done]);
+    if (done) onDoneRef.current?.(jobRuns);
+  }, [done, jobRuns]);
 
   const sweep = queue?.[0];
   if (!sweep) return null;
