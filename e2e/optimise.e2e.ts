@@ -154,4 +154,20 @@ describe('the Optimise screen through the web bridge', () => {
     );
     expect(resumed.bestJob).toBe(first.bestJob);
   });
+
+  it('pauses a running sweep from its view and resumes it to the same results', async () => {
+    await backend.stop();
+    backend = await startWebBackend(dataDir, THROTTLE);
+    await page.goto(backend.url);
+    await setUpSweep('1');
+    await page.getByRole('button', { name: 'Start sweep' }).click();
+    await expect.poll(headerStatus, { timeout: 30_000 }).toBe('running');
+    const id = await shownSweepId();
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(headerStatus, { timeout: 60_000 }).toBe('paused');
+    expect(sweep(id).status).toBe('paused');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(headerStatus, { timeout: 120_000 }).toBe('completed');
+    expect(sweep(id).jobs.map((j) => j.stats)).toEqual(first.jobs.map((j) => j.stats));
+  });
 });
