@@ -170,4 +170,62 @@ describe('the Optimise screen through the web bridge', () => {
     await expect.poll(headerStatus, { timeout: 120_000 }).toBe('completed');
     expect(sweep(id).jobs.map((j) => j.stats)).toEqual(first.jobs.map((j) => j.stats));
   });
+
+  it('runs a walk-forward sweep and shows its windows and the stitched out-of-sample statistics', async () => {
+    await page.goto(backend.url);
+    await setUpSweep('2');
+    // fast 3|6 only, on 1-day windows: 2 windows of 2 in-sample jobs and 1 out-of-sample job;
+    // M5 bars with an M15 trend so that a single day trades.
+    await page
+      .getByRole('group', { name: 'Param slow' })
+      .getByRole('button', { name: 'Fixed' })
+      .click();
+    await page.getByLabel('slow', { exact: true }).fill('12');
+    await page.getByLabel('timeframe', { exact: true }).selectOption('M5');
+    await page.getByLabel('trendTimeframe', { exact: true }).selectOption('M15');
+    await page.getByLabel('trendPeriod', { exact: true }).fill('10');
+    await page.getByLabel('Walk-forward', { exact: true }).check();
+    await page.getByLabel('In-sample days').fill('1');
+    await page.getByLabel('Out-of-sample days').fill('1');
+    const planned = page.getByRole('status', { name: 'Jobs planned' });
+    await expect
+      .poll(() => planned.textContent(), { timeout: 30_000 })
+      .toBe('6 jobs in 2 walk-forward windows');
+    await page.getByRole('button', { name: 'Start sweep' }).click();
+    await expect.poll(headerStatus, { timeout: 120_000 }).toBe('completed');
+    const wf = sweep(await shownSweepId());
+    const windows = page.getByRole('region', { name: 'Walk-forward windows' });
+    const rows = windows.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(1 + wf.windows.length);
+    for (const w of wf.windows) {
+      const text = await rows.nth(1 + w.window).textContent();
+      // Days, and the time too where the last window is clipped to the data's last tick.
+      const day = (t: number) =>
+        new Date(t)
+          .toISOString()
+          .slice(0, t % 86_400_000 === 0 ? 10 : 16)
+          .replace('T', ' ');
+      expect(text).toContain(`${day(w.inSample.from)} → ${day(w.inSample.to)}`);
+      expect(text).toContain(`${day(w.outOfSample.from)} → ${day(w.outOfSample.to)}`);
+    }
+    expect(wf.jobs.filter((j) => j.phase === 'oos').map((j) => j.status)).toEqual([
+      'completed',
+      'completed',
+    ]);
+    expect(wf.oosStats).not.toBeNull();
+    const stats = windows.getByRole('group', { name: 'Statistics' });
+    const figure = (label: string) =>
+      stats
+        .locator('.bt-stat')
+        .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+        .locator('dd')
+        .textContent();
+    const money = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    expect(await figure('Trades')).toBe(String(wf.oosStats!.trades));
+    expect(await figure('Net profit')).toBe(money.format(wf.oosStats!.netProfit!));
+    await screenshot(page, 'optimise-walk-forward');
+  });
 });

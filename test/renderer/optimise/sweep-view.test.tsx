@@ -150,7 +150,7 @@ describe('Sweep view', () => {
         {
           window: 1,
           inSample: { from: t0 + 30 * DAY, to: t0 + 90 * DAY },
-          outOfSample: { from: t0 + 90 * DAY, to: t0 + 120 * DAY },
+          outOfSample: { from: t0 + 90 * DAY, to: t0 + 110 * DAY + 86_340_000 },
           bestJob: 3,
           oosJob: 5,
         },
@@ -167,6 +167,8 @@ describe('Sweep view', () => {
     expect(rows[0]).toContain('2024-03-01 → 2024-03-31');
     expect(rows[0]).toContain('fast=10');
     expect(rows[0]).toContain('25.00');
+    // The last window, clipped to the data's last tick, shows where it ends to the minute.
+    expect(rows[1]).toContain('2024-03-31 → 2024-04-20 23:59');
     expect(rows[1]).toContain('fast=5');
     expect(rows[1]).toContain('no in-sample job qualified');
     const stats = within(windows).getByRole('group', { name: 'Statistics' });

@@ -6,9 +6,11 @@
 import type { SweepDetail, SweepJobInfo } from '../../../../shared/sweeps.ts';
 import { useNav } from '../../store/nav.ts';
 import { StatsGrid } from '../results/StatsGrid.tsx';
-import { count, money, percent, tone, utcDate } from '../run/format.ts';
+import { count, money, percent, tone, utcDate, utcMinute } from '../run/format.ts';
 
-const range = (r: { from: number; to: number }) => `${utcDate(r.from)} → ${utcDate(r.to)}`;
+/** A day boundary as its date; a window clipped to the data's last tick with its time too. */
+const at = (t: number) => (t % 86_400_000 === 0 ? utcDate(t) : utcMinute(t));
+const range = (r: { from: number; to: number }) => `${at(r.from)} → ${at(r.to)}`;
 
 function paramsText(job: SweepJobInfo | undefined): string {
   if (!job) return '—';
