@@ -109,6 +109,12 @@ describe('the Optimise screen through the web bridge', () => {
     const cells = page.getByRole('table', { name: /by fast and slow/ }).getByRole('button');
     expect(await cells.count()).toBe(4);
     await screenshot(page, 'optimise-sweep');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const note = page.getByRole('status').filter({ hasText: 'Exported' });
+    await note.waitFor({ timeout: 30_000 });
+    const dir = (await note.locator('code').textContent())!;
+    expect(dir).toBe(path.join(dataDir, 'exports', `sweep-${first.id}`));
+    expect(fs.readdirSync(dir).sort()).toEqual(['best.json', 'jobs.csv']);
 
     const best = first.jobs[first.bestJob!]!;
     await page
