@@ -1,9 +1,9 @@
 /**
  * The shell: left nav, top bar (version, data folder), the current screen, toasts, the resume
- * prompt for interrupted runs and the keyboard shortcuts (`?` lists them). Screens navigate
+ * prompts for interrupted sweeps and runs and the keyboard shortcuts (`?` lists them). Screens navigate
  * through the nav store (store/nav.ts) and reach the backend through api/index.ts.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { ProgressBar } from './components/ProgressBar.tsx';
@@ -13,11 +13,13 @@ import { useShortcuts } from './components/shortcuts.ts';
 import { CheckpointsScreen } from './screens/CheckpointsScreen.tsx';
 import { DataScreen } from './screens/DataScreen.tsx';
 import { NewBacktestScreen } from './screens/NewBacktestScreen.tsx';
+import { OptimiseScreen } from './screens/OptimiseScreen.tsx';
 import { ResultsScreen } from './screens/ResultsScreen.tsx';
 import { ResumePrompt } from './screens/ResumePrompt.tsx';
 import { RunScreen } from './screens/RunScreen.tsx';
 import { RunsScreen } from './screens/RunsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { SweepResumePrompt } from './screens/SweepResumePrompt.tsx';
 import { useData } from './store/data.ts';
 import { useNav, type Screen } from './store/nav.ts';
 import { connectRuns, runProgressPct, useRuns } from './store/runs.ts';
@@ -108,6 +110,8 @@ function Content() {
       return <NewBacktestScreen />;
     case 'runs':
       return <RunsScreen />;
+    case 'optimise':
+      return <OptimiseScreen />;
     case 'run':
       return <RunScreen key={runId} runId={runId} />;
     case 'checkpoints':
@@ -119,9 +123,23 @@ function Content() {
   }
 }
 
+/**
+ * Interrupted sweeps first, then interrupted runs: one dialog at a time (two would fight over the
+ * focus), and a sweep's job runs are resumed by resuming the sweep.
+ */
+function RecoveryPrompts() {
+  const [sweepJobRuns, setSweepJobRuns] = useState<ReadonlySet<string> | null>(null);
+  return sweepJobRuns ? (
+    <ResumePrompt skipRunIds={sweepJobRuns} />
+  ) : (
+    <SweepResumePrompt onDone={setSweepJobRuns} />
+  );
+}
+
 export function App() {
   const screen = useNav((s) => s.screen);
   const runId = useNav((s) => s.params.runId);
+  const sweepId = useNav((s) => s.params.sweepId);
   const helpOpen = useUi((s) => s.helpOpen);
   const setHelpOpen = useUi((s) => s.setHelpOpen);
 
@@ -141,6 +159,7 @@ export function App() {
           <NavItem screen="data" label="Data" shortcut="D" />
           <NavItem screen="new" label="New backtest" shortcut="N" />
           <NavItem screen="runs" label="Runs" shortcut="G" />
+          <NavItem screen="optimise" label="Optimise" shortcut="O" />
           <CurrentRun />
           <NavItem screen="settings" label="Settings" shortcut="S" />
         </nav>
@@ -151,13 +170,13 @@ export function App() {
       <div className="main-col">
         <TopBar />
         <main className="content">
-          <ErrorBoundary resetKey={`${screen}:${runId ?? ''}`}>
+          <ErrorBoundary resetKey={`${screen}:${runId ?? ''}:${sweepId ?? ''}`}>
             <Content />
           </ErrorBoundary>
         </main>
       </div>
       <Toasts />
-      <ResumePrompt />
+      <RecoveryPrompts />
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );

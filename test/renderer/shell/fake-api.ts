@@ -28,6 +28,9 @@ const DEFAULTS: Partial<Record<Channel, unknown>> = {
   // What the run, checkpoints and results screens read when a test navigates to them.
   'runs:results': { stats: null, equity: [], trades: [] },
   'checkpoints:list': [],
+  // The Optimise screen and the sweep relaunch prompt read these at start.
+  'sweeps:list': [],
+  'sweeps:recoverable': [],
 };
 
 export interface FakeApi {
@@ -111,6 +114,7 @@ export function runInfo(id: string, over: Partial<RunInfo> = {}): RunInfo {
     error: null,
     parentRunId: null,
     parentSeq: null,
+    sweepId: null,
     record: ['bars', 'trades', 'equity'],
     stats: null,
     ...over,

@@ -79,6 +79,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['g'], label: 'G', what: 'Go to Runs', run: goTo('runs') },
   { keys: ['d'], label: 'D', what: 'Go to Data', run: goTo('data') },
   { keys: ['n'], label: 'N', what: 'New backtest', run: goTo('new') },
+  { keys: ['o'], label: 'O', what: 'Optimise: parameter sweeps', run: goTo('optimise') },
   { keys: ['r'], label: 'R', what: 'Current run: live view', run: goTo('run') },
   { keys: ['k'], label: 'K', what: 'Current run: checkpoints', run: goTo('checkpoints') },
   { keys: ['e'], label: 'E', what: 'Current run: results', run: goTo('results') },

@@ -9,7 +9,6 @@ import { api, errorText } from '../api/index.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { Field, invalidProps } from '../components/Field.tsx';
-import { fmtInt, fmtUtc } from '../components/format.ts';
 import { useData } from '../store/data.ts';
 import { useNav } from '../store/nav.ts';
 import { useRuns } from '../store/runs.ts';
@@ -17,7 +16,6 @@ import { notify } from '../store/ui.ts';
 import {
   DEFAULTS,
   PRICE_SOURCES,
-  TIMEFRAMES,
   buildRequest,
   paramDefaults,
   type FormValues,
@@ -25,6 +23,8 @@ import {
   type RawParam,
 } from './new/form.ts';
 import { RecordField } from './new/RecordField.tsx';
+import { SymbolsField } from './new/SymbolsField.tsx';
+import { TimeframesField } from './new/TimeframesField.tsx';
 import {
   ACCOUNT_FIELDS,
   CHECKPOINT_FIELDS,
@@ -74,8 +74,6 @@ export function NewBacktestScreen() {
 
   const set = <K extends keyof Rest>(key: K, value: Rest[K]) =>
     setRest((r) => ({ ...r, [key]: value }));
-  const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
-    on ? [...list, item] : list.filter((x) => x !== item);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -126,7 +124,6 @@ export function NewBacktestScreen() {
     />
   );
   const problemCount = Object.keys(problems).length;
-  const range = dataSets.filter((d) => symbols.includes(d.symbol));
 
   return (
     <form className="screen" onSubmit={(e) => void submit(e)} noValidate>
@@ -137,36 +134,13 @@ export function NewBacktestScreen() {
       <div className="columns">
         <section className="panel form">
           <h2>Market</h2>
-          <fieldset
-            className="field"
-            aria-describedby={problems.symbols ? fid('symbols-error') : undefined}
-          >
-            <legend>Symbols</legend>
-            <div className="checks">
-              {dataSets.map((d) => (
-                <label key={d.symbol} className="check">
-                  <input
-                    type="checkbox"
-                    checked={symbols.includes(d.symbol)}
-                    onChange={(e) => setChosenSymbols(toggle(symbols, d.symbol, e.target.checked))}
-                  />
-                  <span className="mono">{d.symbol}</span>
-                  <span className="muted small num"> {fmtInt(d.ticks)} ticks</span>
-                </label>
-              ))}
-            </div>
-            {problems.symbols && (
-              <span className="field-error" id={fid('symbols-error')}>
-                {problems.symbols}
-              </span>
-            )}
-          </fieldset>
-          {range.length > 0 && (
-            <p className="hint">
-              Data from {fmtUtc(Math.min(...range.map((d) => d.first)), false)} to{' '}
-              {fmtUtc(Math.max(...range.map((d) => d.last)), false)} UTC
-            </p>
-          )}
+          <SymbolsField
+            id={fid('symbols')}
+            dataSets={dataSets}
+            value={symbols}
+            problem={problems.symbols}
+            onChange={setChosenSymbols}
+          />
           <div className="form-grid">
             <Field id={fid('from')} label="From" problem={problems.from} hint="Optional, UTC">
               <input
@@ -200,28 +174,11 @@ export function NewBacktestScreen() {
               </select>
             </Field>
           </div>
-          <fieldset className="field">
-            <legend>Timeframes</legend>
-            <div className="checks inline">
-              {TIMEFRAMES.map((t) => (
-                <label key={t} className="check">
-                  <input
-                    type="checkbox"
-                    checked={rest.timeframes.includes(t)}
-                    onChange={(e) =>
-                      set('timeframes', toggle(rest.timeframes, t, e.target.checked))
-                    }
-                  />
-                  {t}
-                </label>
-              ))}
-            </div>
-            {problems.timeframes ? (
-              <span className="field-error">{problems.timeframes}</span>
-            ) : (
-              <span className="hint">A strategy adds the timeframes it needs</span>
-            )}
-          </fieldset>
+          <TimeframesField
+            value={rest.timeframes}
+            problem={problems.timeframes}
+            onChange={(timeframes) => set('timeframes', timeframes)}
+          />
           <Field
             id={fid('indicators')}
             label="Indicators"

@@ -2,7 +2,8 @@
  * On start: runs that were interrupted (the app or machine stopped mid-run). They continue from
  * their last valid checkpoint; one without any (stopped in its first minute) starts again from
  * its first tick under the same id. One at a time; Later closes the prompt for this session
- * (the runs stay in Runs, where Resume is also offered).
+ * (the runs stay in Runs, where Resume is also offered). Runs that are jobs of a sweep are left
+ * to the sweep's prompt (SweepResumePrompt), which the shell shows first.
  */
 import { useEffect, useState } from 'react';
 import type { RecoverableRun } from '../../../shared/dto.ts';
@@ -15,7 +16,12 @@ import { useNav } from '../store/nav.ts';
 import { runProgressPct, useRuns } from '../store/runs.ts';
 import { notify } from '../store/ui.ts';
 
-export function ResumePrompt() {
+export function ResumePrompt({
+  skipRunIds,
+}: {
+  /** Runs not to offer: the jobs of sweeps (their sweep's prompt resumes them). */
+  skipRunIds?: ReadonlySet<string>;
+} = {}) {
   const [queue, setQueue] = useState<RecoverableRun[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -26,7 +32,9 @@ export function ResumePrompt() {
     api
       .invoke('runs:recoverable')
       .then((list) => {
-        if (!cancelled) setQueue(list.filter((r) => r.run.status === 'interrupted'));
+        // A sweep's job runs are finished by resuming the sweep (SweepResumePrompt), not one by one.
+        const own = (r: RecoverableRun) => !r.run.sweepId && !skipRunIds?.has(r.run.id);
+        if (!cancelled) setQueue(list.filter((r) => r.run.status === 'interrupted' && own(r)));
       })
       .catch((err: unknown) => {
         if (!cancelled) notify(`Could not look for interrupted runs: ${errorText(err)}`, 'error');
@@ -34,7 +42,7 @@ export function ResumePrompt() {
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [skipRunIds]);
 
   const item = queue[0];
   if (!item) return null;

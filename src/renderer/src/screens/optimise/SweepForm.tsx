@@ -1,0 +1,184 @@
+/**
+ * The Optimise form: market, strategy params (each Fixed or Swept), search. The spec is rebuilt
+ * on every edit, its problems shown inline, and the number of jobs it implies asked of the
+ * backend (sweeps:plan, debounced). Start → sweeps:start → the sweep's view.
+ */
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { StrategyList } from '../../../../shared/dto.ts';
+import { api, errorText } from '../../api/index.ts';
+import { ErrorPanel } from '../../components/ErrorPanel.tsx';
+import { Field } from '../../components/Field.tsx';
+import { fmtInt } from '../../components/format.ts';
+import { useData } from '../../store/data.ts';
+import { useNav } from '../../store/nav.ts';
+import { notify } from '../../store/ui.ts';
+import { MarketFields } from './MarketFields.tsx';
+import { ParamSweepField } from './ParamSweepField.tsx';
+import { SearchFields } from './SearchFields.tsx';
+import {
+  SWEEP_DEFAULTS,
+  buildSweepSpec,
+  settingOf,
+  type ParamSetting,
+  type SweepFormValues,
+} from './sweep-form.ts';
+import { usePlan, type PlanState } from './usePlan.ts';
+
+type Rest = typeof SWEEP_DEFAULTS;
+
+export function SweepForm() {
+  const id = useId();
+  const fid = (name: string) => `${id}-${name}`;
+  const dataSets = useData((s) => s.symbols);
+  const go = useNav((s) => s.go);
+  const [strategies, setStrategies] = useState<StrategyList | null>(null);
+  const [strategiesError, setStrategiesError] = useState<string | null>(null);
+  // null = untouched: the first data set / the first strategy until the user picks.
+  const [chosenSymbols, setChosenSymbols] = useState<string[] | null>(null);
+  const [chosenStrategy, setChosenStrategy] = useState<string | null>(null);
+  const [paramEdits, setParamEdits] = useState<Record<string, Record<string, ParamSetting>>>({});
+  const [rest, setRest] = useState<Rest>(SWEEP_DEFAULTS);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void useData.getState().load();
+    let cancelled = false;
+    api
+      .invoke('strategies:list')
+      .then((list) => !cancelled && setStrategies(list))
+      .catch((err: unknown) => !cancelled && setStrategiesError(errorText(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const symbols = (chosenSymbols ?? (dataSets[0] ? [dataSets[0].symbol] : [])).filter((s) =>
+    dataSets.some((d) => d.symbol === s),
+  );
+  const strategy = chosenStrategy ?? strategies?.strategies[0]?.name ?? '';
+  const info = strategies?.strategies.find((s) => s.name === strategy) ?? null;
+  const specs = info?.params ?? [];
+  const values: SweepFormValues = {
+    ...rest,
+    symbols,
+    strategy,
+    params: paramEdits[strategy] ?? {},
+  };
+  const built = buildSweepSpec(values, specs);
+  const problems = built.problems ?? {};
+  const plan = usePlan(built.problems ? null : built.spec);
+
+  // Symbols live apart from the rest: untouched, they follow the first data set.
+  const patch = ({
+    symbols: picked,
+    ...p
+  }: Partial<Omit<SweepFormValues, 'strategy' | 'params'>>) => {
+    if (picked) setChosenSymbols(picked);
+    setRest((r) => ({ ...r, ...p }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (built.problems) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const args = { spec: built.spec, ...(built.workers ? { workers: built.workers } : {}) };
+      const { sweepId } = await api.invoke('sweeps:start', args);
+      notify(`Started sweep ${sweepId}`, 'success');
+      go('optimise', { sweepId });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="opt-form" onSubmit={(e) => void submit(e)} noValidate aria-label="New sweep">
+      <div className="columns">
+        <MarketFields
+          fid={fid}
+          dataSets={dataSets}
+          values={values}
+          problems={problems}
+          onChange={patch}
+        />
+        <section className="panel form">
+          <h2>Strategy</h2>
+          <Field
+            id={fid('strategy')}
+            label="Strategy"
+            problem={problems.strategy}
+            hint={info?.description}
+          >
+            <select
+              id={fid('strategy')}
+              value={strategy}
+              onChange={(e) => setChosenStrategy(e.target.value)}
+            >
+              {strategies?.strategies.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                  {s.source === 'user' ? ' (user)' : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <ErrorPanel message={strategiesError} title="Could not list the strategies" />
+          <div className="opt-params" role="group" aria-label="Parameters">
+            {specs.map((spec) => (
+              <ParamSweepField
+                key={`${strategy}.${spec.name}`}
+                id={fid(`param-${spec.name}`)}
+                spec={spec}
+                setting={settingOf(values, spec)}
+                problem={problems[`param.${spec.name}`]}
+                onChange={(next) =>
+                  setParamEdits((all) => ({
+                    ...all,
+                    [strategy]: { ...all[strategy], [spec.name]: next },
+                  }))
+                }
+              />
+            ))}
+          </div>
+        </section>
+        <SearchFields fid={fid} values={values} problems={problems} onChange={patch} />
+      </div>
+      <ErrorPanel
+        message={error}
+        title="Could not start the sweep"
+        onDismiss={() => setError(null)}
+      />
+      <div className="actions sticky">
+        <button type="submit" className="primary big" disabled={busy || !!built.problems}>
+          Start sweep
+        </button>
+        <PlanSummary plan={plan} problems={problems} />
+      </div>
+    </form>
+  );
+}
+
+function PlanSummary({ plan, problems }: { plan: PlanState; problems: Record<string, string> }) {
+  const count = Object.keys(problems).length;
+  let text: string;
+  let cls = 'muted';
+  if (count > 0)
+    text = problems.params ?? `${count === 1 ? '1 field needs' : `${count} fields need`} attention`;
+  else if (plan.state === 'ok')
+    text =
+      `${fmtInt(plan.jobs)} ${plan.jobs === 1 ? 'job' : 'jobs'}` +
+      (plan.windows > 0 ? ` in ${fmtInt(plan.windows)} walk-forward windows` : '');
+  else if (plan.state === 'error') text = plan.error;
+  else text = 'Counting jobs…';
+  if (count > 0 || plan.state === 'error') cls = 'field-error';
+  else if (plan.state === 'ok') cls = 'strong';
+  return (
+    <span className={`opt-plan ${cls}`} role="status" aria-label="Jobs planned">
+      {text}
+    </span>
+  );
+}
