@@ -5,12 +5,12 @@ import {
   objectiveValue,
   rankValue,
   type RankedJob,
-} from '../../src/main/services/sweeps/objective.ts';
+} from '../../src/shared/sweep-objective.ts';
 import { SWEEP_OBJECTIVES, type SweepObjective } from '../../src/shared/sweeps.ts';
 
 type Stats = Record<string, number | null>;
 
-/** The statistics objective.ts reads, with the nulls statistics.ts gives where undefined. */
+/** The statistics sweep-objective.ts reads, with the nulls statistics.ts gives where undefined. */
 function stats(over: Stats = {}): Stats {
   return {
     netProfit: 100,

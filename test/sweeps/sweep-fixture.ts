@@ -2,12 +2,12 @@
  * Sweeps built by hand around REAL runs, for the tests of the sweep results (stitching, export):
  * every job is a runBacktest of ma-cross on generated ticks, and the SweepDetail is assembled the
  * way decisions A-C describe (grid order, a window's IS jobs then its OOS job, the OOS job trading
- * the window's best by objective.ts bestJob), so these tests need nothing of the sweep runner.
+ * the window's best by sweep-objective.ts bestJob), so these tests need nothing of the sweep runner.
  */
 import type { Db } from '../../src/main/services/db/database.ts';
 import { openDatabase } from '../../src/main/services/db/database.ts';
 import { runBacktest } from '../../src/main/services/runs/run-service.ts';
-import { bestJob, objectiveValue } from '../../src/main/services/sweeps/objective.ts';
+import { bestJob, objectiveValue } from '../../src/shared/sweep-objective.ts';
 import { walkForwardWindows } from '../../src/main/services/sweeps/walk-forward.ts';
 import { generateSymbolTicks } from '../../src/main/services/ticks/generate-service.ts';
 import type {

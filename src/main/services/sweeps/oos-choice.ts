@@ -1,6 +1,6 @@
 /**
  * Walk-forward scheduling: a window's out-of-sample job becomes runnable once all its in-sample
- * jobs have finished; it trades the params of the best of them (objective.ts: ties to the lowest
+ * jobs have finished; it trades the params of the best of them (shared/sweep-objective.ts: ties to the lowest
  * index, so the choice is the same after any interruption). A window whose in-sample jobs have
  * no qualifying best gets no out-of-sample run: its job is recorded failed, saying why.
  */

@@ -8,7 +8,7 @@ import type { SweepDetail, SweepJobInfo } from '../../../shared/sweeps.ts';
 import type { Db } from '../db/database.ts';
 import { isoTime } from '../runs/csv-writer.ts';
 import { canonicalJson } from '../runs/run-store.ts';
-import { bestJob, objectiveValue } from './objective.ts';
+import { bestJob, objectiveValue } from '../../../shared/sweep-objective.ts';
 import { oosStatistics } from './oos-stitch.ts';
 
 /** The file's text: pretty JSON, keys sorted at every level, one trailing newline. */

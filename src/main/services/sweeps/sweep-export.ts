@@ -10,7 +10,7 @@ import type { ParamValue, SweepDetail, SweepJobInfo } from '../../../shared/swee
 import type { Db } from '../db/database.ts';
 import { formatNumber, isoTime, writeCsv, writeFileSynced } from '../runs/csv-writer.ts';
 import { ExportStaging } from '../runs/export-staging.ts';
-import { objectiveValue } from './objective.ts';
+import { objectiveValue } from '../../../shared/sweep-objective.ts';
 import { oosEquityRecorded, stitchedOosEquity } from './oos-stitch.ts';
 import { bestJsonText } from './sweep-best.ts';
 

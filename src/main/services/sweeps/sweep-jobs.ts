@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/sweeps.ts';
 import type { Db } from '../db/database.ts';
 import { markDeadRunsInterrupted } from '../runs/run-ownership.ts';
-import { bestJob, objectiveValue } from './objective.ts';
+import { bestJob, objectiveValue } from '../../../shared/sweep-objective.ts';
 import type { SweepRow } from './sweep-store.ts';
 
 interface JobRow {

@@ -10,7 +10,7 @@ import type {
   SweepWindowInfo,
 } from '../../../shared/sweeps.ts';
 import type { Db } from '../db/database.ts';
-import { bestJob } from './objective.ts';
+import { bestJob } from '../../../shared/sweep-objective.ts';
 import { oosStatistics } from './oos-stitch.ts';
 import { markDeadSweepsInterrupted } from './sweep-ownership.ts';
 import { jobsByWindow, readJobs, sweepInfo } from './sweep-jobs.ts';

@@ -8,7 +8,8 @@ import { useMemo, useState } from 'react';
 import { OBJECTIVE_LABELS, type SweepDetail } from '../../../../shared/sweeps.ts';
 import { useNav } from '../../store/nav.ts';
 import { fixed } from '../run/format.ts';
-import { buildHeatmap, heatColor, maximises } from './heatmap.ts';
+import { maximises } from '../../../../shared/sweep-objective.ts';
+import { buildHeatmap, heatColor } from './heatmap.ts';
 
 const NONE = '';
 

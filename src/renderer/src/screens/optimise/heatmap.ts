@@ -5,13 +5,8 @@
  * from 0 (worst shown) to 1 (best shown); for a minimised objective (max drawdown %) a lower
  * value is better, so better is always the same colour.
  */
+import { maximises } from '../../../../shared/sweep-objective.ts';
 import type { ParamValue, SweepJobInfo, SweepObjective } from '../../../../shared/sweeps.ts';
-
-/**
- * Larger is better for every objective but max-drawdown-pct. Mirrors `maximises` in
- * services/sweeps/objective.ts, which the renderer cannot import (layers).
- */
-export const maximises = (objective: SweepObjective): boolean => objective !== 'max-drawdown-pct';
 
 export interface HeatCell {
   x: ParamValue;

@@ -1,13 +1,14 @@
 /**
  * A sweep's objective: the one number jobs are ranked by, and the choice of the best job. Pure,
- * so the runner (choosing a walk-forward window's parameters), the export and the UI agree.
+ * and shared, so the runner (choosing a walk-forward window's parameters), the export and the
+ * app's table and heatmap agree.
  *
  * Statistics are null where undefined (statistics.ts). Two of them are undefined exactly when
  * they would be infinite — a profit factor without a losing trade, a return over a zero drawdown
  * — and a trader ranks such a job first, not last: the rank treats them as +Infinity while the
  * value shown stays null (JSON has no Infinity).
  */
-import type { SweepObjective } from '../../../shared/sweeps.ts';
+import type { SweepObjective } from './sweeps.ts';
 
 type Stats = Record<string, number | null>;
 
