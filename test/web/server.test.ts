@@ -1,4 +1,5 @@
 // The web bridge over real HTTP on a random port, against a fake backend.
+import { EVENT_NAMES } from '../../src/shared/api.ts';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -239,7 +240,7 @@ describe('startWebServer', () => {
   it('streams backend events as Server-Sent Events and unsubscribes on close', async () => {
     const sse = await openSse(server.port, `?token=${encodeURIComponent(server.token)}`);
     expect(sse.status).toBe(200);
-    await waitFor(() => backend.listenerCount() === 4, 'the server to subscribe');
+    await waitFor(() => backend.listenerCount() === EVENT_NAMES.length, 'the server to subscribe');
     backend.emit('run:state', { runId: 'r1', status: 'running' });
     backend.emit('checkpoint:written', {
       runId: 'r1',

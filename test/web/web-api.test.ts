@@ -1,6 +1,7 @@
 // createWebApi() (the renderer's window.api in a browser) against the real web bridge server,
 // with Node's global fetch; on() with Node's EventSource in a child process, and its reopen logic
 // with a scripted EventSource.
+import { EVENT_NAMES } from '../../src/shared/api.ts';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -147,7 +148,7 @@ describe('createWebApi: on() over a real EventSource', () => {
 
     await send('on run:state');
     await send('on run:progress');
-    await waitFor(() => backend.listenerCount() === 4, 'the event stream');
+    await waitFor(() => backend.listenerCount() === EVENT_NAMES.length, 'the event stream');
     backend.emit('checkpoint:written', { runId: 'r1' } as never); // nobody listens
     backend.emit('run:state', { runId: 'r1', status: 'running' });
     backend.emit('run:progress', { runId: 'r1', ticksDone: 5 } as never);
@@ -174,7 +175,10 @@ describe('createWebApi: on() over a real EventSource', () => {
     await server.close();
     expect(backend.listenerCount()).toBe(0);
     server = await startWebServer({ backend, staticDir: site.staticDir, port, token });
-    await waitFor(() => backend.listenerCount() === 4, 'the reconnected event stream');
+    await waitFor(
+      () => backend.listenerCount() === EVENT_NAMES.length,
+      'the reconnected event stream',
+    );
     backend.emit('run:progress', { runId: 'r1', ticksDone: 7 } as never);
     expect(await next((m) => 'event' in m, 'an event after the restart')).toEqual({
       event: 'run:progress',
