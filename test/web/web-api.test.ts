@@ -160,7 +160,7 @@ describe('createWebApi: on() over a real EventSource', () => {
       event: 'run:progress',
       payload: { runId: 'r1', ticksDone: 5 },
     });
-    expect(backend.listenerCount()).toBe(4); // one shared stream for both subscriptions
+    expect(backend.listenerCount()).toBe(EVENT_NAMES.length); // one shared stream for both subscriptions
 
     await send('off run:state');
     backend.emit('run:state', { runId: 'r1', status: 'paused' });
