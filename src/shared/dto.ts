@@ -75,6 +75,7 @@ export interface RunInfo {
   stats: Record<string, number | null> | null;
   /** What the run stores (all three unless it was started with less). */
   record: RecordKind[];
+  sweepId: string | null;
 }
 
 export interface CheckpointInfo {

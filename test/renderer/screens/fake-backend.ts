@@ -90,6 +90,7 @@ export function runInfo(over: Partial<RunInfo> = {}): RunInfo {
     error: null,
     parentRunId: null,
     parentSeq: null,
+    sweepId: null,
     record: ['bars', 'trades', 'equity'],
     stats: null,
     ...over,

@@ -111,6 +111,7 @@ export function runInfo(id: string, over: Partial<RunInfo> = {}): RunInfo {
     error: null,
     parentRunId: null,
     parentSeq: null,
+    sweepId: null,
     record: ['bars', 'trades', 'equity'],
     stats: null,
     ...over,

@@ -40,6 +40,7 @@ export function toRunInfo(r: RunRecord): Dto.RunInfo {
     parentSeq: r.parentSeq,
     stats: r.stats,
     record: recordedKinds(r.config),
+    sweepId: r.sweepId ?? null,
   };
 }
 
