@@ -11,6 +11,7 @@ import { StatusBadge } from './components/StatusBadge.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { useShortcuts } from './components/shortcuts.ts';
 import { CheckpointsScreen } from './screens/CheckpointsScreen.tsx';
+import { CompareScreen } from './screens/CompareScreen.tsx';
 import { DataScreen } from './screens/DataScreen.tsx';
 import { NewBacktestScreen } from './screens/NewBacktestScreen.tsx';
 import { ResultsScreen } from './screens/ResultsScreen.tsx';
@@ -101,6 +102,7 @@ function TopBar() {
 function Content() {
   const screen = useNav((s) => s.screen);
   const runId = useNav((s) => s.params.runId);
+  const runIds = useNav((s) => s.params.runIds);
   switch (screen) {
     case 'data':
       return <DataScreen />;
@@ -116,6 +118,8 @@ function Content() {
       return <ResultsScreen key={runId} runId={runId} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'compare':
+      return <CompareScreen runIds={runIds} />;
   }
 }
 
