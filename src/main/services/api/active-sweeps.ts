@@ -83,12 +83,12 @@ export class ActiveSweeps {
           : resumeSweep(this.#db, this.#dataDir, what.sweepId, runOpts);
       running
         .then(
-          (detail) => this.#end(sweep, finalEvent(detail, last)),
+          (detail) => this.#end(sweep, finalEvent(detail, last), last),
           (err: unknown) => {
             if (!sweep) return reject(err);
             // The stored sweep says how it ended (the service may have marked it); else failed.
             const stored = this.#readQuietly(sweep.sweepId);
-            this.#end(sweep, finalEvent(stored, last, sweep.sweepId));
+            this.#end(sweep, finalEvent(stored, last, sweep.sweepId), last);
           },
         )
         .finally(endedNow);
@@ -110,10 +110,15 @@ export class ActiveSweeps {
     await Promise.all(sweeps.map((s) => s.ended));
   }
 
-  #end(sweep: ActiveSweep | null, event: SweepProgressEvent): void {
+  /** Sends the final event unless the service's last one already said the same. */
+  #end(
+    sweep: ActiveSweep | null,
+    event: SweepProgressEvent,
+    last: SweepProgressEvent | null,
+  ): void {
     if (!sweep) return;
     this.#active.delete(sweep.sweepId); // before the event: a listener may resume it at once
-    this.#events.emit('sweep:progress', event);
+    if (!sameEnd(event, last)) this.#events.emit('sweep:progress', event);
   }
 
   #readQuietly(sweepId: string): SweepDetail | null {
@@ -142,4 +147,14 @@ function finalEvent(
     jobsPerSec: last?.jobsPerSec ?? 0,
     etaSeconds: null,
   };
+}
+
+function sameEnd(a: SweepProgressEvent, b: SweepProgressEvent | null): boolean {
+  return (
+    b !== null &&
+    a.status === b.status &&
+    a.jobsDone === b.jobsDone &&
+    a.jobsFailed === b.jobsFailed &&
+    b.jobsRunning === 0
+  );
 }
