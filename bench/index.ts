@@ -9,6 +9,7 @@
  *   disk-bench        the disk's fsync floor under every checkpoint write
  *   peer-bench        ours vs JSON + gzip and v8.serialize + zstd on the same checkpoint object
  *   scale-bench       size and pause for 1, 10, 28 symbols × 1000 / 10 000-bar histories
+ *   sweep-bench       `backtestr sweep --json`: jobs/s with 1 and with N workers, the speed-up
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { benchEngine } from './engine-bench.ts';
 import { benchPeers } from './peer-bench.ts';
 import { newestCheckpointFile } from './recovery.ts';
 import { benchScale } from './scale-bench.ts';
+import { benchSweeps } from './sweep-bench.ts';
 
 const json = process.argv.includes('--json') || process.env.npm_config_json === 'true';
 const log = (s: string) => process.stderr.write(s + '\n');
@@ -33,6 +35,7 @@ try {
   const results: Record<string, number> = {};
   Object.assign(results, await benchEngine(dir, log));
   Object.assign(results, await benchCli(dir, log));
+  Object.assign(results, await benchSweeps(dir, log));
   const db = openDatabase(dir);
   try {
     const ckpt = await benchCheckpoints(db, dir, log);

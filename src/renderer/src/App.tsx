@@ -11,6 +11,7 @@ import { StatusBadge } from './components/StatusBadge.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { useShortcuts } from './components/shortcuts.ts';
 import { CheckpointsScreen } from './screens/CheckpointsScreen.tsx';
+import { CompareScreen } from './screens/CompareScreen.tsx';
 import { DataScreen } from './screens/DataScreen.tsx';
 import { NewBacktestScreen } from './screens/NewBacktestScreen.tsx';
 import { OptimiseScreen } from './screens/OptimiseScreen.tsx';
@@ -103,6 +104,7 @@ function TopBar() {
 function Content() {
   const screen = useNav((s) => s.screen);
   const runId = useNav((s) => s.params.runId);
+  const runIds = useNav((s) => s.params.runIds);
   switch (screen) {
     case 'data':
       return <DataScreen />;
@@ -120,6 +122,8 @@ function Content() {
       return <ResultsScreen key={runId} runId={runId} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'compare':
+      return <CompareScreen runIds={runIds} />;
   }
 }
 

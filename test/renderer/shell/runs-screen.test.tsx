@@ -34,7 +34,7 @@ describe('RunsScreen', () => {
     const ids = screen
       .getAllByRole('row')
       .slice(1)
-      .map((r) => r.querySelector('td')!.textContent);
+      .map((r) => r.querySelectorAll('td')[1]!.textContent);
     expect(ids).toEqual(['new-run', 'old-run']);
     const failed = rowOf('new-run');
     expect(within(failed).getByText('failed').className).toContain('status-failed');
@@ -111,6 +111,122 @@ describe('RunsScreen', () => {
     await waitFor(() => expect(useNav.getState().screen).toBe('run'));
     expect(fake.argsOf('runs:resume')).toEqual([{ runId: 'int-run' }]);
     expect(useNav.getState().params.runId).toBe('int-run');
+  });
+
+  it('shows net profit, profit factor, max drawdown % and params of a finished run', async () => {
+    installFakeApi({
+      'runs:list': () => [
+        runInfo('done', {
+          status: 'completed',
+          strategy: { name: 'ma-cross', params: { fast: 10, slow: 30 } },
+          stats: { netProfit: -1234.5, profitFactor: null, grossProfit: 80, maxDrawdownPct: 3.456 },
+        }),
+        runInfo('busy', { strategy: null }),
+      ],
+    });
+    render(<RunsScreen />);
+    await screen.findByText('done');
+    const heads = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    expect(heads).toEqual(
+      expect.arrayContaining(['Net profit', 'Profit factor', 'Max drawdown %', 'Params']),
+    );
+    const done = within(rowOf('done'));
+    expect(done.getByText('-1,234.50').className, 'a loss is coloured').toContain('neg');
+    // No losing trade but some profit: an infinite profit factor, as the Results screen shows it.
+    expect(done.getByText('∞')).toBeTruthy();
+    expect(done.getByText('3.46%')).toBeTruthy();
+    expect(done.getByText('fast=10 slow=30').getAttribute('title')).toBe('fast=10 slow=30');
+    // A run without statistics yet leaves the cells empty rather than showing zeros.
+    const cells = [...rowOf('busy').querySelectorAll('td.num')].map((c) => c.textContent);
+    expect(cells).not.toContain('0.00');
+  });
+
+  it('cuts long params in the cell and keeps them whole in its title', async () => {
+    const params = { fastPeriod: 10, slowPeriod: 30, trendTimeframe: 'H1', trendPeriod: 20 };
+    installFakeApi({
+      'runs:list': () => [runInfo('r', { strategy: { name: 'ma-cross', params } })],
+    });
+    render(<RunsScreen />);
+    await screen.findByText('r');
+    const full = 'fastPeriod=10 slowPeriod=30 trendTimeframe=H1 trendPeriod=20';
+    const cell = within(rowOf('r')).getByTitle(full);
+    expect(cell.textContent!.endsWith('…')).toBe(true);
+    expect(cell.textContent!.length).toBeLessThan(full.length);
+  });
+
+  it("marks a sweep's job run with its sweep id, which opens the sweep", async () => {
+    installFakeApi({
+      'runs:list': () => [
+        runInfo('job-run', { sweepId: 'sw-20261130-110444-04d3' }),
+        runInfo('solo'),
+      ],
+    });
+    const user = userEvent.setup();
+    render(<RunsScreen />);
+    await screen.findByText('job-run');
+    expect(within(rowOf('solo')).queryByText(/^sw-/)).toBeNull();
+    await user.click(
+      within(rowOf('job-run')).getByRole('button', { name: 'sw-20261130-110444-04d3' }),
+    );
+    expect(useNav.getState()).toMatchObject({
+      screen: 'optimise',
+      params: { sweepId: 'sw-20261130-110444-04d3' },
+    });
+  });
+
+  it('compares 2 to 4 ticked runs, and no more than 4 can be ticked', async () => {
+    const ids = ['r1', 'r2', 'r3', 'r4', 'r5'];
+    installFakeApi({
+      'runs:list': () => ids.map((id, i) => runInfo(id, { status: 'completed', createdAt: i })),
+    });
+    const user = userEvent.setup();
+    render(<RunsScreen />);
+    await screen.findByText('r1');
+    const compare = () => screen.getByRole('button', { name: /^Compare/ });
+    const tick = (id: string) =>
+      user.click(screen.getByRole('checkbox', { name: `Select ${id} to compare` }));
+    expect(compare().hasAttribute('disabled'), 'nothing ticked').toBe(true);
+    await tick('r1');
+    expect(compare().hasAttribute('disabled'), 'one run is no comparison').toBe(true);
+    await tick('r3');
+    await tick('r2');
+    await tick('r5');
+    expect(compare().textContent).toBe('Compare (4)');
+    const fifth = screen.getByRole('checkbox', { name: 'Select r4 to compare' });
+    expect(fifth.hasAttribute('disabled'), 'a fifth run cannot be ticked').toBe(true);
+    await tick('r5'); // untick
+    expect(fifth.hasAttribute('disabled')).toBe(false);
+    await user.click(compare());
+    expect(useNav.getState()).toMatchObject({
+      screen: 'compare',
+      params: { runIds: ['r1', 'r3', 'r2'] },
+    });
+  });
+
+  it("reloads the list when a sweep's job starts or ends, not on every sweep event", async () => {
+    let stored: RunInfo[] = [];
+    const fake = installFakeApi({ 'runs:list': () => stored });
+    render(<RunsScreen />);
+    await screen.findByText('No backtests yet');
+    const event = {
+      sweepId: 'sw-1',
+      status: 'running' as const,
+      jobsTotal: 4,
+      jobsDone: 0,
+      jobsFailed: 0,
+      jobsRunning: 1,
+      jobsPerSec: 0,
+      etaSeconds: null,
+    };
+    stored = [runInfo('job-0', { sweepId: 'sw-1' })];
+    fake.emit('sweep:progress', event);
+    await screen.findByText('job-0');
+    const loads = fake.argsOf('runs:list').length;
+    fake.emit('sweep:progress', { ...event, jobsPerSec: 0.5, etaSeconds: 6 });
+    expect(fake.argsOf('runs:list').length, 'only the rate moved').toBe(loads);
+    stored = [runInfo('job-0', { sweepId: 'sw-1', status: 'completed' })];
+    fake.emit('sweep:progress', { ...event, jobsDone: 1 });
+    await waitFor(() => expect(within(rowOf('job-0')).getByText('completed')).toBeTruthy());
   });
 
   it('unsubscribes from run events when it unmounts', async () => {

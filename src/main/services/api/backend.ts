@@ -6,7 +6,7 @@
  *   invoke(channel, args)   args checked against the contract's schema before anything runs;
  *                           errors come back as plain Error(message)
  *   on(event, listener)     run:progress, run:state, checkpoint:written, import:progress
- *   pauseAll()              OS suspend / shutdown: checkpoint and pause every active run
+ *   pauseAll()              OS suspend / shutdown: checkpoint and pause every active run and sweep
  *   close()                 pauseAll, wait for calls in flight, close the database
  *
  * One backend per data folder per process: at start it takes over runs this process left
@@ -23,6 +23,7 @@ import {
 import { openDatabase, type Db } from '../db/database.ts';
 import { loadHasher } from '../hash.ts';
 import { ActiveRuns } from './active-runs.ts';
+import { ActiveSweeps } from './active-sweeps.ts';
 import { appHandlers } from './app.ts';
 import { checkpointsHandlers } from './checkpoints.ts';
 import type { BackendContext } from './context.ts';
@@ -35,7 +36,7 @@ import { strategiesHandlers } from './strategies.ts';
 import { sweepsHandlers } from './sweeps.ts';
 
 export interface Backend extends BackendApi {
-  /** Checkpoints and pauses every active run, waits for them; the backend stays usable. */
+  /** Checkpoints and pauses every active run and sweep, waits for them; the backend stays usable. */
   pauseAll(): Promise<void>;
   /** pauseAll, then waits for calls in flight and closes the database. Idempotent. */
   close(): Promise<void>;
@@ -70,7 +71,19 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   }
   const events = new Emitter<EventMap>();
   const runs = new ActiveRuns(db, opts.dataDir, events);
-  const handlers = createHandlers({ db, dataDir: opts.dataDir, host: opts.host, events, runs });
+  const sweeps = new ActiveSweeps(db, opts.dataDir, events);
+  const handlers = createHandlers({
+    db,
+    dataDir: opts.dataDir,
+    host: opts.host,
+    events,
+    runs,
+    sweeps,
+  });
+  // A sweep's jobs are not in ActiveRuns: each pauses through its sweep's control.
+  const pauseAll = async (): Promise<void> => {
+    await Promise.all([sweeps.pauseAll(), runs.pauseAll()]);
+  };
   const inFlight = new Set<Promise<unknown>>();
   let closing: Promise<void> | null = null;
 
@@ -94,12 +107,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
       return p;
     },
     on: (event, listener) => events.on(event, listener),
-    pauseAll: () => runs.pauseAll(),
+    pauseAll,
     close() {
       closing ??= (async () => {
-        await runs.pauseAll();
+        await pauseAll();
         await Promise.allSettled([...inFlight]);
-        await runs.pauseAll(); // a run:start that was in flight may have started one
+        await pauseAll(); // a runs:start or sweeps:start in flight may have started one
         db.close();
       })();
       return closing;

@@ -1,9 +1,13 @@
-/** What every domain's handlers get: the open database, the data folder, events and the active runs. */
+/**
+ * What every domain's handlers get: the open database, the data folder, events, and the active
+ * runs and sweeps.
+ */
 import type { EventMap } from '../../../shared/contract.ts';
 import type { Db } from '../db/database.ts';
 import { getRun } from '../runs/run-store.ts';
 import type { RunRecord } from '../runs/run-config.ts';
 import type { ActiveRuns } from './active-runs.ts';
+import type { ActiveSweeps } from './active-sweeps.ts';
 import type { Emitter } from './events.ts';
 
 export interface BackendContext {
@@ -12,6 +16,7 @@ export interface BackendContext {
   readonly host: 'electron' | 'web';
   readonly events: Emitter<EventMap>;
   readonly runs: ActiveRuns;
+  readonly sweeps: ActiveSweeps;
 }
 
 export function requireRun(ctx: BackendContext, runId: string): RunRecord {

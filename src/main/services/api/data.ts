@@ -1,7 +1,7 @@
 /**
  * `data:*`: the tick store. Imports and generation are all or nothing (see the services); an
- * import reports `import:progress` at most every 100 ms. Ticks of a symbol that an active run is
- * reading are not changed under it: the run streams them chunk by chunk.
+ * import reports `import:progress` at most every 100 ms. Ticks of a symbol that an active run or sweep
+ * is reading are not changed under it: a run streams them chunk by chunk.
  */
 import { performance } from 'node:perf_hooks';
 import { generateSymbolTicks } from '../ticks/generate-service.ts';
@@ -20,6 +20,12 @@ export function dataHandlers(ctx: BackendContext): DomainHandlers<'data'> {
     if (runId !== null) {
       throw new Error(
         `run ${runId} is reading the ticks of ${symbol}; pause it or let it finish before changing them`,
+      );
+    }
+    const sweepId = ctx.sweeps.usingSymbol(symbol);
+    if (sweepId !== null) {
+      throw new Error(
+        `sweep ${sweepId} is reading the ticks of ${symbol}; pause it or let it finish before changing them`,
       );
     }
   };

@@ -1,20 +1,82 @@
-/** `sweeps:*` — FOUNDATION STUB: H4 implements over services/sweeps/sweep-service.ts. */
+/**
+ * `sweeps:*`: plan, start and resume sweeps in the background (ActiveSweeps), pause them, and
+ * read, export or recover stored ones — all over the sweep service (services/sweeps). Job
+ * checkpoints are on by default (DEFAULT_POLICY), as for runs.
+ */
+import path from 'node:path';
+import type { SweepDetail, SweepInfo } from '../../../shared/sweeps.ts';
+import { DEFAULT_POLICY } from '../checkpoints/checkpoint-manager.ts';
+import { writeSweepExport } from '../sweeps/sweep-export.ts';
+import { listSweeps, planSweep, readSweep, SweepInputError } from '../sweeps/sweep-service.ts';
+import { WalkForwardError } from '../sweeps/walk-forward.ts';
 import type { BackendContext } from './context.ts';
 import type { DomainHandlers } from './handler-types.ts';
 
 export function sweepsHandlers(ctx: BackendContext): DomainHandlers<'sweeps'> {
-  void ctx;
-  const todo = async (): Promise<never> => {
-    throw new Error('sweeps: not implemented yet');
-  };
+  const { db, dataDir, sweeps } = ctx;
   return {
-    'sweeps:plan': todo,
-    'sweeps:start': todo,
-    'sweeps:list': todo,
-    'sweeps:get': todo,
-    'sweeps:resume': todo,
-    'sweeps:pause': todo,
-    'sweeps:recoverable': todo,
-    'sweeps:export': todo,
+    /** The form asks as it is edited: a spec that cannot run is an answer, not a failure. */
+    'sweeps:plan': async ({ spec }) => {
+      try {
+        const plan = await planSweep(db, dataDir, spec);
+        return { jobs: plan.jobs, windows: plan.windows, error: null };
+      } catch (err) {
+        if (err instanceof SweepInputError || err instanceof WalkForwardError)
+          return { jobs: 0, windows: 0, error: err.message };
+        throw err;
+      }
+    },
+
+    /** Resolves once the sweep exists; bad input (before that) rejects this call. */
+    'sweeps:start': async ({ spec, workers, checkpoints }) => {
+      const sweepId = await sweeps.launch(
+        { kind: 'start', spec },
+        { workers, checkpoints: checkpoints === undefined ? { ...DEFAULT_POLICY } : checkpoints },
+      );
+      return { sweepId };
+    },
+
+    /** Oldest first; a sweep whose process died reads interrupted. */
+    'sweeps:list': async () => listSweeps(db),
+
+    'sweeps:get': async ({ sweepId }) => requireSweep(ctx, sweepId),
+
+    'sweeps:resume': async ({ sweepId, workers }) => {
+      if (sweeps.has(sweepId)) throw new Error(`sweep ${sweepId} is running; nothing to resume`);
+      const sweep = requireSweep(ctx, sweepId);
+      if (sweep.status === 'completed' || sweep.status === 'failed')
+        throw new Error(`sweep ${sweepId} is ${sweep.status}; nothing to resume`);
+      const resumed = await sweeps.launch(
+        { kind: 'resume', sweepId, symbols: sweep.spec.base.symbols },
+        // Each job resumes under the policy its run was started with; this one is for pending jobs.
+        { workers, checkpoints: { ...DEFAULT_POLICY } },
+      );
+      return { sweepId: resumed };
+    },
+
+    'sweeps:pause': ({ sweepId }) => sweeps.pause(sweepId),
+
+    'sweeps:recoverable': async () => recoverableSweeps(ctx),
+
+    'sweeps:export': async ({ sweepId }) => {
+      const sweep = requireSweep(ctx, sweepId);
+      if (sweeps.has(sweepId) || sweep.status === 'running')
+        throw new Error(`sweep ${sweepId} is running; export it once it has ended`);
+      const dir = path.join(dataDir, 'exports', `sweep-${sweepId}`);
+      return { dir, files: writeSweepExport(db, sweep, dir) };
+    },
   };
+}
+
+function requireSweep(ctx: BackendContext, sweepId: string): SweepDetail {
+  const sweep = readSweep(ctx.db, sweepId);
+  if (!sweep) throw new Error(`no sweep '${sweepId}'`);
+  return sweep;
+}
+
+/** Interrupted and paused sweeps not running here, newest first: the relaunch prompt. */
+function recoverableSweeps(ctx: BackendContext): SweepInfo[] {
+  return listSweeps(ctx.db)
+    .filter((s) => (s.status === 'interrupted' || s.status === 'paused') && !ctx.sweeps.has(s.id))
+    .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }

@@ -1,4 +1,8 @@
-/** Run history: status, progress and the actions on each run. Kept live by run events. */
+/**
+ * Run history: status, progress, results (net profit, profit factor, max drawdown %, params) and
+ * the actions on each run. Kept live by run events. A sweep's job runs name their sweep; 2-4
+ * runs ticked open side by side on the Compare screen.
+ */
 import { useEffect, useState } from 'react';
 import type { RunInfo } from '../../../shared/dto.ts';
 import { errorText } from '../api/index.ts';
@@ -10,6 +14,11 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useNav } from '../store/nav.ts';
 import { connectRuns, runProgressPct, useRuns } from '../store/runs.ts';
 import { notify } from '../store/ui.ts';
+import { LIST_STATS, ParamsCell, statLabel, StatCell, SweepLink } from './runs/run-cells.tsx';
+
+/** How many runs the Compare screen puts side by side. */
+const COMPARE_MIN = 2;
+const COMPARE_MAX = 4;
 
 export function RunsScreen() {
   const runs = useRuns((s) => s.runs);
@@ -20,6 +29,12 @@ export function RunsScreen() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [ticked, setTicked] = useState<string[]>([]);
+  // A discarded run leaves the selection with it.
+  const selected = ticked.filter((id) => runs.some((r) => r.id === id));
+  const toggle = (runId: string) =>
+    setTicked((t) => (t.includes(runId) ? t.filter((id) => id !== runId) : [...t, runId]));
+  const canCompare = selected.length >= COMPARE_MIN && selected.length <= COMPARE_MAX;
 
   useEffect(() => {
     void useRuns.getState().load();
@@ -56,6 +71,14 @@ export function RunsScreen() {
     <div className="screen">
       <header className="screen-head">
         <h1>Runs</h1>
+        <button
+          type="button"
+          disabled={!canCompare}
+          title={`Tick ${COMPARE_MIN} to ${COMPARE_MAX} runs to compare them`}
+          onClick={() => go('compare', { runIds: selected })}
+        >
+          Compare{selected.length > 0 ? ` (${selected.length})` : ''}
+        </button>
         <button type="button" className="primary" onClick={() => go('new')}>
           Set up a backtest
         </button>
@@ -76,10 +99,17 @@ export function RunsScreen() {
           <table className="grid runs" aria-label="Runs">
             <thead>
               <tr>
+                <th aria-label="Select" />
                 <th>Run</th>
                 <th>Status</th>
                 <th>Symbols</th>
                 <th>Strategy</th>
+                {LIST_STATS.map((k) => (
+                  <th key={k} className="num">
+                    {statLabel(k)}
+                  </th>
+                ))}
+                <th>Params</th>
                 <th className="num">Progress</th>
                 <th>Created</th>
                 <th aria-label="Actions" />
@@ -89,9 +119,27 @@ export function RunsScreen() {
               {runs.map((run) => {
                 const pct = runProgressPct(run);
                 const rowBusy = busy === run.id;
+                const isTicked = selected.includes(run.id);
                 return (
                   <tr key={run.id} className={run.id === currentRunId ? 'current' : undefined}>
-                    <td className="mono nowrap">{run.id}</td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${run.id} to compare`}
+                        checked={isTicked}
+                        disabled={!isTicked && selected.length >= COMPARE_MAX}
+                        onChange={() => toggle(run.id)}
+                      />
+                    </td>
+                    <td className="mono nowrap">
+                      {run.id}
+                      {run.sweepId && (
+                        <div className="small">
+                          <span className="muted">sweep </span>
+                          <SweepLink sweepId={run.sweepId} />
+                        </div>
+                      )}
+                    </td>
                     <td>
                       <StatusBadge status={run.status} />
                       {run.error && (
@@ -105,6 +153,10 @@ export function RunsScreen() {
                     <td className="nowrap">
                       {run.strategy?.name ?? <span className="muted">none</span>}
                     </td>
+                    {LIST_STATS.map((k) => (
+                      <StatCell key={k} run={run} stat={k} />
+                    ))}
+                    <ParamsCell run={run} />
                     <td className="num progress-cell">
                       <ProgressBar pct={pct} label={`Progress of ${run.id}`} />
                     </td>

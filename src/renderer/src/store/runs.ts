@@ -1,9 +1,12 @@
 /**
  * The run history (runs:list), kept fresh by `run:state` and `run:progress` events while
- * something is connected (`connectRuns()`), plus the run actions every screen shares.
+ * something is connected (`connectRuns()`), plus the run actions every screen shares. A sweep's
+ * jobs are runs too, but they send no run events: `sweep:progress` reloads the list when a job
+ * starts or ends.
  */
 import { create } from 'zustand';
 import type { RunInfo, RunProgressEvent, RunStateEvent } from '../../../shared/dto.ts';
+import type { SweepProgressEvent } from '../../../shared/sweeps.ts';
 import { api, errorText } from '../api/index.ts';
 
 export interface RunsState {
@@ -11,6 +14,8 @@ export interface RunsState {
   runs: RunInfo[];
   loaded: boolean;
   error: string | null;
+  /** Per sweep, the job counts of its last sweep:progress: a job's start or end changes them. */
+  sweepShapes: Record<string, string>;
   load(): Promise<void>;
   /** runs:get into the list; a run that no longer exists is dropped. */
   refresh(runId: string): Promise<void>;
@@ -18,6 +23,8 @@ export interface RunsState {
   remove(runId: string): void;
   applyState(ev: RunStateEvent): void;
   applyProgress(ev: RunProgressEvent): void;
+  /** Reloads the list when the sweep's jobs changed (one started or ended) or it ended. */
+  applySweepProgress(ev: SweepProgressEvent): void;
   pause(runId: string): Promise<void>;
   /** Resumes from the newest valid checkpoint; returns the id of the run that continues. */
   resume(runId: string): Promise<string>;
@@ -48,6 +55,7 @@ export const initialRuns = {
   runs: [] as RunInfo[],
   loaded: false,
   error: null as string | null,
+  sweepShapes: {} as Record<string, string>,
 };
 
 export const useRuns = create<RunsState>()((set, get) => ({
@@ -92,6 +100,12 @@ export const useRuns = create<RunsState>()((set, get) => ({
     });
     if (next) set({ runs: next });
   },
+  applySweepProgress(ev) {
+    const shape = `${ev.status}/${ev.jobsDone}/${ev.jobsFailed}/${ev.jobsRunning}`;
+    if (get().sweepShapes[ev.sweepId] === shape) return; // only rates and ETA moved
+    set((s) => ({ sweepShapes: { ...s.sweepShapes, [ev.sweepId]: shape } }));
+    void get().load();
+  },
   async pause(runId) {
     await api.invoke('runs:pause', { runId });
     void get().refresh(runId);
@@ -124,6 +138,7 @@ export function connectRuns(): () => void {
     const offs = [
       api.on('run:state', (ev) => useRuns.getState().applyState(ev)),
       api.on('run:progress', (ev) => useRuns.getState().applyProgress(ev)),
+      api.on('sweep:progress', (ev) => useRuns.getState().applySweepProgress(ev)),
     ];
     disconnect = () => offs.forEach((off) => off());
   }
