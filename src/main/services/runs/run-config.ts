@@ -127,6 +127,6 @@ export interface RunRecord {
   /** A fork's origin: the run and checkpoint it was resumed from. */
   parentRunId: string | null;
   parentSeq: number | null;
-  /** The sweep this run is a job of (runs.sweep_id); absent or null for a stand-alone run. */
-  sweepId?: string | null;
+  /** The sweep this run is a job of (runs.sweep_id); null for a stand-alone run. */
+  sweepId: string | null;
 }
