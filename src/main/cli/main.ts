@@ -1,5 +1,6 @@
 import { StrategyParamError } from '../engine/strategy/params.ts';
 import { resolveDataDir } from '../services/data-dir.ts';
+import { SweepInputError } from '../services/sweeps/sweep-errors.ts';
 import { checkpointsCommand } from './commands/checkpoints.ts';
 import { dataCommand } from './commands/data.ts';
 import { resumeCommand } from './commands/resume.ts';
@@ -7,6 +8,8 @@ import { runCommand } from './commands/run.ts';
 import { runsCommand } from './commands/runs.ts';
 import { settingsCommand } from './commands/settings.ts';
 import { strategiesCommand } from './commands/strategies.ts';
+import { sweepCommand } from './commands/sweep.ts';
+import { sweepsCommand } from './commands/sweeps.ts';
 import { CliContext, type CliIo } from './context.ts';
 import { terminalSafe } from './terminal-safe.ts';
 import { USAGE, UsageError } from './usage.ts';
@@ -88,6 +91,10 @@ export async function main(
         return await strategiesCommand(ctx, args);
       case 'settings':
         return settingsCommand(ctx, args);
+      case 'sweep':
+        return await sweepCommand(ctx, args);
+      case 'sweeps':
+        return await sweepsCommand(ctx, args);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
@@ -105,6 +112,7 @@ function reportError(err: unknown, io: CliIo, verbose: boolean): number {
   const usage =
     e instanceof UsageError ||
     e instanceof StrategyParamError ||
+    e instanceof SweepInputError ||
     (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'));
   // Messages quote user data (CSV lines, file names, strategy errors): never raw to the terminal.
   io.stderr.write(`backtestr: ${terminalSafe(e.message)}\n`);

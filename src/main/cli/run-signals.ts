@@ -12,12 +12,17 @@ export interface RunRequests {
  * A strategy stuck in a callback cannot pause: its watchdog fails the run after the callback's
  * budget. Returns a function that removes the handlers.
  */
-export function installRunSignals(ctx: CliContext, control: RunRequests): () => void {
+export function installRunSignals(
+  ctx: CliContext,
+  control: RunRequests,
+  /** What pauses, as the message names it. */
+  what = 'the run',
+): () => void {
   let stopping = false;
   const stop = (signal: string) => () => {
     if (stopping && signal === 'SIGINT') process.exit(130);
     stopping = true;
-    ctx.io.stderr.write(`\n${signal}: writing a checkpoint and pausing the run…\n`);
+    ctx.io.stderr.write(`\n${signal}: writing a checkpoint and pausing ${what}…\n`);
     control.requestPause();
   };
   const checkpoint = () => control.requestCheckpoint();

@@ -59,6 +59,28 @@ Backtests
                          <SYMBOL>_<TF>.csv per symbol and timeframe; with a strategy
                          also trades.csv, equity.csv and summary.json
 
+Optimisation sweeps
+  sweep --strategy NAME --symbol SYM[,SYM...] [--from ISO] [--to ISO]
+      [--param k=v (fixed) | k=FROM:TO:STEP | k=A,B,C (swept) ...] [--random N --seed S]
+      [--objective net-profit|profit-factor|sharpe|max-drawdown-pct|return-over-drawdown]
+      [--min-trades 1] [--walk-forward 90d:30d] [--workers N] [--record trades,equity]
+      [run options: --timeframes --indicators --price --history --balance --lot-size
+      --commission --slippage, checkpoint options, --callback-timeout] [--json]
+                         run every combination of the swept params (or N seeded random
+                         ones, --seed default 0) as normal runs, --workers at a time
+                         (default: the number of cores); a range includes TO when on the
+                         step; a value with ':' or ',' is swept. The best job maximises
+                         --objective (default net-profit; max-drawdown-pct is minimised)
+                         among jobs with at least --min-trades trades (default 1).
+                         Walk-forward: optimise on each in-sample window, run the best on
+                         the next out-of-sample one. Ctrl-C pauses the sweep
+  sweeps list [--json]   sweeps with their status and jobs done
+  sweeps show SWEEP_ID [--json]
+                         every job (params, status, statistics) and the best one
+  sweeps resume SWEEP_ID [--workers N] [--json]
+                         finish a paused or interrupted sweep: completed jobs kept,
+                         interrupted ones resumed from their checkpoints, pending started
+
 Global options
   --data-dir DIR         data folder (default: BACKTESTR_DATA_DIR, else the app's folder)
   --verbose              print stack traces of errors

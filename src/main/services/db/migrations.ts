@@ -157,4 +157,37 @@ export const MIGRATIONS: readonly string[] = [
    DROP TABLE bar_chunks;
    ALTER TABLE bar_chunks_by_rowid RENAME TO bar_chunks;
    CREATE UNIQUE INDEX bar_chunks_key ON bar_chunks(run_id, symbol, timeframe, first_time);`,
+  // 9: optimisation sweeps (issue 10). A sweep and its planned jobs are written when it is
+  // created, so job indices never change; a job's status, stats and error are those of its run,
+  // which the same INSERT that creates it links (runs.sweep_id, runs.sweep_job): a crash can never
+  // leave a job's run unlinked, and the unique index stops a job from ever getting two runs.
+  // sweep_jobs.error holds only what no run could record: a job that failed before its run
+  // existed, or an out-of-sample job whose in-sample jobs had no qualifying best.
+  `CREATE TABLE sweeps (
+     id TEXT PRIMARY KEY,
+     created_at INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     spec TEXT NOT NULL,
+     windows TEXT NOT NULL,
+     workers INTEGER NOT NULL,
+     checkpoints TEXT,
+     owner_pid INTEGER,
+     owner_token TEXT,
+     heartbeat_at INTEGER,
+     seconds REAL NOT NULL DEFAULT 0,
+     finished_at INTEGER,
+     error TEXT
+   );
+   CREATE TABLE sweep_jobs (
+     sweep_id TEXT NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+     idx INTEGER NOT NULL,
+     phase TEXT NOT NULL,
+     window INTEGER,
+     params TEXT,
+     error TEXT,
+     PRIMARY KEY (sweep_id, idx)
+   ) WITHOUT ROWID;
+   ALTER TABLE runs ADD COLUMN sweep_id TEXT;
+   ALTER TABLE runs ADD COLUMN sweep_job INTEGER;
+   CREATE UNIQUE INDEX runs_sweep_job ON runs(sweep_id, sweep_job) WHERE sweep_id IS NOT NULL;`,
 ];

@@ -5,6 +5,7 @@ import { DEFAULT_HISTORY_SIZE } from '../../engine/mtf/engine-config.ts';
 import { TIMEFRAMES, sortTimeframes, type Timeframe } from '../../engine/mtf/timeframes.ts';
 import { parseParamArgs, resolveParams } from '../../engine/strategy/params.ts';
 import type { Db } from '../db/database.ts';
+import type { SweepJobLink } from './run-store.ts';
 import { loadStrategy, type LoadWatch } from '../strategies/strategy-loader.ts';
 import { readSymbol, type SymbolInfo } from '../ticks/tick-store.ts';
 import {
@@ -42,6 +43,8 @@ export interface RunRequest {
   account?: Partial<AccountConfig>;
   /** What the run stores; default all of bars, trades, equity (see RunConfig.record). */
   record?: string[];
+  /** The sweep job this run is (stored on the run row, never in its config). */
+  sweepJob?: SweepJobLink;
 }
 
 /** Checks a requested `record` list and returns its canonical form (normalRecord). */
@@ -61,6 +64,7 @@ export interface PreparedRun {
   config: RunConfig;
   symbols: SymbolInfo[];
   strategy: BacktestStrategy | null;
+  sweepJob?: SweepJobLink;
 }
 
 /** Drops undefined entries, so an option left out keeps its default instead of erasing it. */
@@ -146,5 +150,5 @@ export async function prepareRun(
   if (config.from !== null && config.to !== null && config.from >= config.to) {
     throw new RunInputError('--from must be before --to');
   }
-  return { config, symbols, strategy };
+  return { config, symbols, strategy, ...(req.sweepJob && { sweepJob: req.sweepJob }) };
 }

@@ -50,16 +50,31 @@ export function newRunId(now = new Date()): string {
   return `${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
+/**
+ * Which job of which sweep a run is (services/sweeps). Kept out of RunConfig: a job's config, its
+ * hash and its export must equal those of a stand-alone run with the same settings.
+ */
+export interface SweepJobLink {
+  sweepId: string;
+  job: number;
+}
+
+/**
+ * `sweep` links the run to its sweep job in this same INSERT, so a crash can never leave a job's
+ * run unlinked (and the unique index refuses a second run for one job).
+ */
 export function insertRun(
   db: Db,
   config: RunConfig,
   ticksTotal: number,
   parent: { runId: string; seq: number } | null = null,
   id: string = newRunId(),
+  sweep: SweepJobLink | null = null,
 ): RunRecord {
   db.prepare(
-    `INSERT INTO runs (id, created_at, status, config, ticks_total, parent_run_id, parent_seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO runs (id, created_at, status, config, ticks_total, parent_run_id, parent_seq,
+       sweep_id, sweep_job)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     Date.now(),
@@ -68,6 +83,8 @@ export function insertRun(
     ticksTotal,
     parent?.runId ?? null,
     parent?.seq ?? null,
+    sweep?.sweepId ?? null,
+    sweep?.job ?? null,
   );
   return getRun(db, id)!;
 }

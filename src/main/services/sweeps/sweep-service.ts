@@ -4,9 +4,8 @@
  * and checkpoints as `backtestr run`), so a sweep survives a crash the way a run does: the sweep
  * and its planned jobs are rows in SQLite, each job's run records which sweep job it is, and
  * resumeSweep finishes what an interrupted one left.
- *
- * FOUNDATION STUB: the signatures are fixed (other parts code against them); H1 implements.
  */
+import os from 'node:os';
 import type {
   SweepDetail,
   SweepInfo,
@@ -15,14 +14,14 @@ import type {
 } from '../../../shared/sweeps.ts';
 import type { CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
+import { buildPlan } from './plan-inputs.ts';
+import { SweepInputError } from './sweep-errors.ts';
+import { claimSweep } from './sweep-ownership.ts';
+import { readSweep as readSweepDetail, listSweeps as listSweepInfos } from './sweep-read.ts';
+import { runSweepSession } from './sweep-runner.ts';
+import { createSweep, sweepRow } from './sweep-store.ts';
 
-/** A spec that cannot run: unknown strategy or param, a value outside the schema, no data… */
-export class SweepInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SweepInputError';
-  }
-}
+export { SweepBusyError, SweepFencedError, SweepInputError } from './sweep-errors.ts';
 
 export interface SweepPlanSummary {
   jobs: number;
@@ -54,39 +53,50 @@ export class SweepControl {
 
 /** Validates a spec against the strategy's param schema and the data; counts its jobs. */
 export async function planSweep(
-  _db: Db,
-  _dataDir: string,
-  _spec: SweepSpec,
+  db: Db,
+  dataDir: string,
+  spec: SweepSpec,
 ): Promise<SweepPlanSummary> {
-  throw new Error('not implemented');
+  const plan = await buildPlan(db, dataDir, spec);
+  return { jobs: plan.jobs.length, windows: plan.windows.length };
 }
 
 /** Creates the sweep (rows for it and every planned job) and runs it to the end or a pause. */
 export async function startSweep(
-  _db: Db,
-  _dataDir: string,
-  _spec: SweepSpec,
-  _opts: SweepRunOptions,
+  db: Db,
+  dataDir: string,
+  spec: SweepSpec,
+  opts: SweepRunOptions,
 ): Promise<SweepDetail> {
-  throw new Error('not implemented');
+  const plan = await buildPlan(db, dataDir, spec);
+  const workers = opts.workers ?? os.availableParallelism();
+  const claim = createSweep(db, plan, { workers, checkpoints: opts.checkpoints });
+  opts.onStart?.(claim.sweepId);
+  return runSweepSession(db, dataDir, claim, { ...opts, workers });
 }
 
 /** Finishes a paused or interrupted sweep: completed jobs kept, interrupted ones resumed. */
 export async function resumeSweep(
-  _db: Db,
-  _dataDir: string,
-  _sweepId: string,
-  _opts: SweepRunOptions,
+  db: Db,
+  dataDir: string,
+  sweepId: string,
+  opts: SweepRunOptions,
 ): Promise<SweepDetail> {
-  throw new Error('not implemented');
+  const row = sweepRow(db, sweepId);
+  if (!row) throw new SweepInputError(`no sweep '${sweepId}' (backtestr sweeps list shows them)`);
+  if (row.status === 'completed')
+    throw new SweepInputError(`sweep ${sweepId} is completed; nothing to resume`);
+  const claim = claimSweep(db, sweepId); // refused while another live process runs it
+  opts.onStart?.(sweepId);
+  return runSweepSession(db, dataDir, claim, { ...opts, workers: opts.workers ?? row.workers });
 }
 
 /** null when there is no such sweep. */
-export function readSweep(_db: Db, _sweepId: string): SweepDetail | null {
-  throw new Error('not implemented');
+export function readSweep(db: Db, sweepId: string): SweepDetail | null {
+  return readSweepDetail(db, sweepId);
 }
 
 /** Oldest first; a sweep whose process died reads interrupted. */
-export function listSweeps(_db: Db): SweepInfo[] {
-  throw new Error('not implemented');
+export function listSweeps(db: Db): SweepInfo[] {
+  return listSweepInfos(db);
 }

@@ -1,0 +1,129 @@
+/**
+ * `backtestr sweep` options → a SweepSpec. A --param value with ':' is a range (from:to:step),
+ * with ',' a list, else a fixed value; values stay text here and the plan types them by the
+ * strategy's param schema, exactly as `run --param` does. (No built-in string param has values
+ * containing ':' or ','.)
+ */
+import { parseIndicatorList } from '../engine/indicators/index.ts';
+import { PRICE_SOURCES } from '../engine/mtf/bar.ts';
+import { parseTimeframes } from '../engine/mtf/timeframes.ts';
+import { parseWalkForward, WalkForwardError } from '../services/sweeps/walk-forward.ts';
+import {
+  SWEEP_OBJECTIVES,
+  type ParamValue,
+  type SweptParam,
+  type SweepSpec,
+} from '../../shared/sweeps.ts';
+import { oneOf, parseInteger, parseNumber, parseUtcTime, required, splitList } from './options.ts';
+import { RECORD_KINDS } from '../services/runs/run-config.ts';
+import { UsageError } from './usage.ts';
+
+/** parseArgs options of the spec (the run-like ones and the sweep's own). */
+export const SWEEP_SPEC_OPTIONS = {
+  symbol: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  timeframes: { type: 'string' },
+  indicators: { type: 'string', default: '' },
+  price: { type: 'string', default: 'bid' },
+  history: { type: 'string', default: '1000' },
+  strategy: { type: 'string' },
+  param: { type: 'string', multiple: true, default: [] as string[] },
+  balance: { type: 'string' },
+  'lot-size': { type: 'string' },
+  commission: { type: 'string' },
+  slippage: { type: 'string' },
+  record: { type: 'string', default: 'trades,equity' },
+  random: { type: 'string' },
+  seed: { type: 'string', default: '0' },
+  objective: { type: 'string', default: 'net-profit' },
+  'min-trades': { type: 'string', default: '1' },
+  'walk-forward': { type: 'string' },
+} as const;
+
+type Values = {
+  [K in keyof typeof SWEEP_SPEC_OPTIONS]?: (typeof SWEEP_SPEC_OPTIONS)[K] extends {
+    multiple: true;
+  }
+    ? string[]
+    : string;
+};
+
+function sweptParam(name: string, text: string): SweptParam {
+  if (text.includes(':')) {
+    const parts = text.split(':');
+    if (parts.length !== 3)
+      throw new UsageError(`--param ${name}=${text}: a range is from:to:step, e.g. 5:20:5`);
+    const [from, to, step] = parts.map((p) => parseNumber(`param ${name}`, p));
+    return { name, kind: 'range', from: from!, to: to!, step: step! };
+  }
+  return { name, kind: 'list', values: splitList(text) };
+}
+
+function paramsOf(args: string[]): { fixed: Record<string, ParamValue>; swept: SweptParam[] } {
+  const fixed: Record<string, ParamValue> = {};
+  const swept: SweptParam[] = [];
+  for (const arg of args) {
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? '' : arg.slice(0, eq).trim();
+    if (name === '') throw new UsageError(`--param '${arg}' must be name=value`);
+    const text = arg.slice(eq + 1);
+    if (text.includes(':') || text.includes(',')) swept.push(sweptParam(name, text));
+    else if (name in fixed) throw new UsageError(`param '${name}' is given twice`);
+    else fixed[name] = text;
+  }
+  if (swept.length === 0)
+    throw new UsageError('a sweep needs at least one swept --param (k=a:b:step or k=a,b,c)');
+  return { fixed, swept };
+}
+
+function walkForwardOf(text: string | undefined): SweepSpec['walkForward'] {
+  if (text === undefined) return null;
+  try {
+    return parseWalkForward(text);
+  } catch (err) {
+    if (err instanceof WalkForwardError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+export function sweepSpecOf(v: Values): SweepSpec {
+  const optional = (name: string, x: string | undefined) =>
+    x === undefined ? undefined : parseNumber(name, x);
+  const { fixed, swept } = paramsOf(v.param ?? []);
+  const account = Object.fromEntries(
+    Object.entries({
+      balance: optional('balance', v.balance),
+      lotSize: optional('lot-size', v['lot-size']),
+      commissionPerLot: optional('commission', v.commission),
+      slippage: optional('slippage', v.slippage),
+    }).filter(([, x]) => x !== undefined),
+  );
+  return {
+    base: {
+      symbols: splitList(required('symbol', v.symbol)),
+      from: v.from === undefined ? null : parseUtcTime('from', v.from),
+      to: v.to === undefined ? null : parseUtcTime('to', v.to),
+      ...(v.timeframes !== undefined && { timeframes: parseTimeframes(v.timeframes) }),
+      indicators: parseIndicatorList(v.indicators ?? ''),
+      price: oneOf('price', v.price ?? 'bid', PRICE_SOURCES),
+      historySize: parseInteger('history', v.history ?? '1000', 1),
+      strategy: required('strategy', v.strategy),
+      fixed,
+      account,
+      record: splitList(v.record ?? 'trades,equity').map((k) => oneOf('record', k, RECORD_KINDS)),
+    },
+    params: swept,
+    search:
+      v.random === undefined
+        ? { kind: 'grid' }
+        : {
+            kind: 'random',
+            samples: parseInteger('random', v.random, 1),
+            seed: parseInteger('seed', v.seed ?? '0', 0, 2 ** 32 - 1),
+          },
+    objective: oneOf('objective', v.objective ?? 'net-profit', SWEEP_OBJECTIVES),
+    minTrades: parseInteger('min-trades', v['min-trades'] ?? '1', 0),
+    walkForward: walkForwardOf(v['walk-forward']),
+  };
+}
