@@ -17,11 +17,12 @@ interface RunRow {
   stats: string | null;
   parentRunId: string | null;
   parentSeq: number | null;
+  sweepId: string | null;
 }
 
 const RUN_COLUMNS = `id, created_at AS createdAt, status, config, ticks_total AS ticksTotal,
   ticks_done AS ticksDone, seconds, finished_at AS finishedAt, error, stats,
-  parent_run_id AS parentRunId, parent_seq AS parentSeq`;
+  parent_run_id AS parentRunId, parent_seq AS parentSeq, sweep_id AS sweepId`;
 
 function toRecord(row: RunRow): RunRecord {
   return {
