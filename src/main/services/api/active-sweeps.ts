@@ -74,7 +74,9 @@ export class ActiveSweeps {
         },
         onProgress: (e: SweepProgressEvent) => {
           last = e;
-          this.#events.emit('sweep:progress', e);
+          // The service says how the sweep ended before its session has let go of it; the end
+          // goes out once the sweep is no longer active here (#end), so a listener may act on it.
+          if (e.status === 'running') this.#events.emit('sweep:progress', e);
         },
       };
       const running =
@@ -83,12 +85,12 @@ export class ActiveSweeps {
           : resumeSweep(this.#db, this.#dataDir, what.sweepId, runOpts);
       running
         .then(
-          (detail) => this.#end(sweep, finalEvent(detail, last), last),
+          (detail) => this.#end(sweep, finalEvent(detail, last)),
           (err: unknown) => {
             if (!sweep) return reject(err);
             // The stored sweep says how it ended (the service may have marked it); else failed.
             const stored = this.#readQuietly(sweep.sweepId);
-            this.#end(sweep, finalEvent(stored, last, sweep.sweepId), last);
+            this.#end(sweep, finalEvent(stored, last, sweep.sweepId));
           },
         )
         .finally(endedNow);
@@ -110,15 +112,10 @@ export class ActiveSweeps {
     await Promise.all(sweeps.map((s) => s.ended));
   }
 
-  /** Sends the final event unless the service's last one already said the same. */
-  #end(
-    sweep: ActiveSweep | null,
-    event: SweepProgressEvent,
-    last: SweepProgressEvent | null,
-  ): void {
+  #end(sweep: ActiveSweep | null, event: SweepProgressEvent): void {
     if (!sweep) return;
     this.#active.delete(sweep.sweepId); // before the event: a listener may resume it at once
-    if (!sameEnd(event, last)) this.#events.emit('sweep:progress', event);
+    this.#events.emit('sweep:progress', event);
   }
 
   #readQuietly(sweepId: string): SweepDetail | null {
@@ -147,14 +144,4 @@ function finalEvent(
     jobsPerSec: last?.jobsPerSec ?? 0,
     etaSeconds: null,
   };
-}
-
-function sameEnd(a: SweepProgressEvent, b: SweepProgressEvent | null): boolean {
-  return (
-    b !== null &&
-    a.status === b.status &&
-    a.jobsDone === b.jobsDone &&
-    a.jobsFailed === b.jobsFailed &&
-    b.jobsRunning === 0
-  );
 }

@@ -134,13 +134,17 @@ function plainError(err: unknown): Error {
 }
 
 /**
- * Runs this process left 'running' without a backend driving them: the run loop of a previous
- * backend in this process (a worker thread that crashed or was terminated) is gone, but the
- * process id in the row is still alive, so markDeadRunsInterrupted cannot tell. This backend has
- * no runs yet, so every such run is orphaned.
+ * Runs and sweeps this process left 'running' without a backend driving them: the loop of a
+ * previous backend in this process (a worker thread that crashed or was terminated) is gone, but
+ * the process id in the row is still alive, so markDeadRunsInterrupted (markDeadSweepsInterrupted)
+ * cannot tell. This backend has no runs or sweeps yet, so every such one is orphaned.
  */
 function interruptOwnOrphans(db: Db): void {
   db.prepare(
     `UPDATE runs SET status = 'interrupted', owner_pid = NULL WHERE status = 'running' AND owner_pid = ?`,
+  ).run(process.pid);
+  db.prepare(
+    `UPDATE sweeps SET status = 'interrupted', owner_pid = NULL, owner_token = NULL
+     WHERE status = 'running' AND owner_pid = ?`,
   ).run(process.pid);
 }

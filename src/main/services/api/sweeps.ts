@@ -8,6 +8,7 @@ import type { SweepDetail, SweepInfo } from '../../../shared/sweeps.ts';
 import { DEFAULT_POLICY } from '../checkpoints/checkpoint-manager.ts';
 import { writeSweepExport } from '../sweeps/sweep-export.ts';
 import { listSweeps, planSweep, readSweep, SweepInputError } from '../sweeps/sweep-service.ts';
+import { sweepRow } from '../sweeps/sweep-store.ts';
 import { WalkForwardError } from '../sweeps/walk-forward.ts';
 import type { BackendContext } from './context.ts';
 import type { DomainHandlers } from './handler-types.ts';
@@ -44,12 +45,11 @@ export function sweepsHandlers(ctx: BackendContext): DomainHandlers<'sweeps'> {
     'sweeps:resume': async ({ sweepId, workers }) => {
       if (sweeps.has(sweepId)) throw new Error(`sweep ${sweepId} is running; nothing to resume`);
       const sweep = requireSweep(ctx, sweepId);
-      if (sweep.status === 'completed' || sweep.status === 'failed')
-        throw new Error(`sweep ${sweepId} is ${sweep.status}; nothing to resume`);
+      // The service refuses a completed sweep, and one another live process runs.
       const resumed = await sweeps.launch(
         { kind: 'resume', sweepId, symbols: sweep.spec.base.symbols },
-        // Each job resumes under the policy its run was started with; this one is for pending jobs.
-        { workers, checkpoints: { ...DEFAULT_POLICY } },
+        // The jobs still to run get the checkpoint policy the sweep was started with.
+        { workers, checkpoints: sweepRow(db, sweepId)?.checkpoints ?? null },
       );
       return { sweepId: resumed };
     },
