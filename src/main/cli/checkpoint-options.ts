@@ -24,9 +24,13 @@ export interface CheckpointOptionValues {
   'no-checkpoints'?: boolean;
 }
 
-export function checkpointPolicyOf(v: CheckpointOptionValues): CheckpointPolicy | null {
+/** The options over `base` (a sweep's jobs have their own default); null for --no-checkpoints. */
+export function checkpointPolicyOf(
+  v: CheckpointOptionValues,
+  base: CheckpointPolicy = DEFAULT_POLICY,
+): CheckpointPolicy | null {
   if (v['no-checkpoints']) return null;
-  const p = { ...DEFAULT_POLICY };
+  const p = { ...base };
   if (v['checkpoint-interval'] !== undefined)
     p.intervalMs = parseDuration('checkpoint-interval', v['checkpoint-interval']);
   if (v['checkpoint-every-ticks'] !== undefined)

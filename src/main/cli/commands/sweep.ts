@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startSweep } from '../../services/sweeps/sweep-service.ts';
+import { startSweep, SWEEP_JOB_POLICY } from '../../services/sweeps/sweep-service.ts';
 import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
 import type { CliContext } from '../context.ts';
 import { parseInteger } from '../options.ts';
@@ -32,7 +32,7 @@ export async function sweepCommand(ctx: CliContext, args: string[]): Promise<num
     (opts) => startSweep(ctx.db, ctx.dataDir, spec, opts),
     {
       workers: workersOf(values),
-      checkpoints: checkpointPolicyOf(values),
+      checkpoints: checkpointPolicyOf(values, SWEEP_JOB_POLICY),
       callbackTimeoutMs: callbackTimeoutOf(values),
     },
     'started',

@@ -1,13 +1,18 @@
 /**
  * `sweeps:*`: plan, start and resume sweeps in the background (ActiveSweeps), pause them, and
  * read, export or recover stored ones — all over the sweep service (services/sweeps). Job
- * checkpoints are on by default (DEFAULT_POLICY), as for runs.
+ * checkpoints are on by default (SWEEP_JOB_POLICY: every minute of a job, not every 1 M ticks).
  */
 import path from 'node:path';
 import type { SweepDetail, SweepInfo } from '../../../shared/sweeps.ts';
-import { DEFAULT_POLICY } from '../checkpoints/checkpoint-manager.ts';
 import { writeSweepExport } from '../sweeps/sweep-export.ts';
-import { listSweeps, planSweep, readSweep, SweepInputError } from '../sweeps/sweep-service.ts';
+import {
+  listSweeps,
+  planSweep,
+  readSweep,
+  SWEEP_JOB_POLICY,
+  SweepInputError,
+} from '../sweeps/sweep-service.ts';
 import { sweepRow } from '../sweeps/sweep-store.ts';
 import { WalkForwardError } from '../sweeps/walk-forward.ts';
 import type { BackendContext } from './context.ts';
@@ -32,7 +37,7 @@ export function sweepsHandlers(ctx: BackendContext): DomainHandlers<'sweeps'> {
     'sweeps:start': async ({ spec, workers, checkpoints }) => {
       const sweepId = await sweeps.launch(
         { kind: 'start', spec },
-        { workers, checkpoints: checkpoints === undefined ? { ...DEFAULT_POLICY } : checkpoints },
+        { workers, checkpoints: checkpoints === undefined ? { ...SWEEP_JOB_POLICY } : checkpoints },
       );
       return { sweepId };
     },

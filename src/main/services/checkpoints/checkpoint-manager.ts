@@ -13,6 +13,7 @@ import {
   checkpointsDir,
 } from './checkpoint-store.ts';
 import { CheckpointWriter, type CheckpointResult } from './checkpoint-writer.ts';
+import type { CheckpointJob } from './checkpoint-writer-protocol.ts';
 import { applyRetention, planRetention } from './retention.ts';
 import {
   budgetPassesSettled,
@@ -77,7 +78,9 @@ export class CheckpointManager {
   #rowsLost: Error | null = null;
   readonly #ctx: CaptureContext;
   readonly #policy: CheckpointPolicy;
-  readonly #writer: CheckpointWriter;
+  /** null until the first checkpoint when the writer is started lazily (open's `writer` null). */
+  #writer: Promise<CheckpointWriter> | null;
+  readonly #startWriter: () => Promise<CheckpointWriter>;
   #seq: number;
   #inFlight: Promise<CheckpointResult> | null = null;
   /** The data folder whose checkpoint budget is enforced after each write. */
@@ -89,7 +92,7 @@ export class CheckpointManager {
     dir: string,
     ctx: CaptureContext,
     policy: CheckpointPolicy,
-    writer: CheckpointWriter,
+    writer: Promise<CheckpointWriter> | null,
     seq: number,
   ) {
     this.#db = db;
@@ -99,12 +102,14 @@ export class CheckpointManager {
     this.#policy = policy;
     this.#writer = writer;
     this.#seq = seq;
+    this.#startWriter = () => CheckpointManager.startWriter(db);
   }
 
   /**
    * Every index row, retention step and file rename is fenced by `claim` (run-fence.ts).
    * `writer`: one the caller started earlier (startWriter), so that the thread's start-up
-   * overlaps the rest of the session's set-up; by default one is started here.
+   * overlaps the rest of the session's set-up; by default one is started here; null: started
+   * by the first checkpoint (a sweep job, mostly shorter than an interval, needs none).
    */
   static async open(
     db: Db,
@@ -112,7 +117,7 @@ export class CheckpointManager {
     dataDir: string,
     ctx: CaptureContext,
     policy: CheckpointPolicy,
-    writer: Promise<CheckpointWriter> = CheckpointManager.startWriter(db),
+    writer: Promise<CheckpointWriter> | null = CheckpointManager.startWriter(db),
   ): Promise<CheckpointManager> {
     const dir = checkpointsDir(dataDir, ctx.runId);
     let lastSeq: number;
@@ -122,11 +127,14 @@ export class CheckpointManager {
       const rows = listCheckpointRows(db, ctx.runId);
       lastSeq = Math.max(0, ...rows.map((r) => r.seq), ...seqsOnDisk(dir));
     } catch (err) {
-      void writer.then((w) => w.close()).catch(() => {}); // no manager will own it
+      void writer?.then((w) => w.close()).catch(() => {}); // no manager will own it
       throw err;
     }
-    prepareBudgetThread();
-    const manager = new CheckpointManager(db, claim, dir, ctx, policy, await writer, lastSeq);
+    // A lazy session (a sweep job) starts no thread it may never need; the first write does.
+    if (writer) prepareBudgetThread();
+    // An eager writer that failed to start fails the session here, before any tick, as before.
+    const ready = writer ? Promise.resolve(await writer) : null;
+    const manager = new CheckpointManager(db, claim, dir, ctx, policy, ready, lastSeq);
     manager.#dataDir = dataDir;
     return manager;
   }
@@ -161,7 +169,7 @@ export class CheckpointManager {
     const { data, writes } = captureForWriter(this.#ctx, seq, simTime, meta);
     const ticks = data.ticks;
     // The engine thread only copies the capture out; the writer thread encodes it.
-    const written = this.#writer.write({
+    const job: CheckpointJob = {
       dir: this.dir,
       seq,
       ticks,
@@ -172,7 +180,17 @@ export class CheckpointManager {
       payloadFormat: 'handoff',
       fence: { ...this.#claim, dbPath: this.#db.name },
       ...(writes && { rows: writes }),
-    });
+    };
+    this.#writer ??= this.#startWriter();
+    const written = this.#writer.then(
+      (w) => w.write(job),
+      (err: Error): CheckpointResult => ({
+        ok: false,
+        seq,
+        error: `the checkpoint writer could not start: ${err.message}`,
+        code: 'EWORKER',
+      }),
+    );
     // Everything the engine thread spends on this checkpoint, the hand-over message included.
     const pauseMs = performance.now() - t0;
     this.stats.pauseMs.push(pauseMs);
@@ -248,7 +266,10 @@ export class CheckpointManager {
   /** Waits for the write in flight and stops the writer; never throws for a lost run. */
   async close(): Promise<void> {
     await this.#inFlight;
-    await this.#writer.close();
+    await this.#writer?.then(
+      (w) => w.close(),
+      () => {}, // never started: its failure was reported as a failed checkpoint
+    );
     await budgetPassesSettled();
   }
 }

@@ -55,6 +55,8 @@ export interface LoopSession {
   /** Computation seconds of earlier sessions (a resumed run). */
   secondsBefore: number;
   checkpointAtStart: boolean;
+  /** Write a checkpoint when the data ends (default); a sweep job's session does not. */
+  endCheckpoint?: boolean;
   control: RunControl;
   /** The backtest is passed for views of its live state (partial bars, equity); read it, never mutate. */
   onProgress?: (p: RunProgress, backtest: Backtest) => void;
@@ -171,8 +173,10 @@ export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> 
   s.backtest.finish();
   s.recorder.flush();
   await s.checkpoints?.settle();
-  checkpoint('end');
-  await s.checkpoints?.settle();
+  if (s.endCheckpoint ?? true) {
+    checkpoint('end');
+    await s.checkpoints?.settle();
+  }
   report(true);
   return 'completed';
 }

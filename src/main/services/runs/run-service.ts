@@ -51,6 +51,12 @@ export interface RunOptions {
   callbackWatch?: CallbackWatch;
   /** Told while a user strategy module loads (resumeRun loads the run's strategy). */
   loadWatch?: LoadWatch;
+  /**
+   * A sweep job's session (services/sweeps): it writes no end checkpoint — a sweep never resumes
+   * a completed job — and, checkpointing by time only, starts its writer thread with its first
+   * checkpoint: most jobs end before their first interval and start no checkpoint thread at all.
+   */
+  sweepJob?: boolean;
 }
 
 export interface RunSummary {
@@ -158,7 +164,11 @@ export async function runSession(
   // Like the heartbeat, the checkpoint writer's thread starts now: its start-up (0.4-2 s measured
   // on a loaded 2-core machine) overlaps the restore, the set-up and the heartbeat's start-up
   // instead of following them before the first tick.
-  let writer = opts.checkpoints ? CheckpointManager.startWriter(db) : null;
+  // A sweep job checkpointing by time only starts its writer with its first checkpoint (most
+  // end before one); with a tick trigger it starts now, or its first triggers would be skipped
+  // while the thread starts.
+  const lazyWriter = opts.sweepJob === true && (opts.checkpoints?.everyTicks ?? 0) === 0;
+  let writer = opts.checkpoints && !lazyWriter ? CheckpointManager.startWriter(db) : null;
   writer?.catch(() => {}); // its failure is reported where it is awaited (CheckpointManager.open)
   let manager: CheckpointManager | null = null;
   try {
@@ -181,7 +191,7 @@ export async function runSession(
         backtest,
         recorder,
       };
-      const starting = writer!;
+      const starting = writer; // null: started by the first checkpoint
       writer = null; // the manager owns it from here, and closes it
       manager = await CheckpointManager.open(db, claim, dataDir, ctx, opts.checkpoints, starting);
       if (opts.onCheckpoint) manager.onWritten = opts.onCheckpoint;
@@ -204,6 +214,7 @@ export async function runSession(
       control,
       onProgress: opts.onProgress,
       checkpointAtStart: setup.checkpointAtStart ?? false,
+      endCheckpoint: !opts.sweepJob,
     });
     await manager?.close();
     return finishSession(db, claim, setup, backtest, recorder, status, manager);

@@ -60,6 +60,7 @@ export class JobPool {
       checkpoints: run.checkpoints,
       callbackTimeoutMs: run.callbackTimeoutMs,
       workerUrl: run.workerUrl,
+      sweepJob: true,
       onProgress: this.#opts.onTick,
     });
     if (this.#pausing) host.requestPause();

@@ -12,7 +12,7 @@ import type {
   SweepProgressEvent,
   SweepSpec,
 } from '../../../shared/sweeps.ts';
-import type { CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
+import { DEFAULT_POLICY, type CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
 import { buildPlan } from './plan-inputs.ts';
 import { SweepInputError } from './sweep-errors.ts';
@@ -27,6 +27,14 @@ export interface SweepPlanSummary {
   jobs: number;
   windows: number;
 }
+
+/**
+ * A sweep job's default checkpoints: every minute of its computation, not every million ticks.
+ * A job is mostly shorter than a minute: it then writes none (and starts no writer thread, see
+ * RunOptions.sweepJob); a crash costs it less than a minute, while checkpointing each of a few
+ * hundred short jobs would cost the sweep more than that. A long job still resumes from its own.
+ */
+export const SWEEP_JOB_POLICY: CheckpointPolicy = { ...DEFAULT_POLICY, everyTicks: 0 };
 
 export interface SweepRunOptions {
   /** Jobs at a time; default os.availableParallelism(). */

@@ -44,6 +44,8 @@ export interface RunHostOptions {
   callbackTimeoutMs?: number | null;
   /** Build the app's run:progress payload in the worker (the CLI needs only the numbers). */
   liveProgress?: boolean;
+  /** A sweep's job (RunOptions.sweepJob). */
+  sweepJob?: boolean;
   onStart?: (run: StartedRun) => void;
   onProgress?: (p: RunProgress, event: RunProgressEvent | null) => void;
   onCheckpoint?: (r: CheckpointResult, trigger: string) => void;
@@ -67,6 +69,7 @@ export class RunHost {
       checkpoints: opts.checkpoints,
       watch,
       liveProgress: opts.liveProgress ?? false,
+      sweepJob: opts.sweepJob ?? false,
     };
     this.#worker = new Worker(opts.workerUrl ?? WORKER_URL, {
       workerData: data,

@@ -23,6 +23,8 @@ export interface RunWorkerData {
   watch: SharedArrayBuffer;
   /** Build the app's run:progress payload (live bars, indicators) next to the engine. */
   liveProgress: boolean;
+  /** A sweep's job: RunOptions.sweepJob (lazy checkpoint writer, no end checkpoint). */
+  sweepJob: boolean;
 }
 
 export type ToRunWorker = { type: 'pause' } | { type: 'checkpoint' };

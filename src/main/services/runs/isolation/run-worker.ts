@@ -44,6 +44,7 @@ try {
     control,
     callbackWatch: watch,
     loadWatch,
+    sweepJob: data.sweepJob,
     onStart(runId) {
       const config = getRun(db, runId)!.config;
       send({
