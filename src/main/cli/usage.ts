@@ -73,7 +73,9 @@ Optimisation sweeps
                          --objective (default net-profit; max-drawdown-pct is minimised)
                          among jobs with at least --min-trades trades (default 1).
                          Walk-forward: optimise on each in-sample window, run the best on
-                         the next out-of-sample one. Ctrl-C pauses the sweep
+                         the next out-of-sample one. Jobs checkpoint every minute of
+                         their computation (no tick trigger, no end checkpoint) unless the
+                         checkpoint options say otherwise. Ctrl-C pauses the sweep
   sweeps list [--json]   sweeps with their status and jobs done
   sweeps show SWEEP_ID [--json]
                          every job (params, status, statistics) and the best one
