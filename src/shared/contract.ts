@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type * as Dto from './dto.ts';
+import { accountSchema, symbolSchema, timeframeSchema } from './field-schemas.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
 import type * as Sweeps from './sweeps.ts';
 import { sweepSpecSchema } from './sweeps.ts';
@@ -16,8 +17,8 @@ const runId = z
   .max(64)
   .regex(/^[\w.-]+$/, 'not a run id');
 const seq = z.number().int().min(1);
-const symbol = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'use letters, digits, . _ -');
-const timeframe = z.enum(['M1', 'M5', 'M15', 'M30', 'H1', 'H4', 'D1', 'W1']);
+const symbol = symbolSchema;
+const timeframe = timeframeSchema;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/, 'an ISO date, e.g. 2024-01-01');
@@ -41,15 +42,7 @@ export const runStartSchema = z.object({
   historySize: z.number().int().min(1).max(100_000).optional(),
   strategy: z.string().max(64).nullable().optional(),
   params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).optional(),
-  account: z
-    .object({
-      balance: z.number().positive(),
-      lotSize: z.number().positive(),
-      commissionPerLot: z.number().min(0),
-      slippage: z.number().min(0),
-    })
-    .partial()
-    .optional(),
+  account: accountSchema.optional(),
   /** What the run stores; default all three. */
   record: z.array(z.enum(RECORD_KINDS)).min(1).max(RECORD_KINDS.length).optional(),
   checkpoints: checkpointPolicySchema.nullable().optional(),

@@ -4,6 +4,7 @@
  * and the figures the UI shows. One source of truth for the CLI, the backend and the renderer.
  */
 import { z } from 'zod';
+import { accountSchema, symbolSchema, timeframeSchema } from './field-schemas.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
 
 /** What a sweep maximises (max-drawdown-pct is minimised). CLI spelling. */
@@ -136,7 +137,6 @@ export interface SweepProgressEvent {
 
 const name = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'not a param name');
 const paramValue = z.union([z.number(), z.boolean(), z.string().max(64)]);
-const symbol = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'use letters, digits, . _ -');
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -153,24 +153,16 @@ export const sweptParamSchema = z.union([
 
 export const sweepSpecSchema = z.object({
   base: z.object({
-    symbols: z.array(symbol).min(1).max(64),
+    symbols: z.array(symbolSchema).min(1).max(64),
     from: z.number().int().nullable(),
     to: z.number().int().nullable(),
-    timeframes: z.array(z.enum(['M1', 'M5', 'M15', 'M30', 'H1', 'H4', 'D1', 'W1'])).optional(),
+    timeframes: z.array(timeframeSchema).optional(),
     indicators: z.array(z.string().max(64)).max(64).optional(),
     price: z.enum(['bid', 'ask', 'mid']).optional(),
     historySize: z.number().int().min(1).max(100_000).optional(),
     strategy: z.string().min(1).max(64),
     fixed: z.record(name, paramValue),
-    account: z
-      .object({
-        balance: z.number().positive(),
-        lotSize: z.number().positive(),
-        commissionPerLot: z.number().min(0),
-        slippage: z.number().min(0),
-      })
-      .partial()
-      .optional(),
+    account: accountSchema.optional(),
     record: z.array(z.enum(RECORD_KINDS)).min(1).max(RECORD_KINDS.length),
   }),
   params: z.array(sweptParamSchema).min(1).max(16),

@@ -4,9 +4,6 @@
  * strategy's param schema, exactly as `run --param` does. (No built-in string param has values
  * containing ':' or ','.)
  */
-import { parseIndicatorList } from '../engine/indicators/index.ts';
-import { PRICE_SOURCES } from '../engine/mtf/bar.ts';
-import { parseTimeframes } from '../engine/mtf/timeframes.ts';
 import { parseWalkForward, WalkForwardError } from '../services/sweeps/walk-forward.ts';
 import {
   SWEEP_OBJECTIVES,
@@ -14,25 +11,13 @@ import {
   type SweptParam,
   type SweepSpec,
 } from '../../shared/sweeps.ts';
-import { oneOf, parseInteger, parseNumber, parseUtcTime, required, splitList } from './options.ts';
-import { RECORD_KINDS } from '../services/runs/run-config.ts';
+import { oneOf, parseInteger, parseNumber, required, splitList } from './options.ts';
+import { parseRecord, RUN_SETTINGS_OPTIONS, runSettingsOf } from './run-settings.ts';
 import { UsageError } from './usage.ts';
 
-/** parseArgs options of the spec (the run-like ones and the sweep's own). */
+/** parseArgs options of the spec: a run's settings (jobs record trades and equity by default) and the sweep's own. */
 export const SWEEP_SPEC_OPTIONS = {
-  symbol: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  timeframes: { type: 'string' },
-  indicators: { type: 'string', default: '' },
-  price: { type: 'string', default: 'bid' },
-  history: { type: 'string', default: '1000' },
-  strategy: { type: 'string' },
-  param: { type: 'string', multiple: true, default: [] as string[] },
-  balance: { type: 'string' },
-  'lot-size': { type: 'string' },
-  commission: { type: 'string' },
-  slippage: { type: 'string' },
+  ...RUN_SETTINGS_OPTIONS,
   record: { type: 'string', default: 'trades,equity' },
   random: { type: 'string' },
   seed: { type: 'string', default: '0' },
@@ -88,30 +73,17 @@ function walkForwardOf(text: string | undefined): SweepSpec['walkForward'] {
 }
 
 export function sweepSpecOf(v: Values): SweepSpec {
-  const optional = (name: string, x: string | undefined) =>
-    x === undefined ? undefined : parseNumber(name, x);
   const { fixed, swept } = paramsOf(v.param ?? []);
-  const account = Object.fromEntries(
-    Object.entries({
-      balance: optional('balance', v.balance),
-      lotSize: optional('lot-size', v['lot-size']),
-      commissionPerLot: optional('commission', v.commission),
-      slippage: optional('slippage', v.slippage),
-    }).filter(([, x]) => x !== undefined),
-  );
+  const { timeframes, account, ...settings } = runSettingsOf(v);
   return {
     base: {
-      symbols: splitList(required('symbol', v.symbol)),
-      from: v.from === undefined ? null : parseUtcTime('from', v.from),
-      to: v.to === undefined ? null : parseUtcTime('to', v.to),
-      ...(v.timeframes !== undefined && { timeframes: parseTimeframes(v.timeframes) }),
-      indicators: parseIndicatorList(v.indicators ?? ''),
-      price: oneOf('price', v.price ?? 'bid', PRICE_SOURCES),
-      historySize: parseInteger('history', v.history ?? '1000', 1),
+      ...settings,
+      ...(timeframes !== undefined && { timeframes }),
       strategy: required('strategy', v.strategy),
       fixed,
-      account,
-      record: splitList(v.record ?? 'trades,equity').map((k) => oneOf('record', k, RECORD_KINDS)),
+      // Only the options given; the others take the run's defaults.
+      account: Object.fromEntries(Object.entries(account).filter(([, x]) => x !== undefined)),
+      record: parseRecord(v.record ?? 'trades,equity'),
     },
     params: swept,
     search:

@@ -1,0 +1,22 @@
+/**
+ * Schemas of the fields a run request and a sweep spec share (contract.ts, sweeps.ts): one
+ * definition, so a symbol, a timeframe or an account the app may send for a run is the one it may
+ * send for a sweep. Its own module because contract.ts imports sweeps.ts.
+ */
+import { z } from 'zod';
+
+export const symbolSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'use letters, digits, . _ -');
+
+export const timeframeSchema = z.enum(['M1', 'M5', 'M15', 'M30', 'H1', 'H4', 'D1', 'W1']);
+
+/** Money and fills; every field optional (a default fills it). */
+export const accountSchema = z
+  .object({
+    balance: z.number().positive(),
+    lotSize: z.number().positive(),
+    commissionPerLot: z.number().min(0),
+    slippage: z.number().min(0),
+  })
+  .partial();
