@@ -3,13 +3,13 @@
  * params (a form drawn from the strategy's param schema), the account and the checkpoint policy.
  * "Start backtest" → runs:start → the run's live screen.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { StrategyList } from '../../../shared/dto.ts';
+import { useId, useState, type FormEvent } from 'react';
 import { api, errorText } from '../api/index.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { Field, invalidProps } from '../components/Field.tsx';
 import { useData } from '../store/data.ts';
+import { useStrategyChoice } from './new/useStrategyChoice.ts';
 import { useNav } from '../store/nav.ts';
 import { useRuns } from '../store/runs.ts';
 import { notify } from '../store/ui.ts';
@@ -37,39 +37,25 @@ type Rest = typeof DEFAULTS;
 
 export function NewBacktestScreen() {
   const id = useId();
-  const dataSets = useData((s) => s.symbols);
   const dataLoaded = useData((s) => s.loaded);
   const go = useNav((s) => s.go);
 
-  const [strategies, setStrategies] = useState<StrategyList | null>(null);
-  const [strategiesError, setStrategiesError] = useState<string | null>(null);
-  // null = untouched: the first data set / the first strategy until the user picks.
-  const [chosenSymbols, setChosenSymbols] = useState<string[] | null>(null);
-  const [chosenStrategy, setChosenStrategy] = useState<string | null>(null);
+  const {
+    dataSets,
+    strategies,
+    strategiesError,
+    symbols,
+    setSymbols,
+    strategy,
+    setStrategy,
+    info,
+    specs,
+  } = useStrategyChoice();
   const [paramEdits, setParamEdits] = useState<Record<string, Record<string, RawParam>>>({});
   const [rest, setRest] = useState<Rest>(DEFAULTS);
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void useData.getState().load();
-    let cancelled = false;
-    api
-      .invoke('strategies:list')
-      .then((list) => !cancelled && setStrategies(list))
-      .catch((err: unknown) => !cancelled && setStrategiesError(errorText(err)));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  const symbols = (chosenSymbols ?? (dataSets[0] ? [dataSets[0].symbol] : [])).filter((s) =>
-    dataSets.some((d) => d.symbol === s),
-  );
-  const strategy = chosenStrategy ?? strategies?.strategies[0]?.name ?? '';
-  const info = strategies?.strategies.find((s) => s.name === strategy) ?? null;
-  const specs = info?.params ?? [];
   const params = { ...paramDefaults(specs), ...paramEdits[strategy] };
 
   const set = <K extends keyof Rest>(key: K, value: Rest[K]) =>
@@ -139,7 +125,7 @@ export function NewBacktestScreen() {
             dataSets={dataSets}
             value={symbols}
             problem={problems.symbols}
-            onChange={setChosenSymbols}
+            onChange={setSymbols}
           />
           <div className="form-grid">
             <Field id={fid('from')} label="From" problem={problems.from} hint="Optional, UTC">
@@ -215,7 +201,7 @@ export function NewBacktestScreen() {
             <select
               id={fid('strategy')}
               value={strategy}
-              onChange={(e) => setChosenStrategy(e.target.value)}
+              onChange={(e) => setStrategy(e.target.value)}
             >
               <option value="">None (bars and indicators only)</option>
               {strategies?.strategies.map((s) => (

@@ -3,13 +3,12 @@
  * on every edit, its problems shown inline, and the number of jobs it implies asked of the
  * backend (sweeps:plan, debounced). Start → sweeps:start → the sweep's view.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { StrategyList } from '../../../../shared/dto.ts';
+import { useId, useState, type FormEvent } from 'react';
 import { api, errorText } from '../../api/index.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { Field } from '../../components/Field.tsx';
 import { fmtInt } from '../../components/format.ts';
-import { useData } from '../../store/data.ts';
+import { useStrategyChoice } from '../new/useStrategyChoice.ts';
 import { useNav } from '../../store/nav.ts';
 import { notify } from '../../store/ui.ts';
 import { MarketFields } from './MarketFields.tsx';
@@ -29,36 +28,22 @@ type Rest = typeof SWEEP_DEFAULTS;
 export function SweepForm() {
   const id = useId();
   const fid = (name: string) => `${id}-${name}`;
-  const dataSets = useData((s) => s.symbols);
   const go = useNav((s) => s.go);
-  const [strategies, setStrategies] = useState<StrategyList | null>(null);
-  const [strategiesError, setStrategiesError] = useState<string | null>(null);
-  // null = untouched: the first data set / the first strategy until the user picks.
-  const [chosenSymbols, setChosenSymbols] = useState<string[] | null>(null);
-  const [chosenStrategy, setChosenStrategy] = useState<string | null>(null);
+  const {
+    dataSets,
+    strategies,
+    strategiesError,
+    symbols,
+    setSymbols,
+    strategy,
+    setStrategy,
+    info,
+    specs,
+  } = useStrategyChoice();
   const [paramEdits, setParamEdits] = useState<Record<string, Record<string, ParamSetting>>>({});
   const [rest, setRest] = useState<Rest>(SWEEP_DEFAULTS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    void useData.getState().load();
-    let cancelled = false;
-    api
-      .invoke('strategies:list')
-      .then((list) => !cancelled && setStrategies(list))
-      .catch((err: unknown) => !cancelled && setStrategiesError(errorText(err)));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-
-  const symbols = (chosenSymbols ?? (dataSets[0] ? [dataSets[0].symbol] : [])).filter((s) =>
-    dataSets.some((d) => d.symbol === s),
-  );
-  const strategy = chosenStrategy ?? strategies?.strategies[0]?.name ?? '';
-  const info = strategies?.strategies.find((s) => s.name === strategy) ?? null;
-  const specs = info?.params ?? [];
   const values: SweepFormValues = {
     ...rest,
     symbols,
@@ -74,7 +59,7 @@ export function SweepForm() {
     symbols: picked,
     ...p
   }: Partial<Omit<SweepFormValues, 'strategy' | 'params'>>) => {
-    if (picked) setChosenSymbols(picked);
+    if (picked) setSymbols(picked);
     setRest((r) => ({ ...r, ...p }));
   };
 
@@ -116,7 +101,7 @@ export function SweepForm() {
             <select
               id={fid('strategy')}
               value={strategy}
-              onChange={(e) => setChosenStrategy(e.target.value)}
+              onChange={(e) => setStrategy(e.target.value)}
             >
               {strategies?.strategies.map((s) => (
                 <option key={s.name} value={s.name}>
