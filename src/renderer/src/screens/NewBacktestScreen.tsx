@@ -9,6 +9,7 @@ import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { Field, invalidProps } from '../components/Field.tsx';
 import { useData } from '../store/data.ts';
+import { StrategyField } from './new/StrategyField.tsx';
 import { useStrategyChoice } from './new/useStrategyChoice.ts';
 import { useNav } from '../store/nav.ts';
 import { useRuns } from '../store/runs.ts';
@@ -40,17 +41,8 @@ export function NewBacktestScreen() {
   const dataLoaded = useData((s) => s.loaded);
   const go = useNav((s) => s.go);
 
-  const {
-    dataSets,
-    strategies,
-    strategiesError,
-    symbols,
-    setSymbols,
-    strategy,
-    setStrategy,
-    info,
-    specs,
-  } = useStrategyChoice();
+  const choice = useStrategyChoice();
+  const { dataSets, symbols, setSymbols, strategy, specs } = choice;
   const [paramEdits, setParamEdits] = useState<Record<string, Record<string, RawParam>>>({});
   const [rest, setRest] = useState<Rest>(DEFAULTS);
   const [problems, setProblems] = useState<Problems>({});
@@ -189,40 +181,7 @@ export function NewBacktestScreen() {
 
         <section className="panel form">
           <h2>Strategy</h2>
-          <Field
-            id={fid('strategy')}
-            label="Strategy"
-            hint={
-              info
-                ? `${info.description}${info.source === 'user' ? ` · ${info.file}` : ''}`
-                : 'Bars and indicators only, no trading'
-            }
-          >
-            <select
-              id={fid('strategy')}
-              value={strategy}
-              onChange={(e) => setStrategy(e.target.value)}
-            >
-              <option value="">None (bars and indicators only)</option>
-              {strategies?.strategies.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name}
-                  {s.source === 'user' ? ' (user)' : ''}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <ErrorPanel message={strategiesError} title="Could not list the strategies" />
-          {strategies && strategies.errors.length > 0 && (
-            <div className="warn-panel">
-              <strong>Strategy files that failed to load</strong>
-              {strategies.errors.map((e) => (
-                <pre key={e.file} className="error-text">
-                  {e.file}: {e.message}
-                </pre>
-              ))}
-            </div>
-          )}
+          <StrategyField id={fid('strategy')} choice={choice} allowNone />
           {specs.length > 0 && (
             <div className="form-grid params" role="group" aria-label="Parameters">
               {specs.map((spec) => (

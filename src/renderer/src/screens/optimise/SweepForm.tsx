@@ -6,8 +6,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api, errorText } from '../../api/index.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
-import { Field } from '../../components/Field.tsx';
 import { fmtInt } from '../../components/format.ts';
+import { StrategyField } from '../new/StrategyField.tsx';
 import { useStrategyChoice } from '../new/useStrategyChoice.ts';
 import { useNav } from '../../store/nav.ts';
 import { notify } from '../../store/ui.ts';
@@ -29,17 +29,8 @@ export function SweepForm() {
   const id = useId();
   const fid = (name: string) => `${id}-${name}`;
   const go = useNav((s) => s.go);
-  const {
-    dataSets,
-    strategies,
-    strategiesError,
-    symbols,
-    setSymbols,
-    strategy,
-    setStrategy,
-    info,
-    specs,
-  } = useStrategyChoice();
+  const choice = useStrategyChoice();
+  const { dataSets, symbols, setSymbols, strategy, specs } = choice;
   const [paramEdits, setParamEdits] = useState<Record<string, Record<string, ParamSetting>>>({});
   const [rest, setRest] = useState<Rest>(SWEEP_DEFAULTS);
   const [busy, setBusy] = useState(false);
@@ -92,26 +83,12 @@ export function SweepForm() {
         />
         <section className="panel form">
           <h2>Strategy</h2>
-          <Field
+          <StrategyField
             id={fid('strategy')}
-            label="Strategy"
+            choice={choice}
+            allowNone={false}
             problem={problems.strategy}
-            hint={info?.description}
-          >
-            <select
-              id={fid('strategy')}
-              value={strategy}
-              onChange={(e) => setStrategy(e.target.value)}
-            >
-              {strategies?.strategies.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name}
-                  {s.source === 'user' ? ' (user)' : ''}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <ErrorPanel message={strategiesError} title="Could not list the strategies" />
+          />
           <div className="opt-params" role="group" aria-label="Parameters">
             {specs.map((spec) => (
               <ParamSweepField
