@@ -9,6 +9,7 @@ import type { SweepDetail, SweepJobInfo } from '../../../../shared/sweeps.ts';
 import { useNav } from '../../store/nav.ts';
 import { tone } from '../run/format.ts';
 import { jobColumns, sortJobs, type SortDir } from './job-columns.ts';
+import { SortHeader } from '../../components/SortHeader.tsx';
 
 export const MAX_COMPARE = 4;
 /** Rows drawn at first and per "Show more": a sweep may hold thousands of jobs. */
@@ -56,24 +57,13 @@ export function JobsTable({ detail, best }: { detail: SweepDetail; best: Readonl
             <tr>
               <th aria-label="Select" />
               {columns.map((c) => (
-                <th
+                <SortHeader
                   key={c.key}
-                  className={c.numeric ? 'num' : undefined}
-                  aria-sort={
-                    sort.key === c.key
-                      ? sort.dir === 'asc'
-                        ? 'ascending'
-                        : 'descending'
-                      : undefined
-                  }
-                >
-                  <button type="button" className="bt-sort" onClick={() => clickHeader(c.key)}>
-                    {c.label}
-                    <span aria-hidden="true">
-                      {sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-                    </span>
-                  </button>
-                </th>
+                  label={c.label}
+                  numeric={c.numeric}
+                  dir={sort.key === c.key ? sort.dir : null}
+                  onSort={() => clickHeader(c.key)}
+                />
               ))}
               <th aria-label="Links" />
             </tr>

@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import type { TradeDto } from '../../../../shared/dto.ts';
 import { count, duration, money, price, tone, utc } from '../run/format.ts';
+import { SortHeader } from '../../components/SortHeader.tsx';
 
 type Key = keyof TradeDto | 'duration';
 
@@ -131,24 +132,13 @@ export function TradesTable({ trades }: { trades: TradeDto[] }) {
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <th
+                <SortHeader
                   key={c.key}
-                  className={c.numeric ? 'num' : undefined}
-                  aria-sort={
-                    sort.key === c.key
-                      ? sort.dir === 'asc'
-                        ? 'ascending'
-                        : 'descending'
-                      : undefined
-                  }
-                >
-                  <button type="button" className="bt-sort" onClick={() => clickHeader(c.key)}>
-                    {c.label}
-                    <span aria-hidden="true">
-                      {sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-                    </span>
-                  </button>
-                </th>
+                  label={c.label}
+                  numeric={c.numeric}
+                  dir={sort.key === c.key ? sort.dir : null}
+                  onSort={() => clickHeader(c.key)}
+                />
               ))}
             </tr>
           </thead>
