@@ -8,6 +8,7 @@ import type { Db } from '../../src/main/services/db/database.ts';
 import { openDatabase } from '../../src/main/services/db/database.ts';
 import { runBacktest } from '../../src/main/services/runs/run-service.ts';
 import { bestJob, objectiveValue } from '../../src/shared/sweep-objective.ts';
+import { oosStatistics } from '../../src/main/services/sweeps/oos-stitch.ts';
 import { walkForwardWindows } from '../../src/main/services/sweeps/walk-forward.ts';
 import { generateSymbolTicks } from '../../src/main/services/ticks/generate-service.ts';
 import type {
@@ -161,7 +162,10 @@ export async function walkForwardSweep(
     );
     windows.push({ ...w, bestJob: best, oosJob: oos.index });
   }
-  return detailOf(spec, jobs, windows);
+  const detail = detailOf(spec, jobs, windows);
+  // As readSweep fills it: the export reads the stitched statistics from the detail.
+  detail.oosStats = oosStatistics(db, detail);
+  return detail;
 }
 
 /** The detail as if window `window` had no qualifying in-sample job: its OOS job failed, unrun. */

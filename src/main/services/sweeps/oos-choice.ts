@@ -6,7 +6,7 @@
  */
 import type { SweepJobInfo, SweepSpec } from '../../../shared/sweeps.ts';
 import type { Db } from '../db/database.ts';
-import type { WindowJobs } from './sweep-jobs.ts';
+import { jobFinished, type WindowJobs } from './sweep-jobs.ts';
 import type { SweepClaim } from './sweep-ownership.ts';
 import { windowBest } from './sweep-read.ts';
 import { setJobError, setJobParams } from './sweep-store.ts';
@@ -30,7 +30,7 @@ export function chooseOutOfSampleParams(
 ): number | null {
   const { oos, inSample } = window;
   if (!oos || paramsChosen(oos) || oos.status !== 'pending') return null;
-  if (!inSample.every((j) => j.status === 'completed' || j.status === 'failed')) return null;
+  if (!inSample.every(jobFinished)) return null;
   const best = windowBest(inSample, spec);
   if (best === null) setJobError(db, claim, oos.index, NO_QUALIFYING_JOB);
   else setJobParams(db, claim, oos.index, inSample.find((j) => j.index === best)!.params);

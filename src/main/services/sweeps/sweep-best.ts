@@ -5,24 +5,22 @@
  * sweeps give identical bytes.
  */
 import type { SweepDetail, SweepJobInfo } from '../../../shared/sweeps.ts';
-import type { Db } from '../db/database.ts';
 import { isoTime } from '../runs/csv-writer.ts';
 import { canonicalJson } from '../runs/run-store.ts';
-import { bestJob, objectiveValue } from '../../../shared/sweep-objective.ts';
-import { oosStatistics } from './oos-stitch.ts';
+import { objectiveValue } from '../../../shared/sweep-objective.ts';
 
 /** The file's text: pretty JSON, keys sorted at every level, one trailing newline. */
-export function bestJsonText(db: Db, detail: SweepDetail): string {
+export function bestJsonText(detail: SweepDetail): string {
   // canonicalJson sorts the keys; parsing keeps that order, and the second pass indents it.
-  return JSON.stringify(JSON.parse(canonicalJson(bestOf(db, detail))), null, 2) + '\n';
+  return JSON.stringify(JSON.parse(canonicalJson(bestOf(detail))), null, 2) + '\n';
 }
 
-export function bestOf(db: Db, detail: SweepDetail): object {
+export function bestOf(detail: SweepDetail): object {
   const { objective, minTrades } = detail.spec;
   const jobAt = jobLookup(detail);
   if (!detail.spec.walkForward) {
-    const index = bestJob(detail.jobs, objective, minTrades);
-    const job = index === null ? undefined : jobAt(index);
+    // readSweep chose it already (the same rule as the runner's); not chosen a second time here.
+    const job = detail.bestJob === null ? undefined : jobAt(detail.bestJob);
     return {
       objective,
       minTrades,
@@ -53,7 +51,8 @@ export function bestOf(db: Db, detail: SweepDetail): object {
         outOfSampleStats: oos?.status === 'completed' ? oos.stats : null,
       };
     });
-  return { objective, minTrades, windows, outOfSample: oosStatistics(db, detail) };
+  // readSweep's stitched statistics: stitching streams every out-of-sample equity row, once.
+  return { objective, minTrades, windows, outOfSample: detail.oosStats };
 }
 
 function jobLookup(detail: SweepDetail): (index: number) => SweepJobInfo {

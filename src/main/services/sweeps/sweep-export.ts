@@ -34,7 +34,7 @@ export function writeSweepExport(db: Db, detail: SweepDetail, dir: string): stri
   try {
     const names = ['jobs.csv', 'best.json'];
     writeJobsCsv(detail, path.join(staging.dir, 'jobs.csv'));
-    writeFileSynced(path.join(staging.dir, 'best.json'), bestJsonText(db, detail));
+    writeFileSynced(path.join(staging.dir, 'best.json'), bestJsonText(detail));
     // Like a run's export: what was not recorded has no file (an empty one would read as flat).
     if (detail.spec.walkForward && oosEquityRecorded(db, detail)) {
       writeOosEquityCsv(db, detail, path.join(staging.dir, 'oos_equity.csv'));

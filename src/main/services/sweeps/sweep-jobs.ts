@@ -16,6 +16,11 @@ import { markDeadRunsInterrupted } from '../runs/run-ownership.ts';
 import { bestJob, objectiveValue } from '../../../shared/sweep-objective.ts';
 import type { SweepRow } from './sweep-store.ts';
 
+/** Completed or failed: nothing more will happen to the job (counted done, never rerun). */
+export function jobFinished(j: Pick<SweepJobInfo, 'status'>): boolean {
+  return j.status === 'completed' || j.status === 'failed';
+}
+
 interface JobRow {
   idx: number;
   phase: SweepJobInfo['phase'];
@@ -102,7 +107,7 @@ export function sweepInfo(row: SweepRow, jobs: SweepJobInfo[]): SweepInfo {
     status: row.status,
     spec,
     jobsTotal: jobs.length,
-    jobsDone: jobs.filter((j) => j.status === 'completed' || j.status === 'failed').length,
+    jobsDone: jobs.filter(jobFinished).length,
     jobsFailed: jobs.filter((j) => j.status === 'failed').length,
     bestJob: spec.walkForward ? null : bestJob(jobs, spec.objective, spec.minTrades),
     seconds: row.seconds,

@@ -4,6 +4,7 @@
  * each), plus one at every job's end so a listener never misses a finished job.
  */
 import type { SweepJobInfo, SweepProgressEvent, SweepStatus } from '../../../shared/sweeps.ts';
+import { jobFinished } from './sweep-jobs.ts';
 
 const MIN_INTERVAL_MS = 250;
 
@@ -22,7 +23,7 @@ export class SweepProgress {
 
   /** New counts from the jobs as stored, and the jobs this session has in flight. */
   update(jobs: readonly SweepJobInfo[], running: number): void {
-    const done = jobs.filter((j) => j.status === 'completed' || j.status === 'failed').length;
+    const done = jobs.filter(jobFinished).length;
     this.#doneAtStart ??= done;
     this.#counts = {
       total: jobs.length,

@@ -13,18 +13,16 @@ import type { Db } from '../db/database.ts';
 import { bestJob } from '../../../shared/sweep-objective.ts';
 import { oosStatistics } from './oos-stitch.ts';
 import { markDeadSweepsInterrupted } from './sweep-ownership.ts';
-import { jobsByWindow, readJobs, sweepInfo } from './sweep-jobs.ts';
+import { jobFinished, jobsByWindow, readJobs, sweepInfo } from './sweep-jobs.ts';
 import { listSweepIds, sweepRow } from './sweep-store.ts';
 import type { WalkForwardWindow } from './walk-forward.ts';
-
-const finished = (j: SweepJobInfo) => j.status === 'completed' || j.status === 'failed';
 
 /**
  * The in-sample job whose params a window's out-of-sample job trades: null until every in-sample
  * job of the window has finished (completed or failed), or when none qualifies.
  */
 export function windowBest(inSample: readonly SweepJobInfo[], spec: SweepSpec): number | null {
-  if (!inSample.every(finished)) return null;
+  if (!inSample.every(jobFinished)) return null;
   return bestJob(inSample, spec.objective, spec.minTrades);
 }
 

@@ -15,10 +15,8 @@ import { releaseSweep, startSweepHeartbeat, type SweepClaim } from './sweep-owne
 import { SweepProgress } from './sweep-progress.ts';
 import { readSweep } from './sweep-read.ts';
 import type { SweepRunOptions } from './sweep-service.ts';
-import { jobsByWindow, readJob, readJobs } from './sweep-jobs.ts';
+import { jobFinished, jobsByWindow, readJob, readJobs } from './sweep-jobs.ts';
 import { setJobError, setSweepState, sweepRow } from './sweep-store.ts';
-
-const finished = (j: SweepJobInfo) => j.status === 'completed' || j.status === 'failed';
 
 /** The indices of each window's jobs (fixed by the plan), to rebuild its WindowJobs cheaply. */
 function windowIndices(jobs: readonly SweepJobInfo[]): Map<number, number[]> {
@@ -60,7 +58,7 @@ export async function runSweepSession(
     onEnded: (job, err) => {
       // A failed run records its own error (runSession, or RunHost for a stopped worker); what
       // is left failed before its run existed, or its run could not be resumed.
-      if (!finished(refresh(job.index)) && err) {
+      if (!jobFinished(refresh(job.index)) && err) {
         setJobError(db, claim, job.index, err.message);
         refresh(job.index);
       }
@@ -104,7 +102,7 @@ export async function runSweepSession(
         setSweepState(db, claim, { status: 'running', seconds: seconds() });
     }
     if (lost) throw new SweepFencedError(claim.sweepId);
-    const status = jobs.every(finished) ? 'completed' : pool.pausing ? 'paused' : 'interrupted';
+    const status = jobs.every(jobFinished) ? 'completed' : pool.pausing ? 'paused' : 'interrupted';
     setSweepState(db, claim, { status, seconds: seconds() });
     progress.update(jobs, 0);
     progress.force(status);
