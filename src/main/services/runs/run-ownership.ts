@@ -87,9 +87,21 @@ export function heartbeat(db: Db, claim: RunClaim, now = Date.now()): boolean {
 
 /** Gives the run up, if this claim still holds it (a session that lost it has nothing to give). */
 export function releaseRun(db: Db, claim: RunClaim): void {
+  releaseOwner(db, 'runs', claim.runId, claim.token);
+}
+
+/**
+ * The tables whose rows are owned by one live process at a time, with the same owner_pid,
+ * owner_token, heartbeat_at and status columns: runs, and sweeps (services/sweeps), which are
+ * claimed the same way. A closed set: the name goes into SQL text.
+ */
+export type OwnedTable = 'runs' | 'sweeps';
+
+/** Gives a row up, if `token` still holds it. */
+export function releaseOwner(db: Db, table: OwnedTable, id: string, token: string): void {
   db.prepare(
-    'UPDATE runs SET owner_pid = NULL, owner_token = NULL WHERE id = ? AND owner_token = ?',
-  ).run(claim.runId, claim.token);
+    `UPDATE ${table} SET owner_pid = NULL, owner_token = NULL WHERE id = ? AND owner_token = ?`,
+  ).run(id, token);
 }
 
 /**
@@ -98,23 +110,23 @@ export function releaseRun(db: Db, claim: RunClaim): void {
  * sees the truth.
  */
 export function markDeadRunsInterrupted(db: Db, runId?: string): void {
+  markDeadOwnersInterrupted(db, 'runs', runId);
+}
+
+/** markDeadRunsInterrupted for any OwnedTable: its 'running' rows whose owner is gone. */
+export function markDeadOwnersInterrupted(db: Db, table: OwnedTable, id?: string): void {
   const rows = db
     .prepare(
-      `SELECT id, owner_pid AS pid, heartbeat_at AS hb FROM runs
+      `SELECT id, owner_pid AS pid, heartbeat_at AS hb FROM ${table}
        WHERE status = 'running' AND (? IS NULL OR id = ?)`,
     )
-    .all(runId ?? null, runId ?? null) as {
-    id: string;
-    pid: number | null;
-    hb: number | null;
-  }[];
+    .all(id ?? null, id ?? null) as { id: string; pid: number | null; hb: number | null }[];
   for (const r of rows) {
-    if (!ownerAlive(r.pid, r.hb)) {
-      // Only if nothing moved since the read: a beat or a new claim in between means it lives.
-      db.prepare(
-        `UPDATE runs SET status = 'interrupted', owner_pid = NULL, owner_token = NULL
-         WHERE id = ? AND status = 'running' AND owner_pid IS ? AND heartbeat_at IS ?`,
-      ).run(r.id, r.pid, r.hb);
-    }
+    if (ownerAlive(r.pid, r.hb)) continue;
+    // Only if nothing moved since the read: a beat or a new claim in between means it lives.
+    db.prepare(
+      `UPDATE ${table} SET status = 'interrupted', owner_pid = NULL, owner_token = NULL
+       WHERE id = ? AND status = 'running' AND owner_pid IS ? AND heartbeat_at IS ?`,
+    ).run(r.id, r.pid, r.hb);
   }
 }

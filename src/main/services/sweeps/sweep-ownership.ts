@@ -8,7 +8,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import { heartbeatIntervalMs, ownerAlive } from '../runs/run-ownership.ts';
+import {
+  heartbeatIntervalMs,
+  markDeadOwnersInterrupted,
+  ownerAlive,
+  releaseOwner,
+} from '../runs/run-ownership.ts';
 import { SweepBusyError, SweepFencedError } from './sweep-errors.ts';
 
 export interface SweepClaim {
@@ -67,29 +72,10 @@ export function startSweepHeartbeat(db: Db, claim: SweepClaim, onLost: () => voi
 }
 
 export function releaseSweep(db: Db, claim: SweepClaim): void {
-  db.prepare(
-    'UPDATE sweeps SET owner_pid = NULL, owner_token = NULL WHERE id = ? AND owner_token = ?',
-  ).run(claim.sweepId, claim.token);
+  releaseOwner(db, 'sweeps', claim.sweepId, claim.token);
 }
 
 /** Sweeps recorded as running whose owner died (SIGKILL, crash) become 'interrupted'. */
 export function markDeadSweepsInterrupted(db: Db, sweepId?: string): void {
-  const rows = db
-    .prepare(
-      `SELECT id, owner_pid AS pid, heartbeat_at AS hb FROM sweeps
-       WHERE status = 'running' AND (? IS NULL OR id = ?)`,
-    )
-    .all(sweepId ?? null, sweepId ?? null) as {
-    id: string;
-    pid: number | null;
-    hb: number | null;
-  }[];
-  for (const r of rows) {
-    if (ownerAlive(r.pid, r.hb)) continue;
-    // Only if nothing moved since the read: a beat or a new claim in between means it lives.
-    db.prepare(
-      `UPDATE sweeps SET status = 'interrupted', owner_pid = NULL, owner_token = NULL
-       WHERE id = ? AND status = 'running' AND owner_pid IS ? AND heartbeat_at IS ?`,
-    ).run(r.id, r.pid, r.hb);
-  }
+  markDeadOwnersInterrupted(db, 'sweeps', sweepId);
 }
