@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,4 +58,34 @@ export function seededRandom(seed: number): () => number {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
+}
+
+/** Whether some connection holds the database's write lock right now (tries it without waiting). */
+function writeLocked(dbFile: string): boolean {
+  const db = new Database(dbFile, { timeout: 0 });
+  try {
+    db.exec('BEGIN IMMEDIATE; ROLLBACK');
+    return false;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') return true;
+    throw e;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * SIGSTOPs the process at a moment it holds no SQLite write lock. A process stopped inside a
+ * write transaction blocks every other writer of the folder for as long as it is stopped (that
+ * is SQLite's locking, not ours to test), so a stop that lands there is undone and tried again.
+ */
+export async function stopOutsideWrite(run: RunningCli, dbFile: string): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    run.child.kill('SIGSTOP');
+    await new Promise((r) => setTimeout(r, 20)); // the signal is delivered asynchronously
+    if (!writeLocked(dbFile)) return;
+    run.child.kill('SIGCONT');
+    await new Promise((r) => setTimeout(r, 5 + attempt));
+  }
+  throw new Error('the process held the write lock at every stop');
 }

@@ -18,7 +18,8 @@ import {
   runsOf,
   RUN_ARGS,
 } from '../lifecycle/shared-data.ts';
-import { startCli, waitFor } from './child-cli.ts';
+import { databasePath } from '../../../src/main/services/db/database.ts';
+import { startCli, stopOutsideWrite, waitFor } from './child-cli.ts';
 
 const STALE_MS = 2000;
 /** Every process of these tests, readers included (they are the ones judging staleness). */
@@ -107,7 +108,7 @@ describe('run ownership', () => {
     // (the fenced rename), and a process stopped right there would hold the lock for as long as
     // it is stopped. Once the checkpoint's index row exists, that transaction has committed.
     await waitFor(proc, () => (indexedCheckpoints(dir, runId) > 0 ? true : undefined));
-    proc.child.kill('SIGSTOP');
+    await stopOutsideWrite(proc, databasePath(dir));
     let takenOverAt = -1;
     try {
       await sleep(STALE_MS + 1000);
