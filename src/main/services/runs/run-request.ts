@@ -45,6 +45,11 @@ export interface RunRequest {
   record?: string[];
   /** The sweep job this run is (stored on the run row, never in its config). */
   sweepJob?: SweepJobLink;
+  /**
+   * Create the run under this id instead of a new one: a cluster worker's copy of a run keeps
+   * the id its submitter gave it (services/cluster). Never in the config.
+   */
+  runId?: string;
 }
 
 /** Checks a requested `record` list and returns its canonical form (normalRecord). */
@@ -65,6 +70,7 @@ export interface PreparedRun {
   symbols: SymbolInfo[];
   strategy: BacktestStrategy | null;
   sweepJob?: SweepJobLink;
+  runId?: string;
 }
 
 /** Drops undefined entries, so an option left out keeps its default instead of erasing it. */
@@ -150,5 +156,11 @@ export async function prepareRun(
   if (config.from !== null && config.to !== null && config.from >= config.to) {
     throw new RunInputError('--from must be before --to');
   }
-  return { config, symbols, strategy, ...(req.sweepJob && { sweepJob: req.sweepJob }) };
+  return {
+    config,
+    symbols,
+    strategy,
+    ...(req.sweepJob && { sweepJob: req.sweepJob }),
+    ...(req.runId !== undefined && { runId: req.runId }),
+  };
 }

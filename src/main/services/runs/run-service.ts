@@ -102,7 +102,7 @@ export async function startRun(
   const { config, symbols } = prepared;
   const range = { from: config.from ?? undefined, to: config.to ?? undefined };
   const ticksTotal = symbols.reduce((n, s) => n + countTicks(db, s, range), 0);
-  const run = insertRun(db, config, ticksTotal, null, undefined, prepared.sweepJob ?? null);
+  const run = insertRun(db, config, ticksTotal, null, prepared.runId, prepared.sweepJob ?? null);
   return runSession(
     db,
     dataDir,
