@@ -3,7 +3,7 @@
  * opens one Queue, one QueueEvents and one store client, not a thousand): BullMQ's queue to add
  * jobs, its events stream to follow them, and the object store the data and results go through.
  *
- * FOUNDATION STUB — implemented by the cluster-core work (helper h2). Signatures are binding.
+ * FOUNDATION STUB — implemented by the cluster transport work (helper h3). Signatures are binding.
  */
 import type { RedisTarget } from '../redis-url.ts';
 import type { ObjectStore } from '../store/object-store.ts';

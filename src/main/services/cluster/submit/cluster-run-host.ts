@@ -7,7 +7,7 @@
  * and, when the job completes, its output is written into this data folder, fenced by this
  * session's claim, so `runs export` equals a local run's byte for byte.
  *
- * FOUNDATION STUB — implemented by the cluster-core work (helper h2). Signatures are binding.
+ * FOUNDATION STUB — implemented by the cluster transport work (helper h3). Signatures are binding.
  */
 import type { CheckpointPolicy } from '../../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../../db/database.ts';

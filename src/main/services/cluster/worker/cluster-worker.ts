@@ -5,7 +5,7 @@
  * from the newest valid checkpoint any earlier attempt left in the store, mirroring its own
  * checkpoints there, and uploading its output for the submitter.
  *
- * FOUNDATION STUB — implemented by the cluster-core work (helper h2). Signatures are binding.
+ * FOUNDATION STUB — implemented by the cluster transport work (helper h3). Signatures are binding.
  */
 import type { RedisTarget } from '../redis-url.ts';
 import type { StoreUrl } from '../store/store-url.ts';
