@@ -7,7 +7,8 @@ import { printSweep, sweepJson } from '../sweep-output.ts';
 import { runSweepFromCli } from '../sweep-session.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage.ts';
-import { clusterTargetOf, sweepWorkersOf, withSweepHandles } from '../sweep-cluster.ts';
+import { clusterTargetOf } from '../cluster-options.ts';
+import { sweepWorkersOf, withSweepHandles } from '../sweep-cluster.ts';
 import { SWEEP_SESSION_OPTIONS } from './sweep.ts';
 import { sweepsExportCommand } from './sweeps-export.ts';
 
