@@ -6,7 +6,7 @@
  */
 import { ClusterClient, type ClusterTarget } from '../services/cluster/submit/cluster-client.ts';
 import { clusterRunHandles } from '../services/cluster/submit/cluster-run-handles.ts';
-import type { RunHandleFactory } from '../services/runs/isolation/run-handle.ts';
+import { localRunHandles, type RunHandleFactory } from '../services/runs/isolation/run-handle.ts';
 import { parseInteger } from './options.ts';
 
 /** Jobs in flight on a cluster by default: enough to keep a few dozen worker slots busy. */
@@ -27,15 +27,19 @@ export function sweepWorkersOf(v: SweepClusterValues, cluster: boolean): number 
   return cluster ? CLUSTER_JOBS_IN_FLIGHT : undefined;
 }
 
-/** Runs `session` with the cluster's run handles (and closes the client after), or locally. */
+/**
+ * Runs `session` with the cluster's run handles (and closes the client after), or locally;
+ * `local` settings serve the jobs that must resume here (cluster-run-handles.ts).
+ */
 export async function withSweepHandles<T>(
   target: ClusterTarget | null,
+  local: { callbackTimeoutMs?: number },
   session: (runHandles: RunHandleFactory | undefined) => Promise<T>,
 ): Promise<T> {
   if (target === null) return session(undefined);
   const client = await ClusterClient.open(target);
   try {
-    return await session(clusterRunHandles(client));
+    return await session(clusterRunHandles(client, localRunHandles(local)));
   } finally {
     await client.close();
   }

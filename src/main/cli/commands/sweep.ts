@@ -26,14 +26,15 @@ export async function sweepCommand(ctx: CliContext, args: string[]): Promise<num
   });
   const spec = sweepSpecOf(values);
   const cluster = clusterTargetOf(values);
-  const detail = await withSweepHandles(cluster, (runHandles) =>
+  const local = { callbackTimeoutMs: callbackTimeoutOf(values) };
+  const detail = await withSweepHandles(cluster, local, (runHandles) =>
     runSweepFromCli(
       ctx,
       (opts) => startSweep(ctx.db, ctx.dataDir, spec, opts),
       {
         workers: sweepWorkersOf(values, cluster !== null),
         checkpoints: checkpointPolicyOf(values, SWEEP_JOB_POLICY),
-        callbackTimeoutMs: callbackTimeoutOf(values),
+        ...local,
         runHandles,
       },
       'started',

@@ -93,14 +93,15 @@ async function sweepsResume(ctx: CliContext, args: string[]): Promise<number> {
   });
   const id = oneId('resume', positionals);
   const cluster = clusterTargetOf(values);
-  const detail = await withSweepHandles(cluster, (runHandles) =>
+  const local = { callbackTimeoutMs: callbackTimeoutOf(values) };
+  const detail = await withSweepHandles(cluster, local, (runHandles) =>
     runSweepFromCli(
       ctx,
       (opts) => resumeSweep(ctx.db, ctx.dataDir, id, opts),
       {
         workers: sweepWorkersOf(values, cluster !== null),
         checkpoints: checkpointPolicyOf(values),
-        callbackTimeoutMs: callbackTimeoutOf(values),
+        ...local,
         runHandles,
       },
       'resumed',
