@@ -19,7 +19,7 @@ import {
 import { CLUSTER_CKPT, eventually, storeCheckpoints, useCluster } from './cluster-fixture.ts';
 
 const cluster = useCluster();
-const folder = useDataFolders(4, 11);
+const folder = useDataFolders(2, 11);
 /** Slow enough to be killed or stopped mid-run: a step of 65 536 ticks per 400 ms. */
 const SLOW = { BACKTESTR_TEST_THROTTLE_MS: '400' };
 
