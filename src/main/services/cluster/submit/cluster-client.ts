@@ -32,7 +32,8 @@ export async function pingRedis(target: RedisTarget, timeoutMs = PING_TIMEOUT_MS
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
-  probe.on('error', () => {}); // reported by the ping below
+  let cause: Error | null = null;
+  probe.on('error', (e: Error) => (cause ??= e)); // the real reason, e.g. ECONNREFUSED
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -42,7 +43,8 @@ export async function pingRedis(target: RedisTarget, timeoutMs = PING_TIMEOUT_MS
       }),
     ]);
   } catch (e) {
-    throw new Error(`cannot reach Redis at ${target.redacted}: ${(e as Error).message}`);
+    const why = (cause as Error | null)?.message ?? (e as Error).message;
+    throw new Error(`cannot reach Redis at ${target.redacted}: ${why}`);
   } finally {
     clearTimeout(timer);
     probe.disconnect();
