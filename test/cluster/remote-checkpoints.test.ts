@@ -39,7 +39,7 @@ describe('fetchNewestCheckpoint', () => {
       ['a-1-0', older],
       ['b-2-1', [middle]],
     ] as const) {
-      const m = new CheckpointMirror({ db, dataDir: dir, store, runId, attempt, maxPending: 50 });
+      const m = new CheckpointMirror({ db, dataDir: dir, store, runId, attempt });
       for (const f of list) m.onCheckpoint(written(f));
       expect((await m.drain(30_000)).uploaded).toBe(list.length);
       m.close();

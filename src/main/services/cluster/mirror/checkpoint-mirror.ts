@@ -3,9 +3,9 @@
  * --checkpoint-store`, and every cluster worker): each valid checkpoint is turned into its
  * savepoint (checkpoints/savepoint.ts: self-contained, so another machine can resume it) and
  * uploaded to runs/<run-id>/checkpoints/<attempt>/<file>. Never blocks the engine: the engine
- * runs in its own thread, the savepoint is built on the controller's, and uploads queue in
- * upload-queue.ts, retried with backoff while the store is unreachable; failures are counted and
- * shown, never fatal to the run.
+ * runs in its own thread; the savepoint is built on the controller's when its upload's turn
+ * comes (upload-queue.ts: one at a time, retried with backoff while the store is unreachable,
+ * bounded while it is); failures are counted and shown, never fatal to the run.
  */
 import path from 'node:path';
 import type { CheckpointResult } from '../../checkpoints/checkpoint-writer.ts';
@@ -56,10 +56,8 @@ export interface CheckpointMirrorOptions {
 export class CheckpointMirror {
   readonly #opts: CheckpointMirrorOptions;
   readonly #queue: UploadQueue;
-  #unbuilt = 0;
   #maxBuildMs = 0;
-  #buildError: string | null = null;
-  #building = 0;
+  #loading = 0;
   #closed = false;
 
   constructor(opts: CheckpointMirrorOptions) {
@@ -83,15 +81,14 @@ export class CheckpointMirror {
   /** RunHost's onCheckpoint: queues a valid checkpoint's savepoint; ignores failed writes. */
   onCheckpoint(result: CheckpointResult): void {
     if (!result.ok || this.#closed) return;
-    this.#building++;
-    // Off the message handler that delivered it, so the controller answers signals first; the
-    // checksum reader needs the hasher, which a controller may not have loaded yet.
-    void loadHasher().then(() =>
-      setImmediate(() => {
-        this.#building--;
-        if (!this.#closed) this.#build(result.path);
-      }),
-    );
+    const { store, runId, attempt } = this.#opts;
+    const key = storeKeys.checkpoint(store.url, runId, attempt, path.basename(result.path));
+    this.#loading++;
+    // The checksum reader needs the hasher, which a controller may not have loaded yet.
+    void loadHasher().then(() => {
+      this.#loading--;
+      this.#queue.add({ key, bytes: () => this.#build(result.path) });
+    });
   }
 
   get stats(): MirrorStats {
@@ -100,7 +97,7 @@ export class CheckpointMirror {
 
   /** Waits until the queue is empty or `timeoutMs` passes; returns the stats then. */
   async drain(timeoutMs: number): Promise<MirrorStats> {
-    while (this.#building > 0) await new Promise((r) => setImmediate(r));
+    while (this.#loading > 0) await new Promise((r) => setImmediate(r));
     return this.#with(await this.#queue.drain(timeoutMs));
   }
 
@@ -110,22 +107,22 @@ export class CheckpointMirror {
     this.#queue.close();
   }
 
-  #build(file: string): void {
-    const { db, store, runId, attempt } = this.#opts;
+  /**
+   * The savepoint's bytes, made when its upload's turn comes (so never two back to back on the
+   * controller thread). Throws when the checkpoint cannot be mirrored — removed by retention
+   * meanwhile, say: that costs the store one object, never the run.
+   */
+  #build(file: string): Uint8Array {
+    const { db, runId } = this.#opts;
     const started = performance.now();
     try {
       const run = getRun(db, runId);
       if (!run) throw new Error(`run ${runId} is not in this data folder`);
       const data = restorableCheckpoint(db, file, run);
       if (data.runId !== runId) throw new Error(`${file} is a checkpoint of run ${data.runId}`);
-      const bytes = encodeSavepoint(savepointOf(db, data));
-      const key = storeKeys.checkpoint(store.url, runId, attempt, path.basename(file));
-      this.#queue.add(key, bytes);
+      return encodeSavepoint(savepointOf(db, data));
     } catch (err) {
-      // A checkpoint that cannot be mirrored (removed by retention meanwhile, say) costs the
-      // store one object, never the run.
-      this.#unbuilt++;
-      this.#buildError = `savepoint of ${file}: ${(err as Error).message}`;
+      throw new Error(`savepoint of ${file}: ${(err as Error).message}`);
     } finally {
       this.#maxBuildMs = Math.max(this.#maxBuildMs, performance.now() - started);
     }
@@ -137,9 +134,9 @@ export class CheckpointMirror {
       failed: s.failed,
       pending: s.pending,
       superseded: s.superseded,
-      lastError: s.lastError ?? this.#buildError,
+      lastError: s.lastError,
       bytes: s.bytes,
-      unbuilt: this.#unbuilt,
+      unbuilt: s.unmade,
       maxBuildMs: Math.round(this.#maxBuildMs * 10) / 10,
     };
   }
