@@ -4,6 +4,8 @@ import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts
 import { printRunSummary, summaryJson } from '../run-output.ts';
 import { callbackTimeoutOf, runInWorker, RUN_HOST_OPTIONS } from '../run-in-worker.ts';
 import { parseRecord, RUN_SETTINGS_OPTIONS, runSettingsOf } from '../run-settings.ts';
+import type { MirrorStats } from '../../services/cluster/mirror/checkpoint-mirror.ts';
+import { CHECKPOINT_STORE_OPTIONS, CliCheckpointStore } from '../checkpoint-store.ts';
 import type { CliContext } from '../context.ts';
 
 export async function runCommand(ctx: CliContext, args: string[]): Promise<number> {
@@ -14,6 +16,7 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
       json: { type: 'boolean', default: false },
       ...CHECKPOINT_OPTIONS,
       ...RUN_HOST_OPTIONS,
+      ...CHECKPOINT_STORE_OPTIONS,
     },
   });
   const request = {
@@ -22,12 +25,25 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
     paramArgs: values.param,
     record: values.record === undefined ? undefined : parseRecord(values.record),
   };
-  const summary = await runInWorker<RunSummary>(
-    ctx,
-    { kind: 'start', request },
-    { checkpoints: checkpointPolicyOf(values), callbackTimeoutMs: callbackTimeoutOf(values) },
-  );
-  if (values.json) ctx.out(summaryJson(ctx, summary));
+  const store = CliCheckpointStore.of(ctx, values);
+  let summary: RunSummary;
+  let mirror: MirrorStats | null = null;
+  try {
+    summary = await runInWorker<RunSummary>(
+      ctx,
+      { kind: 'start', request },
+      {
+        checkpoints: checkpointPolicyOf(values),
+        callbackTimeoutMs: callbackTimeoutOf(values),
+        onStart: store?.onStart,
+        onCheckpoint: store?.onCheckpoint,
+      },
+    );
+  } finally {
+    // Even a failed run's checkpoints are worth having in the store: wait for them too.
+    mirror = (await store?.finish()) ?? null;
+  }
+  if (values.json) ctx.out(summaryJson(ctx, summary, mirror));
   else printRunSummary(ctx, summary);
   return 0;
 }
