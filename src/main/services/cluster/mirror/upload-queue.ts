@@ -40,7 +40,7 @@ const DRAIN_RETRY_MS = 1_000;
 export interface Upload {
   key: string;
   /** Makes the object's bytes; called once, when its turn comes. */
-  bytes: () => Uint8Array;
+  bytes: () => Uint8Array | Promise<Uint8Array>;
 }
 
 interface Queued extends Upload {
@@ -141,7 +141,7 @@ export class UploadQueue {
     this.#inFlight = up;
     const done = () => this.#queue.splice(this.#queue.indexOf(up), 1);
     try {
-      up.made ??= up.bytes();
+      up.made ??= await up.bytes();
     } catch (err) {
       done();
       this.#stats.unmade++;
