@@ -132,5 +132,12 @@ describe('resume --from after a SIGKILL', () => {
     expect(stderr).toMatch(/taking checkpoint \d+ at \d+ ticks from s3:\/\//);
     expect(exportOf(there, runId)).toEqual(reference);
     expect(fs.existsSync(summary.resumedFrom.file)).toBe(false); // the download is removed
+    // Where the run is already (the killed one's folder), the savepoint forks it, and says so.
+    const here = cli(dir, ['resume', runId, '--from', url, '--json'], s3().env);
+    expect(here.code, here.stderr).toBe(0);
+    expect(here.stderr).toContain(`run ${runId} is in this data folder already`);
+    const fork = JSON.parse(here.stdout);
+    expect(fork.forkedFrom).toBe(runId);
+    expect(exportOf(dir, fork.runId)).toEqual(reference);
   });
 });
