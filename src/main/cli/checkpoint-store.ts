@@ -86,6 +86,12 @@ export class CliCheckpointStore {
 
   readonly onCheckpoint = (result: CheckpointResult): void => this.#mirror?.onCheckpoint(result);
 
+  /** Lets go of the store without waiting (the session did not start). */
+  close(): void {
+    this.#mirror?.close();
+    this.#store.close();
+  }
+
   /** Waits for pending uploads (bounded), prints the tally, lets go of the store. */
   async finish(): Promise<MirrorStats | null> {
     const mirror = this.#mirror;

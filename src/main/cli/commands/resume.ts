@@ -47,7 +47,13 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
   if (values.from !== undefined && which !== undefined)
     throw new UsageError('resume takes --from s3://… or --checkpoint, not both');
   const store = CliCheckpointStore.of(ctx, values);
-  const fetched = values.from === undefined ? null : await fetchFromStore(ctx, runId, values.from);
+  let fetched;
+  try {
+    fetched = values.from === undefined ? null : await fetchFromStore(ctx, runId, values.from);
+  } catch (err) {
+    store?.close();
+    throw err;
+  }
   let checkpoint = which === undefined ? undefined : /^\d+$/.test(which) ? Number(which) : which;
   if (fetched) checkpoint = fetched.file;
   let summary: ResumeSummary;
