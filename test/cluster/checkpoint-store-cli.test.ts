@@ -26,7 +26,7 @@ import {
 import { freshStore, NO_SKIP, until, useS3 } from './store-fixture.ts';
 
 const s3 = useS3();
-const folder = useDataFolders(3, 4);
+const folder = useDataFolders(2, 4);
 let reference: Map<string, string>;
 
 /** The `resume --from` of `runId` in a fresh copy of the ticks; its JSON summary, stderr, folder. */

@@ -16,7 +16,7 @@ import { useDataFolders } from '../checkpoints/lifecycle/shared-data.ts';
 import { finishedRun, freshStore, useS3, written } from './store-fixture.ts';
 
 const s3 = useS3();
-const folder = useDataFolders(3, 4);
+const folder = useDataFolders(2, 4);
 let dir = '';
 let runId = '';
 let files: string[] = [];

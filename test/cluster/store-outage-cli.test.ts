@@ -21,7 +21,7 @@ import {
 import { freshStore, NO_SKIP, useS3 } from './store-fixture.ts';
 
 const s3 = useS3();
-const folder = useDataFolders(3, 4);
+const folder = useDataFolders(2, 4);
 let reference: Map<string, string>;
 
 beforeAll(() => {
