@@ -110,7 +110,9 @@ describe('sweep --cluster', () => {
     expect(midway, `killed with some jobs done and some not:\n${proc.stderr()}`).toBeDefined();
     expect(sweepJson(dir, ['sweeps', 'show', sweepId!]).status).toBe('interrupted');
 
-    const resumed: SweepJson = sweepJson(dir, ['sweeps', 'resume', sweepId!, ...cluster]);
+    const r = cli(dir, ['sweeps', 'resume', sweepId!, ...cluster, '--json'], s3.env);
+    expect(r.code, r.stderr).toBe(0);
+    const resumed = JSON.parse(r.stdout) as SweepJson;
     expect(resumed.status).toBe('completed');
     expect(sweepExport(dir, sweepId!)).toEqual(sweepExport(localDir, local.sweepId));
     for (const [i, job] of resumed.jobs.entries()) {
