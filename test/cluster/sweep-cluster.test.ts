@@ -25,10 +25,15 @@ import { startCli, waitFor } from '../checkpoints/crash/child-cli.ts';
 import { exportOf, useDataFolders } from '../checkpoints/lifecycle/shared-data.ts';
 import { BASE_ARGS, SWEPT_ARGS, sweepJson, type SweepJson } from '../sweeps/helpers.ts';
 
-/** 2 × 2 jobs with a checkpoint every 131 072 ticks (2 steps of the run loop). */
+/**
+ * 2 × 2 jobs with a checkpoint every 131 072 ticks (2 steps of the run loop), dated: a sweep's
+ * --from is its start date, not resume's --from s3://… (refused with --cluster).
+ */
 const ARGS = [
   ...BASE_ARGS,
   ...SWEPT_ARGS,
+  '--from',
+  '2024-01-01',
   '--checkpoint-every-ticks',
   '131072',
   '--checkpoint-interval',
