@@ -10,6 +10,7 @@
  *   cluster_checkpoint_bytes      mirrored savepoints per job (all of its checkpoints)
  *   cluster_result_bytes          the result bundle per job
  *   cluster_redis_cmds_per_job    Redis commands served during the 2-worker sweep / its jobs
+ *   cluster_redis_bytes_per_job   Redis memory grown by the sweep / its jobs (finished jobs kept)
  *   cluster_job_s_local           `run --json` wall time here
  *   cluster_job_s_1worker         `run --cluster --json` wall time (ship, queue, run, adopt)
  *   cluster_jobs_per_sec_2workers the sweep's jobs over its wall time
@@ -28,7 +29,7 @@ import {
 import { startRedis, startS3 } from '../scripts/cluster/local-servers.ts';
 import { S3ObjectStore } from '../src/main/services/cluster/store/object-store.ts';
 import { parseStoreUrl } from '../src/main/services/cluster/store/store-url.ts';
-import { chunkBytes, redisCommands, runObjects } from './cluster-figures.ts';
+import { chunkBytes, redisLoad, runObjects } from './cluster-figures.ts';
 import { BENCH_START } from './engine-bench.ts';
 import { median, round3 } from './stats.ts';
 
@@ -94,11 +95,11 @@ export async function benchCluster(
     const chunks = chunkBytes(await store.list(''));
 
     workers.push(startWorker(path.join(work, 'worker-2'), settings));
-    const before = await redisCommands(redis.url);
+    const before = await redisLoad(redis.url);
     const sweep = timed(() =>
       runCli(dataDir, [...SWEEP, ...cluster, '--workers', '8', '--json'], s3.env),
     );
-    const commands = (await redisCommands(redis.url)) - before;
+    const after = await redisLoad(redis.url);
     const jobs = (JSON.parse(sweep.out) as { jobs: { status: string }[] }).jobs;
     const done = jobs.filter((j) => j.status === 'completed').length;
     if (done !== jobs.length)
@@ -117,7 +118,8 @@ export async function benchCluster(
       cluster_checkpoints_per_job: median(runs.map((r) => r.checkpoints)),
       cluster_checkpoint_bytes: median(runs.map((r) => r.checkpointBytes)),
       cluster_result_bytes: median(runs.map((r) => r.resultBytes)),
-      cluster_redis_cmds_per_job: Math.round(commands / done),
+      cluster_redis_cmds_per_job: Math.round((after.commands - before.commands) / done),
+      cluster_redis_bytes_per_job: Math.round((after.usedMemory - before.usedMemory) / done),
       cluster_job_s_local: round3(median(local)),
       cluster_job_s_1worker: round3(median(one)),
       cluster_jobs_per_sec_2workers: round3(done / sweep.seconds),

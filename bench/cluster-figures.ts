@@ -1,7 +1,7 @@
 /**
  * What a cluster job costs outside the engine, read where it lands: object sizes in the store
- * (by kind of object, per run) and the commands Redis served (INFO commandstats, every client —
- * submitter, workers and their idle polling — summed).
+ * (by kind of object, per run), the commands Redis served (INFO commandstats, every client —
+ * submitter, workers and their idle polling — summed) and the memory it holds.
  */
 import { Redis } from 'ioredis';
 import type { StoredObject } from '../src/main/services/cluster/store/object-store.ts';
@@ -45,15 +45,22 @@ export function runObjects(objects: StoredObject[]): Map<string, RunObjects> {
   return runs;
 }
 
-/** Total commands Redis has served since it started (INFO commandstats, summed over commands). */
-export async function redisCommands(url: string): Promise<number> {
+export interface RedisLoad {
+  /** Commands served since the server started (INFO commandstats, summed over commands). */
+  commands: number;
+  /** Bytes of data it holds (INFO memory used_memory): finished jobs are kept for a while. */
+  usedMemory: number;
+}
+
+export async function redisLoad(url: string): Promise<RedisLoad> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
-    const info = await redis.info('commandstats');
-    let calls = 0;
-    for (const m of info.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)) calls += Number(m[1]);
-    return calls;
+    const stats = await redis.info('commandstats');
+    let commands = 0;
+    for (const m of stats.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)) commands += Number(m[1]);
+    const usedMemory = Number(/^used_memory:(\d+)/m.exec(await redis.info('memory'))?.[1] ?? NaN);
+    return { commands, usedMemory };
   } finally {
     redis.disconnect();
   }
