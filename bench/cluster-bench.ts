@@ -1,20 +1,24 @@
 /**
  * The cluster as users get it, through the CLI with real servers on this machine (redis-server,
- * s3rver) and real `backtestr worker` processes: one run of the sweep bench's job size (~20
- * days of ticks, a checkpoint every million ticks) locally and with `run --cluster` on one
- * worker, then a sweep of 8 such jobs with `sweep --cluster` on two workers. One pass, medians
- * where there are several jobs, no thresholds (docs/scaling.md scales these up):
+ * s3rver) and real `backtestr worker` processes, on the sweep bench's job size (~20 days, ~4 M
+ * ticks): three runs locally and with `run --cluster` on one worker (a checkpoint every million
+ * ticks), then 8-job sweeps with `sweep --cluster` on two workers — the first (worker 2 fetching
+ * the chunks and building its workspace), a warm one, one mirroring a checkpoint every million
+ * ticks — and the same sweep locally on 2 threads. One pass, medians where there are several
+ * jobs, no thresholds (docs/scaling.md scales these up):
  *
  *   cluster_chunk_bytes           tick chunks uploaded (once: later runs find them in the store)
  *   cluster_manifest_bytes        job.json per run
- *   cluster_checkpoint_bytes      mirrored savepoints per job (all of its checkpoints)
+ *   cluster_checkpoint_bytes      mirrored savepoints per job that checkpointed (all of them)
  *   cluster_result_bytes          the result bundle per job
- *   cluster_redis_cmds_per_job    Redis commands served during the 2-worker sweep / its jobs
- *   cluster_redis_bytes_per_job   Redis memory grown by the sweep / its jobs (finished jobs kept)
+ *   cluster_redis_cmds_per_job    Redis commands served during the warm sweep / its jobs
+ *   cluster_redis_bytes_per_job   Redis memory grown by it / its jobs (finished jobs are kept)
  *   cluster_job_s_local           `run --json` wall time here
- *   cluster_job_s_1worker         `run --cluster --json` wall time (ship, queue, run, adopt)
- *   cluster_jobs_per_sec_2workers the sweep's jobs over its wall time
- *   cluster_local_jobs_per_sec_2  the same sweep without --cluster, `--workers 2` (same machine)
+ *   cluster_job_s_1worker(_first) `run --cluster --json` wall time (ship, queue, run, adopt);
+ *                                 _first: the first, which uploads the chunks and builds the
+ *                                 worker's workspace
+ *   cluster_jobs_per_sec_2workers(_cold|_ckpt)  sweep jobs over its wall time
+ *   cluster_local_jobs_per_sec_2  the same sweep without --cluster, `--workers 2`
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -57,8 +61,8 @@ const SWEEP = [
   'fast=4:10:2',
   '--param',
   'slow=24,36',
-  ...CKPT,
 ];
+const NO_CKPT = ['--no-checkpoints'];
 
 function timed(f: () => string): { seconds: number; out: string } {
   const t0 = performance.now();
@@ -95,35 +99,43 @@ export async function benchCluster(
     const chunks = chunkBytes(await store.list(''));
 
     workers.push(startWorker(path.join(work, 'worker-2'), settings));
+    const sweep = (label: string, args: string[], env: Record<string, string> = {}) => {
+      const r = timed(() => runCli(dataDir, [...SWEEP, ...args, '--json'], env));
+      const jobs = (JSON.parse(r.out) as { jobs: { status: string }[] }).jobs;
+      const done = jobs.filter((j) => j.status === 'completed').length;
+      if (done !== jobs.length) throw new Error(`sweep: ${done} of ${jobs.length} jobs completed`);
+      log(`cluster bench: sweep, ${label}: ${done} jobs in ${r.seconds.toFixed(2)} s`);
+      return done / r.seconds;
+    };
+    const onCluster = [...cluster, '--workers', '8'];
+    // The first sweep on worker-2 fetches the chunks and builds its workspace: timed apart.
+    const cold = sweep('2 workers, worker 2 cold', [...NO_CKPT, ...onCluster], s3.env);
     const before = await redisLoad(redis.url);
-    const sweep = timed(() =>
-      runCli(dataDir, [...SWEEP, ...cluster, '--workers', '8', '--json'], s3.env),
-    );
+    const warm = sweep('2 workers', [...NO_CKPT, ...onCluster], s3.env);
     const after = await redisLoad(redis.url);
-    const jobs = (JSON.parse(sweep.out) as { jobs: { status: string }[] }).jobs;
-    const done = jobs.filter((j) => j.status === 'completed').length;
-    if (done !== jobs.length)
-      throw new Error(`cluster sweep: ${done} of ${jobs.length} jobs completed`);
-    log(`cluster bench: sweep of ${done} jobs on 2 workers in ${sweep.seconds.toFixed(2)} s`);
-
+    const mirrored = sweep('2 workers, checkpoints mirrored', [...CKPT, ...onCluster], s3.env);
     // The same sweep here, on this machine's 2 worker threads: what the cluster is measured against.
-    const local2 = timed(() => runCli(dataDir, [...SWEEP, '--workers', '2', '--json']));
-    log(`cluster bench: the same sweep locally, 2 workers, in ${local2.seconds.toFixed(2)} s`);
+    const local2 = sweep('local, 2 threads', [...NO_CKPT, '--workers', '2']);
+    const jobs = 8;
 
     const runs = [...runObjects(await store.list('')).values()];
+    const withCkpt = runs.filter((r) => r.checkpoints > 0);
     return {
       cluster_chunks: chunks.count,
       cluster_chunk_bytes: chunks.bytes,
       cluster_manifest_bytes: median(runs.map((r) => r.manifest)),
-      cluster_checkpoints_per_job: median(runs.map((r) => r.checkpoints)),
-      cluster_checkpoint_bytes: median(runs.map((r) => r.checkpointBytes)),
+      cluster_checkpoints_per_job: median(withCkpt.map((r) => r.checkpoints)),
+      cluster_checkpoint_bytes: median(withCkpt.map((r) => r.checkpointBytes)),
       cluster_result_bytes: median(runs.map((r) => r.resultBytes)),
-      cluster_redis_cmds_per_job: Math.round((after.commands - before.commands) / done),
-      cluster_redis_bytes_per_job: Math.round((after.usedMemory - before.usedMemory) / done),
+      cluster_redis_cmds_per_job: Math.round((after.commands - before.commands) / jobs),
+      cluster_redis_bytes_per_job: Math.round((after.usedMemory - before.usedMemory) / jobs),
       cluster_job_s_local: round3(median(local)),
       cluster_job_s_1worker: round3(median(one)),
-      cluster_jobs_per_sec_2workers: round3(done / sweep.seconds),
-      cluster_local_jobs_per_sec_2: round3(done / local2.seconds),
+      cluster_job_s_1worker_first: round3(one[0]!),
+      cluster_jobs_per_sec_2workers_cold: round3(cold),
+      cluster_jobs_per_sec_2workers: round3(warm),
+      cluster_jobs_per_sec_2workers_ckpt: round3(mirrored),
+      cluster_local_jobs_per_sec_2: round3(local2),
     };
   } finally {
     store.close();
