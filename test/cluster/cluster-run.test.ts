@@ -4,6 +4,7 @@
  * a garbage manifest fails naming the key while the worker goes on serving; and a submitter
  * SIGKILLed while following picks the run up again with `resume --cluster`.
  */
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { getClusterRun } from '../../src/main/services/cluster/cluster-runs.ts';
 import { storeKeys } from '../../src/main/services/cluster/store/store-keys.ts';
@@ -17,7 +18,7 @@ import {
   runsOf,
   useDataFolders,
 } from '../checkpoints/lifecycle/shared-data.ts';
-import { CLUSTER_CKPT, eventually, useCluster } from './cluster-fixture.ts';
+import { CLUSTER_CKPT, eventually, storeCheckpoints, useCluster } from './cluster-fixture.ts';
 
 const cluster = useCluster();
 const folder = useDataFolders(2, 11);
@@ -70,9 +71,7 @@ describe('run --cluster', () => {
     expect(r.code, r.stderr + worker.stderr()).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.status).toBe('completed');
-    expect(summary.cluster.worker).toBe(
-      `${(await import('node:os')).hostname()}:${worker.child.pid}`,
-    );
+    expect(summary.cluster.worker).toBe(`${os.hostname()}:${worker.child.pid}`);
     expect(summary.cluster.resumedFrom).toBeNull();
     expect(exportOf(dir, summary.runId)).toEqual(localExport());
     expect(runsOf(dir).find((x) => x.id === summary.runId)?.status).toBe('completed');
@@ -117,6 +116,43 @@ describe('run --cluster', () => {
     expect(r.code, r.stderr + worker.stderr()).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ runId, status: 'completed' });
+    expect(exportOf(dir, runId!)).toEqual(localExport());
+  }, 120_000);
+
+  it('resume --cluster queues a job Redis lost again; a worker resumes it from the store', async () => {
+    const c = cluster();
+    const first = await c.worker(folder(), { BACKTESTR_TEST_THROTTLE_MS: '300' });
+    const dir = folder();
+    const args = [
+      'run',
+      ...RUN_ARGS,
+      ...CLUSTER_CKPT,
+      '--cluster',
+      c.redisUrl,
+      '--store',
+      c.storeUrl,
+    ];
+    const submitter = startCli(dir, args, c.env);
+    const runId = await waitFor(
+      submitter,
+      () => /run (\S+) submitted/.exec(submitter.stderr())?.[1],
+    );
+    expect(runId, submitter.stderr()).toBeDefined();
+    await eventually(async () =>
+      (await storeCheckpoints(c.store, runId!)).length >= 1 ? true : undefined,
+    );
+    for (const p of [submitter, first]) p.child.kill('SIGKILL');
+    await Promise.all([submitter.exited, first.exited]);
+    await c.queue().obliterate({ force: true }); // Redis lost everything about the job
+    const newest = Math.max(...(await storeCheckpoints(c.store, runId!)).map((o) => o.ticks));
+
+    const second = await c.worker(folder());
+    const r = cli(dir, ['resume', runId!, '--cluster', c.redisUrl, '--json'], c.env);
+    expect(r.code, r.stderr + second.stderr()).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ runId, status: 'completed' });
+    expect(summary.cluster.worker).toBe(`${os.hostname()}:${second.child.pid}`);
+    expect(summary.cluster.resumedFrom.ticks).toBe(newest);
     expect(exportOf(dir, runId!)).toEqual(localExport());
   }, 120_000);
 });
