@@ -107,8 +107,9 @@ export async function startClusterWorker(opts: ClusterWorkerOptions): Promise<Cl
     else opts.log(`worker: ${err.message}`);
   });
   worker.on('failed', (job, err) => {
-    if (job && err.name !== 'DelayedError' && job.attemptsMade >= (job.opts.attempts ?? 1))
-      opts.log(`job ${job.id} failed for good: ${err.message}`);
+    if (!job) return;
+    const final = err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (final) opts.log(`job ${job.id} failed for good: ${err.message}`);
   });
   await worker.waitUntilReady();
   opts.log(
