@@ -4,7 +4,9 @@
  * a garbage manifest fails naming the key while the worker goes on serving; and a submitter
  * SIGKILLed while following picks the run up again with `resume --cluster`.
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getClusterRun } from '../../src/main/services/cluster/cluster-runs.ts';
 import { storeKeys } from '../../src/main/services/cluster/store/store-keys.ts';
@@ -161,4 +163,49 @@ describe('run --cluster', () => {
     expect(summary.cluster.resumedFrom.ticks).toBe(newest);
     expect(exportOf(dir, runId!)).toEqual(localExport());
   }, 120_000);
+
+  it('a user strategy that throws: the job completes once with a failed result, the run fails here', async () => {
+    const c = cluster();
+    const worker = await c.worker(folder());
+    const dir = folder();
+    fs.mkdirSync(path.join(dir, 'strategies'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'strategies', 'thrower.mjs'), THROWER);
+    const r = cli(
+      dir,
+      [
+        'run',
+        '--symbol',
+        'EURUSD',
+        '--strategy',
+        'thrower',
+        '--cluster',
+        c.redisUrl,
+        '--store',
+        c.storeUrl,
+      ],
+      c.env,
+    );
+    expect(r.code, r.stderr + worker.stderr()).toBe(1);
+    expect(r.stderr).toContain('cannot handle bar at');
+    const run = runsOf(dir)[0] as { id: string; status: string; error?: string };
+    expect(run.status).toBe('failed');
+    // Deterministic: the same error anywhere. Recorded as the job's result, never retried.
+    const job = await c.queue().getJob(run.id);
+    expect(await job!.getState()).toBe('completed');
+    expect(job!.attemptsStarted).toBe(1);
+  }, 120_000);
 });
+
+/** Fails on its 5th H1 bar, the same way on every machine. */
+const THROWER = `export default {
+  name: 'thrower',
+  description: 'throws on its 5th H1 bar',
+  params: [],
+  requires: () => ({ timeframes: ['H1'] }),
+  init(ctx) { ctx.state.n = 0; },
+  onBar(ctx, ev) {
+    if (ev.timeframe === 'H1' && ++ctx.state.n === 5)
+      throw new Error('cannot handle bar at ' + new Date(ev.bar.time).toISOString());
+  },
+};
+`;
