@@ -149,6 +149,22 @@ describe('tick shipping and the worker workspace', () => {
     db.close();
   });
 
+  it('builds one workspace for two jobs opening it at once', async () => {
+    const { db, manifest, store } = await submitted('twice');
+    await shipTicks(db, store, manifest);
+    const workDir = tmp();
+    const [a, b] = await Promise.all([
+      openWorkspace(workDir, store, manifest),
+      openWorkspace(workDir, store, manifest),
+    ]);
+    expect(a.dataDir).toBe(b.dataDir);
+    expect(chunkRows(a.db)).toEqual(chunkRows(db));
+    expect(a.db.prepare('SELECT count(*) FROM symbols').pluck().get()).toBe(1);
+    a.db.close();
+    b.db.close();
+    db.close();
+  });
+
   it('replaces a corrupt cached chunk from the store', async () => {
     const { db, manifest, store } = await submitted('cache');
     await shipTicks(db, store, manifest);
@@ -219,7 +235,12 @@ describe('tick shipping and the worker workspace', () => {
     expect(ws.db.prepare('SELECT count(*) FROM equity').pluck().get()).toBe(0);
     expect(fs.existsSync(path.join(ws.dataDir, 'runs', 'run-1'))).toBe(false);
     expect(() => resetWorkspaceRun(ws.db, ws.dataDir, '..')).toThrow(/cannot be part/);
+    // Someone changed the workspace's ticks: refused, never run on.
+    ws.db.prepare("UPDATE symbols SET content_hash = '0123456789abcdef'").run();
     ws.db.close();
+    await expect(
+      openWorkspace(path.dirname(path.dirname(ws.dataDir)), store, manifest),
+    ).rejects.toThrow(/holds other ticks for EURUSD/);
     db.close();
   });
 });

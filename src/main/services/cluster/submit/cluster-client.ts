@@ -8,6 +8,7 @@ import { Redis } from 'ioredis';
 import { RUN_QUEUE, type ClusterJobData, type ClusterJobOutcome } from '../cluster-job.ts';
 import { openRedis, type RedisTarget } from '../redis-url.ts';
 import { S3ObjectStore, type ObjectStore } from '../store/object-store.ts';
+import { JobEvents } from './job-events.ts';
 import type { StoreUrl } from '../store/store-url.ts';
 
 export interface ClusterTarget {
@@ -56,6 +57,8 @@ export class ClusterClient {
   readonly store: ObjectStore;
   readonly queue: RunQueue;
   readonly events: QueueEvents;
+  /** Per-job dispatch of `events`, for the followers of this client's runs. */
+  readonly jobEvents: JobEvents;
   readonly #connections: Redis[];
 
   private constructor(target: ClusterTarget, store: ObjectStore) {
@@ -64,6 +67,7 @@ export class ClusterClient {
     this.#connections = [openRedis(target.redis), openRedis(target.redis)];
     this.queue = new Queue(RUN_QUEUE, { connection: this.#connections[0] });
     this.events = new QueueEvents(RUN_QUEUE, { connection: this.#connections[1] });
+    this.jobEvents = new JobEvents(this.events);
     // A dropped connection reconnects by itself; followers poll the job as a backstop meanwhile.
     this.queue.on('error', () => {});
     this.events.on('error', () => {});

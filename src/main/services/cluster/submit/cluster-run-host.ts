@@ -12,18 +12,17 @@ import type { Db } from '../../db/database.ts';
 import { HeartbeatThread } from '../../runs/heartbeat-thread.ts';
 import type { RunJob, StartedRun } from '../../runs/isolation/run-host.ts';
 import type { ResumeSummary } from '../../runs/resume-service.ts';
-import { recordedKinds, type RunConfig } from '../../runs/run-config.ts';
+import type { RunConfig } from '../../runs/run-config.ts';
 import type { RunClaim } from '../../runs/run-fence.ts';
 import type { RunProgress } from '../../runs/run-loop.ts';
 import { claimRun, releaseRun } from '../../runs/run-ownership.ts';
 import type { RunSummary } from '../../runs/run-service.ts';
-import { finishRun, setRunStatus, updateRunProgress } from '../../runs/run-store.ts';
-import type { ClusterJobProgress, ResumedFrom } from '../cluster-job.ts';
-import { adoptOutcome } from './adopt-outcome.ts';
+import { finishRun, setRunStatus } from '../../runs/run-store.ts';
+import type { ResumedFrom } from '../cluster-job.ts';
 import type { ClusterClient } from './cluster-client.ts';
-import { followJob } from './follow-job.ts';
+import { followRun } from './follow-run.ts';
 import { claimForResume, queueOrKeep } from './requeue.ts';
-import { createClusterRun, shipRun } from './submit-run.ts';
+import { createClusterRun, shipRun, type CreatedRun } from './submit-run.ts';
 
 /** Where and how the cluster ran it (the CLI prints it, the app shows it). */
 export interface ClusterRunInfo {
@@ -51,9 +50,6 @@ export interface ClusterRunHostOptions {
   /** A worker took the job (again): which attempt, and the checkpoint it resumed from. */
   onAttempt?: (attempt: string, resumedFrom: ResumedFrom | null) => void;
 }
-
-/** Progress is mirrored into the run row at most this often (a fenced write each). */
-const PROGRESS_WRITE_MS = 1000;
 
 export class ClusterRunHost {
   readonly finished: Promise<ClusterRunSummary>;
@@ -92,7 +88,7 @@ export class ClusterRunHost {
     let ticksTotal: number;
     let claim: RunClaim;
     let run: StartedRun;
-    let created: Awaited<ReturnType<typeof createClusterRun>> | null = null;
+    let created: CreatedRun | null = null;
     if (opts.job.kind === 'start') {
       created = await createClusterRun(db, opts.dataDir, opts.job.request);
       ({ run, ticksTotal } = created);
@@ -110,76 +106,27 @@ export class ClusterRunHost {
     try {
       setRunStatus(db, claim, 'running');
       try {
-        if (created)
-          await shipRun(db, opts.dataDir, client, created, {
-            checkpoints: opts.checkpoints,
-            sweepJob: opts.sweepJob ?? false,
-          });
-        await queueOrKeep(db, client, run.runId);
+        const ship = { checkpoints: opts.checkpoints, sweepJob: opts.sweepJob ?? false };
+        if (created) await shipRun(db, opts.dataDir, client, created, ship);
+        await queueOrKeep(db, opts.dataDir, client, { runId: run.runId, config, ticksTotal }, ship);
       } catch (err) {
         const why = `could not submit run ${run.runId} to the cluster: ${(err as Error).message}`;
         finishRun(db, claim, 'failed', why);
         throw new Error(why);
       }
       opts.onStart?.(run);
-      return await this.#follow(opts, claim, config, ticksTotal);
+      return await followRun({
+        ...opts,
+        claim,
+        config,
+        ticksTotal,
+        stopped: this.#stopped,
+        stopFollowing: () => this.#stop(),
+        stopReason: () => this.#stopReason,
+      });
     } finally {
       await beat.stop();
       releaseRun(db, claim);
     }
-  }
-
-  async #follow(
-    opts: ClusterRunHostOptions,
-    claim: RunClaim,
-    config: RunConfig,
-    ticksTotal: number,
-  ): Promise<ClusterRunSummary> {
-    const { db, client } = opts;
-    let last: ClusterJobProgress | null = null;
-    let lastWrite = 0;
-    let attempt: string | null = null;
-    let lost: unknown = null;
-    const onProgress = (p: ClusterJobProgress) => {
-      if (p.attempt !== attempt) {
-        attempt = p.attempt;
-        opts.onAttempt?.(p.attempt, p.resumedFrom);
-      }
-      last = p;
-      const now = Date.now();
-      if (now - lastWrite >= PROGRESS_WRITE_MS) {
-        lastWrite = now;
-        try {
-          updateRunProgress(db, claim, p.ticksDone, p.seconds);
-        } catch (err) {
-          lost = err; // another session owns the run now: stop following
-          this.#stop();
-        }
-      }
-      opts.onProgress?.({ runId: claim.runId, ...p, ticksTotal, simTime: p.simTime ?? 0 });
-    };
-    const end = await followJob(client, claim.runId, { onProgress, stopped: this.#stopped });
-    if (lost) throw lost;
-    if (end.kind === 'completed') return adoptOutcome(db, client.store, claim, config, end.outcome);
-    if (end.kind === 'failed') {
-      finishRun(db, claim, 'failed', end.reason);
-      throw new Error(end.reason);
-    }
-    if (this.#stopReason !== null) {
-      finishRun(db, claim, 'failed', this.#stopReason);
-      throw new Error(this.#stopReason);
-    }
-    const p = last as ClusterJobProgress | null;
-    if (p) updateRunProgress(db, claim, p.ticksDone, p.seconds);
-    setRunStatus(db, claim, 'paused');
-    return {
-      runId: claim.runId,
-      status: 'paused',
-      ticks: p?.ticksDone ?? 0,
-      bars: {},
-      record: recordedKinds(config),
-      seconds: p?.seconds ?? 0,
-      ticksPerSec: p?.ticksPerSec ?? 0,
-    };
   }
 }

@@ -71,22 +71,27 @@ export async function followJob(
   hooks: FollowHooks,
 ): Promise<FollowEnd> {
   let stopped = false;
-  let wake: () => void = () => {};
+  // An event that arrives while the state is being read is kept, not lost, for the next wait.
+  let nudged = false;
+  let wakeUp: (() => void) | null = null;
+  const nudge = () => {
+    nudged = true;
+    wakeUp?.();
+  };
   void hooks.stopped.then(() => {
     stopped = true;
-    wake();
+    nudge();
   });
-  const onEvent = ({ jobId }: { jobId: string }) => jobId === runId && wake();
-  const onProgress = ({ jobId, data }: { jobId: string; data: unknown }) => {
-    if (jobId !== runId) return;
-    const p = parseProgress(data);
-    if (p) hooks.onProgress(p);
-  };
-  client.events.on('completed', onEvent);
-  client.events.on('failed', onEvent);
-  client.events.on('progress', onProgress);
+  const unwatch = client.jobEvents.watch(runId, {
+    onEnd: nudge,
+    onProgress: (data) => {
+      const p = parseProgress(data);
+      if (p) hooks.onProgress(p);
+    },
+  });
   try {
     while (!stopped) {
+      nudged = false;
       const s = await stateOf(client, runId);
       if (s === null)
         throw new Error(
@@ -95,19 +100,18 @@ export async function followJob(
       if ('kind' in s) return s;
       const p = parseProgress(s.progress);
       if (p) hooks.onProgress(p);
-      if (stopped) break;
+      if (nudged) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, POLL_MS);
-        wake = () => {
+        wakeUp = () => {
           clearTimeout(timer);
           resolve();
         };
       });
+      wakeUp = null;
     }
     return { kind: 'stopped' };
   } finally {
-    client.events.off('completed', onEvent);
-    client.events.off('failed', onEvent);
-    client.events.off('progress', onProgress);
+    unwatch();
   }
 }
