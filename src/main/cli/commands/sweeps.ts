@@ -7,7 +7,8 @@ import { printSweep, sweepJson } from '../sweep-output.ts';
 import { runSweepFromCli } from '../sweep-session.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage.ts';
-import { SWEEP_SESSION_OPTIONS, workersOf } from './sweep.ts';
+import { clusterTargetOf, sweepWorkersOf, withSweepHandles } from '../sweep-cluster.ts';
+import { SWEEP_SESSION_OPTIONS } from './sweep.ts';
 import { sweepsExportCommand } from './sweeps-export.ts';
 
 /** `backtestr sweeps list|show ID|resume ID|export ID`. */
@@ -90,15 +91,19 @@ async function sweepsResume(ctx: CliContext, args: string[]): Promise<number> {
     options: SWEEP_SESSION_OPTIONS,
   });
   const id = oneId('resume', positionals);
-  const detail = await runSweepFromCli(
-    ctx,
-    (opts) => resumeSweep(ctx.db, ctx.dataDir, id, opts),
-    {
-      workers: workersOf(values),
-      checkpoints: checkpointPolicyOf(values),
-      callbackTimeoutMs: callbackTimeoutOf(values),
-    },
-    'resumed',
+  const cluster = clusterTargetOf(values);
+  const detail = await withSweepHandles(cluster, (runHandles) =>
+    runSweepFromCli(
+      ctx,
+      (opts) => resumeSweep(ctx.db, ctx.dataDir, id, opts),
+      {
+        workers: sweepWorkersOf(values, cluster !== null),
+        checkpoints: checkpointPolicyOf(values),
+        callbackTimeoutMs: callbackTimeoutOf(values),
+        runHandles,
+      },
+      'resumed',
+    ),
   );
   if (values.json) ctx.out(sweepJson(detail));
   else printSweep(ctx, detail);

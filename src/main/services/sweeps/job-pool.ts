@@ -1,12 +1,18 @@
 /**
- * The running jobs of a sweep session: one RunHost each (a normal run in its own worker thread,
- * the same code path and checkpoints as `backtestr run`). A job whose run exists but did not
- * finish resumes from its own newest valid checkpoint; a pending one starts. Once pausing, every
- * running job and any started later is asked to checkpoint and pause.
+ * The running jobs of a sweep session: one RunHandle each, made by the session's factory — a
+ * RunHost (a normal run in its own worker thread, the same code path and checkpoints as
+ * `backtestr run`) or a ClusterRunHost (the same run as a job on a cluster). A job whose run
+ * exists but did not finish resumes from its own newest valid checkpoint; a pending one starts.
+ * Once pausing, every running job and any started later is asked to checkpoint and pause.
  */
 import type { SweepJobInfo } from '../../../shared/sweeps.ts';
 import type { Db } from '../db/database.ts';
-import { RunHost, type RunJob } from '../runs/isolation/run-host.ts';
+import type { RunJob } from '../runs/isolation/run-host.ts';
+import {
+  localRunHandles,
+  type RunHandle,
+  type RunHandleFactory,
+} from '../runs/isolation/run-handle.ts';
 import { jobRequest } from './job-request.ts';
 import type { SweepRunOptions } from './sweep-service.ts';
 import type { SweepRow } from './sweep-store.ts';
@@ -32,11 +38,14 @@ function runJobOf(row: SweepRow, job: SweepJobInfo): RunJob {
 
 export class JobPool {
   readonly #opts: JobPoolOptions;
-  readonly #running = new Map<number, { host: RunHost; ended: Promise<void> }>();
+  readonly #handles: RunHandleFactory;
+  readonly #running = new Map<number, { host: RunHandle; ended: Promise<void> }>();
   #pausing = false;
 
   constructor(opts: JobPoolOptions) {
     this.#opts = opts;
+    // Chosen once for the session: every job of it runs the same way (here, or on the cluster).
+    this.#handles = opts.run.runHandles ?? localRunHandles(opts.run);
   }
 
   get size(): number {
@@ -53,13 +62,11 @@ export class JobPool {
 
   start(job: SweepJobInfo): void {
     const { db, dataDir, row, run } = this.#opts;
-    const host = new RunHost({
+    const host = this.#handles({
       db,
       dataDir,
       job: runJobOf(row, job),
       checkpoints: run.checkpoints,
-      callbackTimeoutMs: run.callbackTimeoutMs,
-      workerUrl: run.workerUrl,
       sweepJob: true,
       onProgress: this.#opts.onTick,
     });

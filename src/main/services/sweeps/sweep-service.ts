@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/sweeps.ts';
 import { DEFAULT_POLICY, type CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
+import type { RunHandleFactory } from '../runs/isolation/run-handle.ts';
 import { buildPlan } from './plan-inputs.ts';
 import { SweepInputError } from './sweep-errors.ts';
 import { claimSweep } from './sweep-ownership.ts';
@@ -49,6 +50,11 @@ export interface SweepRunOptions {
   control?: SweepControl;
   /** The run worker module, for a bundled app (RunHostOptions.workerUrl). */
   workerUrl?: URL;
+  /**
+   * How each job runs: default a RunHost in this process (with callbackTimeoutMs, workerUrl);
+   * the CLI's `--cluster` passes ClusterRunHosts sharing one ClusterClient.
+   */
+  runHandles?: RunHandleFactory;
 }
 
 /** Pause from another call or a signal: running jobs checkpoint and pause; the sweep reads paused. */
