@@ -74,16 +74,17 @@ export class ClusterConnection {
 
   /**
    * Refuses to follow a run on another cluster than the one it was sent to (its job and
-   * checkpoints are there): `sent` is its cluster_runs row's redacted Redis URL and store URL.
+   * checkpoints are there): `sent` is its cluster_runs row's redacted Redis URL and store URL;
+   * `what` names it ("run X", "sweep Y").
    */
-  requireSame(runId: string, sent: { redis: string; store: string }): void {
+  requireSame(what: string, sent: { redis: string; store: string }): void {
     const urls = getSetting(this.#db, 'cluster');
     const now = urls && targetOf(urls);
     if (now && now.redis.redacted === sent.redis && formatStoreUrl(now.store) === sent.store)
       return;
     const there = now ? `${now.redis.redacted} and ${formatStoreUrl(now.store)}` : 'no cluster';
     throw new Error(
-      `run ${runId} was sent to ${sent.redis} and ${sent.store}, but the settings name ${there}: set those URLs in Settings to follow it again`,
+      `${what} was sent to ${sent.redis} and ${sent.store}, but the settings name ${there}: set those URLs in Settings to follow it again`,
     );
   }
 

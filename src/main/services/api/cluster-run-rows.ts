@@ -45,6 +45,18 @@ export function clusterRunInfo(db: Db, runId: string): RunClusterInfo | null {
   return row ? infoOf(row) : null;
 }
 
+/** The cluster a sweep's jobs were sent to (its first job's), or null when they ran here. */
+export function sweepClusterOf(db: Db, sweepId: string): { redis: string; store: string } | null {
+  if (!hasTable(db)) return null;
+  const row = db
+    .prepare(
+      `SELECT c.redis, c.store FROM cluster_runs c JOIN runs r ON r.id = c.run_id
+       WHERE r.sweep_id = ? ORDER BY c.submitted_at LIMIT 1`,
+    )
+    .get(sweepId) as { redis: string; store: string } | undefined;
+  return row ?? null;
+}
+
 function infoOf(r: Row): RunClusterInfo {
   return {
     redis: r.redis,

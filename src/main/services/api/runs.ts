@@ -48,7 +48,7 @@ export function runsHandlers(ctx: BackendContext): DomainHandlers<'runs'> {
       // A run sent to a cluster has its checkpoints in the store: it is followed there again.
       const sent = clusterRunInfo(db, runId);
       const cluster = sent !== null;
-      if (sent) ctx.cluster.requireSame(runId, sent);
+      if (sent) ctx.cluster.requireSame(`run ${runId}`, sent);
       if (cluster && checkpoint !== undefined)
         throw new Error(
           `run ${runId} ran on the cluster: it resumes from the store's newest checkpoint`,

@@ -19,8 +19,8 @@ export function settingsHandlers(ctx: BackendContext): DomainHandlers<'settings'
     'settings:cluster': async () => ctx.cluster.settings(),
     'settings:setCluster': (urls) => {
       // Runs following the old cluster keep their connection's jobs: refuse instead of cutting them.
-      if (ctx.runs.clusterRuns() > 0)
-        throw new Error('runs are following the cluster: pause them before changing it');
+      if (ctx.runs.clusterRuns() + ctx.sweeps.clusterSweeps() > 0)
+        throw new Error('runs or sweeps are following the cluster: pause them before changing it');
       return ctx.cluster.set(urls);
     },
     'settings:testCluster': (urls) => ctx.cluster.test(urls),
