@@ -10,6 +10,7 @@ import { settingsCommand } from './commands/settings.ts';
 import { strategiesCommand } from './commands/strategies.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { sweepsCommand } from './commands/sweeps.ts';
+import { workerCommand } from './commands/worker.ts';
 import { CliContext, type CliIo } from './context.ts';
 import { terminalSafe } from './terminal-safe.ts';
 import { USAGE, UsageError } from './usage.ts';
@@ -95,6 +96,8 @@ export async function main(
         return await sweepCommand(ctx, args);
       case 'sweeps':
         return await sweepsCommand(ctx, args);
+      case 'worker':
+        return await workerCommand(ctx, args);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

@@ -32,6 +32,14 @@ Backtests
   resume RUN_ID [--checkpoint SEQ|PATH] [--force] [--json] [--callback-timeout 5s]
                          continue a paused or interrupted run from its newest valid
                          checkpoint; an older checkpoint forks a new run
+  run ... --cluster redis://HOST:6379 --store s3://BUCKET/PREFIX
+                         run it on a cluster's workers (ticks, strategy and the run go
+                         through the store, the job through Redis) and follow it here;
+                         the results land in this data folder as for a local run. Ctrl-C
+                         stops following (the run shows paused; the cluster goes on)
+  resume RUN_ID --cluster redis://… [--store s3://…]
+                         follow a cluster run again (queued again if Redis lost it: a
+                         worker resumes it from the store's newest checkpoint)
   resume --checkpoint FILE [--force]
                          resume a savepoint (checkpoints export) in this data folder: it
                          needs the same ticks; the run is created under its own id, or
@@ -85,6 +93,17 @@ Optimisation sweeps
   sweeps export SWEEP_ID --out DIR [--json]
                          jobs.csv (one row per job: params, status, objective, statistics),
                          best.json and, for walk-forward, oos_equity.csv
+
+Cluster
+  worker --redis redis://HOST:6379 --store s3://BUCKET/PREFIX [--concurrency 1]
+      [--work-dir DIR] [--lock-ms 30000] [--stall-ms 30000]
+                         serve the cluster's run queue: each job runs in a workspace
+                         (<data-dir>/cluster-worker by default; one worker per work dir),
+                         resumes from the store's newest valid checkpoint, mirrors its
+                         checkpoints and uploads its result. The store's endpoint and
+                         credentials come from AWS_ENDPOINT_URL, AWS_ACCESS_KEY_ID, … or
+                         ~/.aws; a Redis password from the URL or REDIS_PASSWORD.
+                         SIGINT/SIGTERM pause the running jobs and hand them back
 
 Global options
   --data-dir DIR         data folder (default: BACKTESTR_DATA_DIR, else the app's folder)

@@ -8,6 +8,9 @@ import type { CliContext } from '../context.ts';
 import { printRunSummary, summaryJson } from '../run-output.ts';
 import { callbackTimeoutOf, runInWorker, RUN_HOST_OPTIONS } from '../run-in-worker.ts';
 import { UsageError } from '../usage.ts';
+import { getClusterRun } from '../../services/cluster/cluster-runs.ts';
+import { CLUSTER_OPTIONS, clusterTargetOf } from '../cluster-options.ts';
+import { printClusterSummary, runOnCluster } from '../run-on-cluster.ts';
 
 /**
  * Without RUN_ID, `--checkpoint FILE` names the run: the one the file (e.g. a savepoint from
@@ -29,6 +32,7 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
       json: { type: 'boolean', default: false },
       ...CHECKPOINT_OPTIONS,
       ...RUN_HOST_OPTIONS,
+      ...CLUSTER_OPTIONS,
     },
   });
   const which = values.checkpoint;
@@ -36,6 +40,20 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
   const runId = positionals[0] ?? runIdOfFile(which);
   if (positionals.length > 1 || runId === undefined)
     throw new UsageError('resume needs exactly one RUN_ID (or --checkpoint FILE, whose run it is)');
+  if (values.cluster !== undefined) {
+    // The store the run was sent to, unless --store says otherwise.
+    const sent = getClusterRun(ctx.db, runId)?.store;
+    const target = clusterTargetOf(values, sent)!;
+    const s = await runOnCluster(
+      ctx,
+      target,
+      { kind: 'resume', request: { runId, checkpoint: which, force: values.force } },
+      checkpointPolicyOf(values),
+    );
+    printClusterSummary(ctx, s, values.json ?? false);
+    return 0;
+  }
+  if (values.store !== undefined) throw new UsageError('--store goes with --cluster');
   const checkpoint = which === undefined ? undefined : /^\d+$/.test(which) ? Number(which) : which;
   const summary = await runInWorker<ResumeSummary>(
     ctx,

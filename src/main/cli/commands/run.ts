@@ -5,6 +5,8 @@ import { printRunSummary, summaryJson } from '../run-output.ts';
 import { callbackTimeoutOf, runInWorker, RUN_HOST_OPTIONS } from '../run-in-worker.ts';
 import { parseRecord, RUN_SETTINGS_OPTIONS, runSettingsOf } from '../run-settings.ts';
 import type { CliContext } from '../context.ts';
+import { CLUSTER_OPTIONS, clusterTargetOf } from '../cluster-options.ts';
+import { printClusterSummary, runOnCluster } from '../run-on-cluster.ts';
 
 export async function runCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -14,14 +16,26 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
       json: { type: 'boolean', default: false },
       ...CHECKPOINT_OPTIONS,
       ...RUN_HOST_OPTIONS,
+      ...CLUSTER_OPTIONS,
     },
   });
+  const cluster = clusterTargetOf(values);
   const request = {
     ...runSettingsOf(values),
     strategy: values.strategy ?? null,
     paramArgs: values.param,
     record: values.record === undefined ? undefined : parseRecord(values.record),
   };
+  if (cluster) {
+    const s = await runOnCluster(
+      ctx,
+      cluster,
+      { kind: 'start', request },
+      checkpointPolicyOf(values),
+    );
+    printClusterSummary(ctx, s, values.json ?? false);
+    return 0;
+  }
   const summary = await runInWorker<RunSummary>(
     ctx,
     { kind: 'start', request },

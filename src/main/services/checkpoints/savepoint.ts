@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { encodePlain } from '../../engine/persist/plain-codec.ts';
 import type { Db } from '../db/database.ts';
+import type { RunRecord } from '../runs/run-config.ts';
 import { getRun } from '../runs/run-store.ts';
 import { encodeBtck } from './btck/btck-codec.ts';
 import { CorruptCheckpointError } from './btck/errors.ts';
@@ -54,6 +55,23 @@ function candidates(dataDir: string, runId: string, seq?: number): string[] {
     .map((f) => path.join(dir, f.n));
 }
 
+/**
+ * A checkpoint file of `run` that passes every check a resume makes, with its histories in
+ * place: what a savepoint is made of (here, and by the checkpoint mirror after each write).
+ */
+export function restorableCheckpoint(db: Db, file: string, run: RunRecord): CheckpointData {
+  const { data } = readCheckpointFile(file);
+  const store = storeCheckProblems(db, data, run);
+  if (store.problems.length > 0) throw new CheckpointContentError(store.problems, file);
+  if (store.ticksChanged.length > 0)
+    throw new Error(
+      `the stored ticks of ${store.ticksChanged.join(', ')} changed since checkpoint ${data.seq}: a savepoint of it would not resume anywhere`,
+    );
+  if (store.restorable === null)
+    throw new Error(`checkpoint ${file}: its bar histories are not in this data folder`);
+  return store.restorable;
+}
+
 /** The checkpoint as a savepoint: every check passed, histories in place, all output pending. */
 function pickRestorable(db: Db, dataDir: string, req: SavepointRequest) {
   const run = getRun(db, req.runId);
@@ -68,14 +86,7 @@ function pickRestorable(db: Db, dataDir: string, req: SavepointRequest) {
   const skipped: string[] = [];
   for (const file of files) {
     try {
-      const { data } = readCheckpointFile(file);
-      const store = storeCheckProblems(db, data, run);
-      if (store.problems.length > 0) throw new CheckpointContentError(store.problems, file);
-      if (store.ticksChanged.length > 0)
-        throw new Error(
-          `the stored ticks of ${store.ticksChanged.join(', ')} changed since checkpoint ${data.seq}: a savepoint of it would not resume anywhere`,
-        );
-      return { data: store.restorable!, skipped };
+      return { data: restorableCheckpoint(db, file, run), skipped };
     } catch (err) {
       // Named: say what is wrong. Newest: pass over a damaged file, as resume would.
       if (req.seq !== undefined || !(err instanceof CorruptCheckpointError)) throw err;
@@ -101,6 +112,16 @@ export function savepointOf(db: Db, d: CheckpointData): CheckpointData {
   };
 }
 
+/** A savepoint's BTCK file bytes; refuses one over the reader's cap, which could never resume. */
+export function encodeSavepoint(savepoint: CheckpointData): Uint8Array {
+  const payload = encodePlain(savepoint);
+  if (payload.length > MAX_PAYLOAD_BYTES)
+    throw new Error(
+      `a savepoint of run ${savepoint.runId} at checkpoint ${savepoint.seq} would be ${payload.length} bytes, over the ${MAX_PAYLOAD_BYTES}-byte limit of a checkpoint`,
+    );
+  return encodeBtck(payload, { version: CHECKPOINT_FORMAT_VERSION, createdAt: Date.now() });
+}
+
 /**
  * Writes the savepoint atomically (temp file, fsync, rename, fsync the directory; mode 0600) and
  * reads it back with every check a resume makes, so a file that would not resume is never left
@@ -116,16 +137,7 @@ export async function exportSavepoint(
     throw new Error(`${out} already exists; pass --force to replace it`);
   const { data, skipped } = pickRestorable(db, dataDir, req);
   const savepoint = savepointOf(db, data);
-  const payload = encodePlain(savepoint);
-  // Over the reader's cap the file could never be resumed: say so instead of writing it.
-  if (payload.length > MAX_PAYLOAD_BYTES)
-    throw new Error(
-      `a savepoint of run ${data.runId} at checkpoint ${data.seq} would be ${payload.length} bytes, over the ${MAX_PAYLOAD_BYTES}-byte limit of a checkpoint`,
-    );
-  const bytes = encodeBtck(payload, {
-    version: CHECKPOINT_FORMAT_VERSION,
-    createdAt: Date.now(),
-  });
+  const bytes = encodeSavepoint(savepoint);
   const dir = path.dirname(out);
   const tmp = await writeTempFile(dir, path.basename(out), bytes);
   await renameIntoPlace(tmp, out);

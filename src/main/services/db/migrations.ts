@@ -190,4 +190,19 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE runs ADD COLUMN sweep_id TEXT;
    ALTER TABLE runs ADD COLUMN sweep_job INTEGER;
    CREATE UNIQUE INDEX runs_sweep_job ON runs(sweep_id, sweep_job) WHERE sweep_id IS NOT NULL;`,
+  // 10: runs executed by a cluster (issue 11, services/cluster): where the run was sent (the
+  // redacted Redis URL and the store URL — never a credential), and once done which attempt and
+  // worker finished it and the store checkpoint it resumed from (JSON). A run row stays the run's
+  // only status; this row only says how a cluster ran it, so `resume --cluster` can follow it.
+  `CREATE TABLE cluster_runs (
+     run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+     redis TEXT NOT NULL,
+     store TEXT NOT NULL,
+     attempt TEXT,
+     worker TEXT,
+     resumed_from TEXT,
+     quarantined TEXT,
+     submitted_at INTEGER NOT NULL,
+     finished_at INTEGER
+   ) WITHOUT ROWID;`,
 ];

@@ -1,0 +1,142 @@
+/**
+ * The cluster's fault model against real servers and real worker processes:
+ *   - a worker SIGKILLed mid-job: BullMQ's stall detection hands the job to another worker,
+ *     which resumes from the newest checkpoint in the store (the test proves which), and the
+ *     submitter's export equals a local run's;
+ *   - a zombie (SIGSTOPped past its lock, then continued): the job stays the winner's, the
+ *     zombie's writes land only under its own attempt keys, and it goes on serving.
+ */
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { startCli, waitFor } from '../checkpoints/crash/child-cli.ts';
+import {
+  exportOf,
+  RUN_ARGS,
+  runJson,
+  useDataFolders,
+} from '../checkpoints/lifecycle/shared-data.ts';
+import { CLUSTER_CKPT, eventually, storeCheckpoints, useCluster } from './cluster-fixture.ts';
+
+const cluster = useCluster();
+const folder = useDataFolders(4, 11);
+/** Slow enough to be killed or stopped mid-run: a step of 65 536 ticks per 400 ms. */
+const SLOW = { BACKTESTR_TEST_THROTTLE_MS: '400' };
+
+let reference: Map<string, string> | null = null;
+function localExport(): Map<string, string> {
+  if (!reference) {
+    const dir = folder();
+    reference = exportOf(dir, runJson(dir, ['run', ...RUN_ARGS, '--no-checkpoints']).runId);
+  }
+  return reference;
+}
+
+function submit(dir: string) {
+  const c = cluster();
+  const args = [
+    'run',
+    ...RUN_ARGS,
+    ...CLUSTER_CKPT,
+    '--cluster',
+    c.redisUrl,
+    '--store',
+    c.storeUrl,
+    '--json',
+  ];
+  return startCli(dir, args, c.env);
+}
+
+async function runIdOf(submitter: ReturnType<typeof submit>): Promise<string> {
+  const id = await waitFor(submitter, () => /run (\S+) submitted/.exec(submitter.stderr())?.[1]);
+  expect(id, submitter.stderr()).toBeDefined();
+  return id!;
+}
+
+const workerName = (pid: number | undefined) => `${os.hostname()}:${pid}`;
+
+describe('cluster faults', () => {
+  it('a SIGKILLed worker: another takes the job over and resumes from the newest store checkpoint', async () => {
+    const c = cluster();
+    const first = await c.worker(folder(), SLOW);
+    const dir = folder();
+    const submitter = submit(dir);
+    const runId = await runIdOf(submitter);
+    await eventually(async () =>
+      (await storeCheckpoints(c.store, runId)).length >= 2 ? true : undefined,
+    );
+    first.child.kill('SIGKILL');
+    await first.exited;
+    // What the store held when the worker died (nothing else writes before the second starts).
+    const before = await storeCheckpoints(c.store, runId);
+    const newest = Math.max(...before.map((o) => o.ticks));
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    expect(newest).toBeGreaterThan(0);
+
+    const second = await c.worker(folder());
+    const done = await submitter.exited;
+    expect(done.code, submitter.stderr() + second.stderr()).toBe(0);
+    const summary = JSON.parse(submitter.stdout());
+    expect(summary.cluster.worker).toBe(workerName(second.child.pid));
+    expect(summary.cluster.resumedFrom.ticks).toBe(newest);
+    expect(before.map((o) => o.attempt)).toContain(summary.cluster.resumedFrom.attempt);
+    expect(second.stderr()).toMatch(
+      new RegExp(`job ${runId} attempt \\S+ resumed from .* at tick ${newest}`),
+    );
+    expect(exportOf(dir, runId)).toEqual(localExport());
+  }, 120_000);
+
+  it('a zombie worker: the winner keeps the job and its objects, the zombie drops it and serves on', async () => {
+    const c = cluster();
+    const zombie = await c.worker(folder(), SLOW);
+    const dir = folder();
+    const submitter = submit(dir);
+    const runId = await runIdOf(submitter);
+    await eventually(async () =>
+      (await storeCheckpoints(c.store, runId)).length >= 1 ? true : undefined,
+    );
+    zombie.child.kill('SIGSTOP');
+    const winner = await c.worker(folder());
+    const done = await submitter.exited;
+    expect(done.code, submitter.stderr() + winner.stderr()).toBe(0);
+    const summary = JSON.parse(submitter.stdout());
+    expect(summary.cluster.worker).toBe(workerName(winner.child.pid));
+    expect(exportOf(dir, runId)).toEqual(localExport());
+
+    // Every object the winner wrote, with a hash of its bytes, before the zombie wakes up.
+    const winnerObjects = async () => {
+      const all = await c.store.list(`${c.store.url.prefix}/runs/${runId}/`);
+      const mine = all.filter((o) => o.key.includes(summary.cluster.attempt));
+      return Promise.all(
+        mine.map(async (o) => {
+          const bytes = (await c.store.get(o.key, 1 << 30))!;
+          return `${o.key} ${createHash('sha256').update(bytes).digest('hex')}`;
+        }),
+      );
+    };
+    const snapshot = await winnerObjects();
+    expect(snapshot.some((k) => k.includes('/results/'))).toBe(true);
+    zombie.child.kill('SIGCONT');
+    await waitFor(zombie, () => (/lost its lock/.test(zombie.stderr()) ? true : undefined));
+    expect(zombie.stderr()).toMatch(new RegExp(`job ${runId} .*lost its lock`));
+    expect(await winnerObjects()).toEqual(snapshot);
+    const job = await c.queue().getJob(runId);
+    expect(await job!.getState()).toBe('completed');
+    expect(job!.returnvalue.attempt).toBe(summary.cluster.attempt);
+
+    // The zombie serves on: with the winner gone, it runs the next job.
+    winner.child.kill('SIGTERM');
+    await winner.exited;
+    const next = runJson(folder(), [
+      'run',
+      ...RUN_ARGS,
+      '--no-checkpoints',
+      '--cluster',
+      c.redisUrl,
+      '--store',
+      c.storeUrl,
+    ]);
+    expect(next.status).toBe('completed');
+    expect((next.cluster as { worker: string }).worker).toBe(workerName(zombie.child.pid));
+  }, 120_000);
+});

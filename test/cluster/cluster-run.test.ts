@@ -1,0 +1,122 @@
+/**
+ * `run --cluster` end to end against a real redis-server, s3rver and `backtestr worker`
+ * processes: the submitting data folder gets the run exactly as a local run makes it; a job with
+ * a garbage manifest fails naming the key while the worker goes on serving; and a submitter
+ * SIGKILLed while following picks the run up again with `resume --cluster`.
+ */
+import { describe, expect, it } from 'vitest';
+import { getClusterRun } from '../../src/main/services/cluster/cluster-runs.ts';
+import { storeKeys } from '../../src/main/services/cluster/store/store-keys.ts';
+import { openDatabase } from '../../src/main/services/db/database.ts';
+import { cli } from '../cli/run-cli.ts';
+import { startCli, waitFor } from '../checkpoints/crash/child-cli.ts';
+import {
+  exportOf,
+  RUN_ARGS,
+  runJson,
+  runsOf,
+  useDataFolders,
+} from '../checkpoints/lifecycle/shared-data.ts';
+import { CLUSTER_CKPT, eventually, useCluster } from './cluster-fixture.ts';
+
+const cluster = useCluster();
+const folder = useDataFolders(4, 11);
+
+let reference: Map<string, string> | null = null;
+/** `runs export` of a plain local run with the same arguments, made once. */
+function localExport(): Map<string, string> {
+  if (!reference) {
+    const dir = folder();
+    reference = exportOf(dir, runJson(dir, ['run', ...RUN_ARGS, '--no-checkpoints']).runId);
+  }
+  return reference;
+}
+
+describe('run --cluster', () => {
+  it('runs through a worker; a garbage manifest fails naming its key, the worker goes on', async () => {
+    const c = cluster();
+    const worker = await c.worker(folder());
+    // A job whose manifest is garbage: refused with the key, not retried, and no crash.
+    const badKey = storeKeys.job(c.store.url, 'bad-run');
+    await c.store.put(badKey, new TextEncoder().encode('{"v":1,"runId":'));
+    const queue = c.queue();
+    await queue.add(
+      'run',
+      { v: 1, runId: 'bad-run', store: c.storeUrl },
+      { jobId: 'bad-run', attempts: 3 },
+    );
+    const reason = await eventually(async () => {
+      const job = await queue.getJob('bad-run');
+      return (await job?.getState()) === 'failed' ? job!.failedReason : undefined;
+    });
+    expect(reason).toContain(badKey);
+    expect(worker.stderr()).toContain(badKey);
+
+    const dir = folder();
+    const r = cli(
+      dir,
+      [
+        'run',
+        ...RUN_ARGS,
+        ...CLUSTER_CKPT,
+        '--cluster',
+        c.redisUrl,
+        '--store',
+        c.storeUrl,
+        '--json',
+      ],
+      c.env,
+    );
+    expect(r.code, r.stderr + worker.stderr()).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.status).toBe('completed');
+    expect(summary.cluster.worker).toBe(
+      `${(await import('node:os')).hostname()}:${worker.child.pid}`,
+    );
+    expect(summary.cluster.resumedFrom).toBeNull();
+    expect(exportOf(dir, summary.runId)).toEqual(localExport());
+    expect(runsOf(dir).find((x) => x.id === summary.runId)?.status).toBe('completed');
+    const db = openDatabase(dir);
+    try {
+      expect(getClusterRun(db, summary.runId)).toMatchObject({
+        store: c.storeUrl,
+        attempt: summary.cluster.attempt,
+        finishedAt: expect.any(Number),
+      });
+    } finally {
+      db.close();
+    }
+    expect(worker.child.exitCode).toBeNull();
+  }, 120_000);
+
+  it('a submitter killed while following picks the run up with resume --cluster', async () => {
+    const c = cluster();
+    const worker = await c.worker(folder(), { BACKTESTR_TEST_THROTTLE_MS: '300' });
+    const dir = folder();
+    const args = [
+      'run',
+      ...RUN_ARGS,
+      ...CLUSTER_CKPT,
+      '--cluster',
+      c.redisUrl,
+      '--store',
+      c.storeUrl,
+    ];
+    const submitter = startCli(dir, args, c.env);
+    const runId = await waitFor(submitter, () =>
+      /run on attempt/.test(submitter.stderr())
+        ? /run (\S+) submitted/.exec(submitter.stderr())?.[1]
+        : undefined,
+    );
+    expect(runId, submitter.stderr()).toBeDefined();
+    submitter.child.kill('SIGKILL');
+    await submitter.exited;
+    expect(runsOf(dir).find((x) => x.id === runId)?.status).toBe('interrupted');
+
+    const r = cli(dir, ['resume', runId!, '--cluster', c.redisUrl, '--json'], c.env);
+    expect(r.code, r.stderr + worker.stderr()).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ runId, status: 'completed' });
+    expect(exportOf(dir, runId!)).toEqual(localExport());
+  }, 120_000);
+});
