@@ -96,7 +96,7 @@ export class ClusterConnection {
     const base = { redis: target.redis.redacted, store: formatStoreUrl(target.store) };
     const t0 = performance.now();
     try {
-      const client = await openWithin(target, CONNECT_MS);
+      const client = await openWithin(target, CONNECT_MS, true);
       await client.close();
       return { ...base, reachable: true, error: null, ms: performance.now() - t0 };
     } catch (err) {

@@ -13,7 +13,7 @@ import { exportRun } from '../runs/export-service.ts';
 import type { RunRequest } from '../runs/run-service.ts';
 import { listRuns } from '../runs/run-store.ts';
 import { requireRun, utcMs, type BackendContext } from './context.ts';
-import { clusterRunInfo, clusterRunInfos } from './cluster-run-rows.ts';
+import { clusterRunInfo } from './cluster-run-rows.ts';
 import { toCheckpointInfo, toRunInfo } from './dto-map.ts';
 import type { DomainHandlers } from './handler-types.ts';
 import { runResults } from './run-results.ts';
@@ -22,10 +22,7 @@ export function runsHandlers(ctx: BackendContext): DomainHandlers<'runs'> {
   const { db, dataDir, runs } = ctx;
   return {
     /** Oldest first, as `backtestr runs list`; runs whose process died read as interrupted. */
-    'runs:list': async () => {
-      const cluster = clusterRunInfos(db);
-      return listRuns(db).map((r) => toRunInfo(r, cluster.get(r.id) ?? null));
-    },
+    'runs:list': async () => listRuns(db).map((r) => toRunInfo(r, clusterRunInfo(db, r.id))),
 
     'runs:get': async ({ runId }) => toRunInfo(requireRun(ctx, runId), clusterRunInfo(db, runId)),
 

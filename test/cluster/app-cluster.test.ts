@@ -1,0 +1,163 @@
+/**
+ * The app's way to the cluster, through the real backend (the typed handler map every host
+ * serves) against a real redis-server and s3rver: the cluster settings are stored without
+ * secrets and tested for real — reachable, Redis refusing connections, a bucket that does not
+ * exist — and a run started with `cluster: true` is executed by a real `backtestr worker`
+ * process and ends in the app's data folder with the statistics of the same run made locally.
+ */
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '../../scripts/cluster/local-servers.ts';
+import { openDatabase } from '../../src/main/services/db/database.ts';
+import type { ArgsOf } from '../../src/shared/contract.ts';
+import { EventLog, useBackends } from '../api/helpers.ts';
+import { useDataFolders } from '../checkpoints/lifecycle/shared-data.ts';
+import { useCluster } from './cluster-fixture.ts';
+
+const cluster = useCluster();
+const backendIn = useBackends();
+const folder = useDataFolders(4, 11);
+
+/** RUN_ARGS of the CLI tests, as the app sends them; checkpoints often, so workers mirror some. */
+const RUN: ArgsOf<'runs:start'> = {
+  symbols: ['EURUSD'],
+  strategy: 'ma-cross',
+  params: { timeframe: 'M5', trendTimeframe: 'H1', trendPeriod: 10, lots: 0.5 },
+  account: { commissionPerLot: 3.5 },
+  checkpoints: { intervalMs: 0, everyTicks: 60_000, keep: 5, level: 3 },
+};
+
+describe('app cluster settings', () => {
+  it('stores the URLs without a password, and refuses one in the Redis URL', async () => {
+    const c = cluster();
+    const { backend, dataDir } = await backendIn(folder());
+    expect(await backend.invoke('settings:cluster')).toEqual({
+      redisUrl: null,
+      storeUrl: null,
+      status: 'unset',
+      error: null,
+    });
+    const withPassword = c.redisUrl.replace('redis://', 'redis://:s3cret-pw@');
+    await expect(
+      backend.invoke('settings:setCluster', { redisUrl: withPassword, storeUrl: c.storeUrl }),
+    ).rejects.toThrow(/set REDIS_PASSWORD in the environment/);
+    await expect(
+      backend.invoke('settings:setCluster', { redisUrl: c.redisUrl, storeUrl: 's3://No_Bucket' }),
+    ).rejects.toThrow(/storeUrl: 'No_Bucket' is not a valid bucket name/);
+    expect((await backend.invoke('settings:cluster')).status).toBe('unset');
+
+    const saved = await backend.invoke('settings:setCluster', {
+      redisUrl: ` ${c.redisUrl} `,
+      storeUrl: c.storeUrl,
+    });
+    expect(saved).toEqual({
+      redisUrl: c.redisUrl,
+      storeUrl: c.storeUrl,
+      status: 'idle',
+      error: null,
+    });
+    const db = openDatabase(dataDir);
+    try {
+      const rows = db.prepare('SELECT key, value FROM settings').all() as { value: string }[];
+      expect(JSON.stringify(rows)).not.toContain('s3cret-pw');
+      expect(rows.map((r) => r.value)).toContain(
+        JSON.stringify({ redisUrl: c.redisUrl, storeUrl: c.storeUrl }),
+      );
+    } finally {
+      db.close();
+    }
+    expect(await backend.invoke('settings:setCluster', null)).toMatchObject({ status: 'unset' });
+  }, 60_000);
+
+  it('tests a connection: reachable, Redis refusing, a bucket that does not exist', async () => {
+    const c = cluster();
+    const { backend } = await backendIn(folder());
+    await expect(backend.invoke('settings:testCluster')).rejects.toThrow(/no cluster configured/);
+    const ok = await backend.invoke('settings:testCluster', {
+      redisUrl: c.redisUrl,
+      storeUrl: c.storeUrl,
+    });
+    expect(ok).toMatchObject({ reachable: true, error: null, store: c.storeUrl });
+
+    const closed = `redis://127.0.0.1:${await freePort()}`;
+    const refused = await backend.invoke('settings:testCluster', {
+      redisUrl: closed,
+      storeUrl: c.storeUrl,
+    });
+    expect(refused.reachable).toBe(false);
+    expect(refused.error).toMatch(
+      /cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0: .*ECONNREFUSED/,
+    );
+
+    const noBucket = await backend.invoke('settings:testCluster', {
+      redisUrl: c.redisUrl,
+      storeUrl: 's3://no-such-bucket-here/x',
+    });
+    expect(noBucket.reachable).toBe(false);
+    expect(noBucket.error).toMatch(/no-such-bucket-here.*NoSuchBucket/);
+    // Testing stores nothing.
+    expect((await backend.invoke('settings:cluster')).status).toBe('unset');
+  }, 60_000);
+
+  it('refuses cluster: true without a cluster, or with one that cannot be reached', async () => {
+    const { backend } = await backendIn(folder());
+    await expect(backend.invoke('runs:start', { ...RUN, cluster: true })).rejects.toThrow(
+      /no cluster configured: set its Redis and store URLs in Settings first/,
+    );
+    const closed = `redis://127.0.0.1:${await freePort()}`;
+    await backend.invoke('settings:setCluster', { redisUrl: closed, storeUrl: cluster().storeUrl });
+    await expect(backend.invoke('runs:start', { ...RUN, cluster: true })).rejects.toThrow(
+      /cannot reach Redis/,
+    );
+    const after = await backend.invoke('settings:cluster');
+    expect(after.status).toBe('error');
+    expect(after.error).toMatch(/ECONNREFUSED/);
+    expect(await backend.invoke('runs:list'), 'no run was created').toEqual([]);
+  }, 60_000);
+});
+
+describe('runs:start with cluster: true', () => {
+  it('runs through a real worker and ends here with the statistics of a local run', async () => {
+    const c = cluster();
+    const worker = await c.worker(folder());
+
+    const local = await backendIn(folder());
+    const localLog = new EventLog(local.backend);
+    const { runId: localId } = await local.backend.invoke('runs:start', RUN);
+    expect((await localLog.ended(localId, 60_000)).status).toBe('completed');
+    const localRun = await local.backend.invoke('runs:get', { runId: localId });
+    expect(localRun.cluster).toBeNull();
+
+    const { backend } = await backendIn(folder());
+    await backend.invoke('settings:setCluster', { redisUrl: c.redisUrl, storeUrl: c.storeUrl });
+    const log = new EventLog(backend);
+    const { runId } = await backend.invoke('runs:start', { ...RUN, cluster: true });
+    const end = await log.ended(runId, 90_000);
+    expect(end, worker.stderr()).toMatchObject({ status: 'completed' });
+    expect((await backend.invoke('settings:cluster')).status).toBe('connected');
+
+    const run = await backend.invoke('runs:get', { runId });
+    expect(run.stats).not.toBeNull();
+    expect(run.stats).toEqual(localRun.stats);
+    expect([run.ticksDone, run.ticksTotal]).toEqual([localRun.ticksDone, localRun.ticksTotal]);
+    expect(run.cluster).toMatchObject({
+      redis: `${c.redisUrl}`,
+      store: c.storeUrl,
+      worker: `${os.hostname()}:${worker.child.pid}`,
+      resumedFrom: null,
+    });
+    // Progress came back through Redis as the app's run:progress events.
+    const progress = log.of('run:progress', runId);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)!.ticksTotal).toBe(localRun.ticksTotal);
+    // Its trades and equity are in this data folder, as a local run's.
+    const [mine, theirs] = await Promise.all([
+      backend.invoke('runs:results', { runId }),
+      local.backend.invoke('runs:results', { runId: localId }),
+    ]);
+    expect(mine.trades).toEqual(theirs.trades);
+    expect((await backend.invoke('runs:list')).find((r) => r.id === runId)?.cluster?.worker).toBe(
+      run.cluster!.worker,
+    );
+  }, 180_000);
+});
