@@ -4,15 +4,21 @@
  * run), the tick chunks of every symbol, a user strategy's source key and the checkpoint policy.
  * The submitter writes it; a worker reads it as untrusted input (bounded, validated with zod).
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Db } from '../../db/database.ts';
 import type { CheckpointPolicy } from '../../checkpoints/checkpoint-manager.ts';
+import { configHash } from '../../checkpoints/checkpoint-capture.ts';
+import { schemaProblems } from '../../checkpoints/content/problem-text.ts';
 import type { PreparedRun } from '../../runs/run-request.ts';
 import type { RunConfig } from '../../runs/run-config.ts';
+import { manifestSchema } from './manifest-schema.ts';
+
+export { MAX_MANIFEST_CHUNKS, MAX_MANIFEST_SYMBOLS } from './manifest-schema.ts';
 
 /** job.json is never read past this many bytes. */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-export const MAX_MANIFEST_SYMBOLS = 64;
-export const MAX_MANIFEST_CHUNKS = 1_000_000;
 
 export interface ManifestChunk {
   /** tick_chunks.hash: the chunk's object is chunks/<hash>. */
@@ -61,23 +67,91 @@ export interface ManifestOptions {
   ticksTotal: number;
 }
 
-/** Needs the hasher loaded (await loadHasher()). */
+export class ManifestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ManifestError';
+  }
+}
+
+function chunksOf(db: Db, symbolId: number): ManifestChunk[] {
+  return db
+    .prepare(
+      `SELECT hash, count, first_ts AS firstTs, last_ts AS lastTs, length(data) AS bytes
+       FROM tick_chunks WHERE symbol_id = ? ORDER BY first_ts, id`,
+    )
+    .all(symbolId) as ManifestChunk[];
+}
+
+function strategyOf(config: RunConfig): ManifestStrategy | null {
+  const file = config.strategy?.file;
+  if (!file) return null;
+  const source = fs.readFileSync(file);
+  const sha256 = createHash('sha256').update(source).digest('hex');
+  return { sha256, fileName: path.basename(file), bytes: source.length };
+}
+
+/**
+ * The manifest of a prepared run, checked against the schema a worker will apply: a run the
+ * workers would refuse (too many chunks, an odd file name) is refused here, before anything is
+ * uploaded. Needs the hasher loaded (await loadHasher()).
+ */
 export function buildManifest(
-  _db: Db,
+  db: Db,
   _dataDir: string,
-  _prepared: PreparedRun,
-  _runId: string,
-  _opts: ManifestOptions,
+  prepared: PreparedRun,
+  runId: string,
+  opts: ManifestOptions,
 ): ClusterManifest {
-  throw new Error('not implemented yet');
+  const manifest: ClusterManifest = {
+    v: 1,
+    runId,
+    config: prepared.config,
+    configHash: configHash(prepared.config),
+    ticksTotal: opts.ticksTotal,
+    symbols: prepared.symbols.map((s) => ({
+      name: s.name,
+      tickCount: s.tickCount,
+      firstTs: s.firstTs,
+      lastTs: s.lastTs,
+      hasVolume: s.hasVolume,
+      contentHash: s.contentHash,
+      chunks: chunksOf(db, s.id),
+    })),
+    strategy: strategyOf(prepared.config),
+    checkpoints: opts.checkpoints && { ...opts.checkpoints },
+    sweepJob: opts.sweepJob,
+  };
+  parseManifest(encodeManifest(manifest), `runs/${runId}/job.json`);
+  return manifest;
 }
 
 /** Validates job.json bytes; errors name the key and the field. */
-export function parseManifest(_bytes: Uint8Array, _key: string): ClusterManifest {
-  throw new Error('not implemented yet');
+export function parseManifest(bytes: Uint8Array, key: string): ClusterManifest {
+  if (bytes.length > MAX_MANIFEST_BYTES)
+    throw new ManifestError(
+      `${key}: ${bytes.length} bytes, over the ${MAX_MANIFEST_BYTES} allowed`,
+    );
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (e) {
+    throw new ManifestError(`${key}: not a JSON manifest (${(e as Error).message})`);
+  }
+  const r = manifestSchema.safeParse(value);
+  if (!r.success)
+    throw new ManifestError(
+      `${key}: invalid manifest: ${schemaProblems(value, r.error).join('; ')}`,
+    );
+  return r.data as ClusterManifest;
 }
 
 /** The bytes stored as job.json. */
-export function encodeManifest(_m: ClusterManifest): Uint8Array {
-  throw new Error('not implemented yet');
+export function encodeManifest(m: ClusterManifest): Uint8Array {
+  const bytes = new TextEncoder().encode(JSON.stringify(m));
+  if (bytes.length > MAX_MANIFEST_BYTES)
+    throw new ManifestError(
+      `the manifest of run ${m.runId} is ${bytes.length} bytes, over the ${MAX_MANIFEST_BYTES} a worker reads`,
+    );
+  return bytes;
 }
