@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterSettings } from '../../../src/shared/dto.ts';
 import { NewBacktestScreen } from '../../../src/renderer/src/screens/NewBacktestScreen.tsx';
 import { OptimiseScreen } from '../../../src/renderer/src/screens/OptimiseScreen.tsx';
+import { RunScreen } from '../../../src/renderer/src/screens/RunScreen.tsx';
 import { RunsScreen } from '../../../src/renderer/src/screens/RunsScreen.tsx';
 import { SettingsScreen } from '../../../src/renderer/src/screens/SettingsScreen.tsx';
 import { STRATEGIES } from '../optimise/sweep-fixtures.ts';
@@ -224,5 +225,30 @@ describe('cluster runs in the Runs list', () => {
     expect((await row('r-moved')).textContent).toContain(
       'on the cluster: worker box-b:42, resumed from box-a-311-1 #3 at tick 150,000',
     );
+  });
+});
+
+describe('a running cluster run on the Run screen', () => {
+  it('says where it runs, keeps Checkpoint now off and explains the missing live bars', async () => {
+    installFakeApi({
+      'runs:get': ({ runId }) =>
+        runInfo(runId, {
+          cluster: {
+            redis: 'redis://q:6379/0',
+            store: 's3://bt-bucket/runs',
+            worker: null,
+            attempt: null,
+            resumedFrom: null,
+          },
+        }),
+    });
+    render(<RunScreen runId="r-c1" />);
+    expect(await screen.findByText('on the cluster (redis://q:6379/0)')).toBeTruthy();
+    const toolbar = screen.getByRole('toolbar', { name: 'Run controls' });
+    const button = (name: string) =>
+      within(toolbar).getByRole('button', { name }) as HTMLButtonElement;
+    await waitFor(() => expect(button('Pause').disabled).toBe(false));
+    expect(button('Checkpoint now').disabled).toBe(true);
+    expect(screen.getByText(/The bars being built stay on the worker/)).toBeTruthy();
   });
 });

@@ -198,7 +198,9 @@ function RunView({ runId }: { runId: string }) {
           empty={
             run && !run.strategy
               ? 'No strategy: this run computes bars and indicators only, there is no equity curve.'
-              : 'No equity samples yet.'
+              : onCluster
+                ? 'On the cluster: the equity curve comes back with the result when the run ends.'
+                : 'No equity samples yet.'
           }
         />
       </div>
@@ -206,7 +208,13 @@ function RunView({ runId }: { runId: string }) {
       <div className="panel">
         <h2>Bars in progress</h2>
         <div className="bt-scroll">
-          <FramesTable frames={progress?.frames ?? []} />
+          {onCluster && running ? (
+            <p className="muted">
+              The bars being built stay on the worker: only progress numbers cross Redis.
+            </p>
+          ) : (
+            <FramesTable frames={progress?.frames ?? []} />
+          )}
         </div>
       </div>
     </section>
