@@ -3,7 +3,8 @@
  * serves) against a real redis-server and s3rver: the cluster settings are stored without
  * secrets and tested for real — reachable, Redis refusing connections, a bucket that does not
  * exist — and a run started with `cluster: true` is executed by a real `backtestr worker`
- * process and ends in the app's data folder with the statistics of the same run made locally.
+ * process and ends in the app's data folder with the statistics of the same run made locally;
+ * a sweep with `cluster: true` likewise.
  */
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
@@ -159,5 +160,35 @@ describe('runs:start with cluster: true', () => {
     expect((await backend.invoke('runs:list')).find((r) => r.id === runId)?.cluster?.worker).toBe(
       run.cluster!.worker,
     );
-  }, 180_000);
+
+    // A sweep sent the same way: its one job is this very run, on the worker again.
+    const { sweepId } = await backend.invoke('sweeps:start', {
+      spec: {
+        base: {
+          symbols: ['EURUSD'],
+          from: null,
+          to: null,
+          strategy: 'ma-cross',
+          fixed: { timeframe: 'M5', trendTimeframe: 'H1', trendPeriod: 10 },
+          account: { commissionPerLot: 3.5 },
+          record: ['trades', 'equity'],
+        },
+        params: [{ name: 'lots', kind: 'list', values: [0.5] }],
+        search: { kind: 'grid' },
+        objective: 'net-profit',
+        minTrades: 0,
+        walkForward: null,
+      },
+      cluster: true,
+    });
+    const last = await log.waitFor(
+      'sweep:progress',
+      (e) => e.sweepId === sweepId && e.status !== 'running',
+      90_000,
+    );
+    expect(last, worker.stderr()).toMatchObject({ status: 'completed', jobsDone: 1 });
+    const job = (await backend.invoke('runs:list')).find((r) => r.sweepId === sweepId)!;
+    expect(job.cluster?.worker).toBe(run.cluster!.worker);
+    expect(job.stats).toEqual(localRun.stats);
+  }, 240_000);
 });
