@@ -25,7 +25,7 @@ const RUN: ArgsOf<'runs:start'> = {
   strategy: 'ma-cross',
   params: { timeframe: 'M5', trendTimeframe: 'H1', trendPeriod: 10, lots: 0.5 },
   account: { commissionPerLot: 3.5 },
-  checkpoints: { intervalMs: 0, everyTicks: 60_000, keep: 5, level: 3 },
+  checkpoints: { intervalMs: 0, everyTicks: 200_000, keep: 5, level: 3 },
 };
 
 describe('app cluster settings', () => {
