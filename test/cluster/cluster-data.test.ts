@@ -14,6 +14,7 @@ import {
   parseManifest,
   type ClusterManifest,
 } from '../../src/main/services/cluster/data/job-manifest.ts';
+import { runRequestOf } from '../../src/main/services/cluster/data/manifest-request.ts';
 import { shipTicks } from '../../src/main/services/cluster/data/ship-ticks.ts';
 import {
   openWorkspace,
@@ -25,6 +26,7 @@ import {
   fingerprintOf,
 } from '../../src/main/services/checkpoints/checkpoint-capture.ts';
 import type { Db } from '../../src/main/services/db/database.ts';
+import { prepareRun } from '../../src/main/services/runs/run-request.ts';
 import { insertRun } from '../../src/main/services/runs/run-store.ts';
 import { useDataFolders } from '../checkpoints/lifecycle/shared-data.ts';
 import { prepared, storeAt, useS3 } from './cluster-data-fixture.ts';
@@ -103,6 +105,9 @@ describe('tick shipping and the worker workspace', () => {
     expect(ws.fetched).toEqual({ chunks, bytes: first.bytes });
     expect(chunkRows(ws.db)).toEqual(chunkRows(db));
     expect(fingerprintOf(ws.db, manifest.config)).toEqual(fingerprintOf(db, manifest.config));
+    const there = await prepareRun(ws.db, ws.dataDir, runRequestOf(manifest));
+    expect(configHash(there.config)).toBe(manifest.configHash);
+    expect(there.runId).toBe('run-1');
     ws.db.close();
     // Opened again: nothing fetched, nothing rewritten.
     const again = await openWorkspace(workDir, store, manifest);
@@ -188,6 +193,11 @@ describe('tick shipping and the worker workspace', () => {
     expect(fs.readFileSync(path.join(ws.dataDir, 'strategies', 'flat.mjs'), 'utf8')).toBe(
       dataDirSrc,
     );
+    // Prepared in the workspace, the job's request gives the submitter's config, file and all.
+    const there = await prepareRun(ws.db, ws.dataDir, runRequestOf(manifest));
+    expect(there.strategy?.file).toBe(path.join(ws.dataDir, 'strategies', 'flat.mjs'));
+    expect(there.config).toEqual(manifest.config);
+    expect(configHash(there.config)).toBe(manifest.configHash);
     // The file changed after the manifest named it: not shipped as the job's code.
     fs.appendFileSync(path.join(dataDir, 'strategies', 'flat.mjs'), '// v2\n');
     await expect(shipTicks(db, storeAt(s3(), 'strat2'), manifest)).rejects.toThrow(/changed/);

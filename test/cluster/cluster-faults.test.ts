@@ -19,7 +19,7 @@ import {
 import { CLUSTER_CKPT, eventually, storeCheckpoints, useCluster } from './cluster-fixture.ts';
 
 const cluster = useCluster();
-const folder = useDataFolders(4, 11);
+const folder = useDataFolders(2, 11);
 /** Slow enough to be killed or stopped mid-run: a step of 65 536 ticks per 400 ms. */
 const SLOW = { BACKTESTR_TEST_THROTTLE_MS: '400' };
 
@@ -32,12 +32,12 @@ function localExport(): Map<string, string> {
   return reference;
 }
 
-function submit(dir: string) {
+function submit(dir: string, ckpt = CLUSTER_CKPT) {
   const c = cluster();
   const args = [
     'run',
     ...RUN_ARGS,
-    ...CLUSTER_CKPT,
+    ...ckpt,
     '--cluster',
     c.redisUrl,
     '--store',
@@ -106,7 +106,10 @@ describe('cluster faults', () => {
     // Every object the winner wrote, with a hash of its bytes, before the zombie wakes up.
     const winnerObjects = async () => {
       const all = await c.store.list(`${c.store.url.prefix}/runs/${runId}/`);
-      const mine = all.filter((o) => o.key.includes(summary.cluster.attempt));
+      const a = summary.cluster.attempt;
+      const mine = all.filter(
+        (o) => o.key.includes(`/checkpoints/${a}/`) || o.key.endsWith(`/results/${a}.btres`),
+      );
       return Promise.all(
         mine.map(async (o) => {
           const bytes = (await c.store.get(o.key, 1 << 30))!;
@@ -138,5 +141,35 @@ describe('cluster faults', () => {
     ]);
     expect(next.status).toBe('completed');
     expect((next.cluster as { worker: string }).worker).toBe(workerName(zombie.child.pid));
+  }, 120_000);
+
+  it('a worker stopped with SIGTERM pauses its job, mirrors the pause checkpoint and hands it back', async () => {
+    const c = cluster();
+    const first = await c.worker(folder(), SLOW);
+    const dir = folder();
+    // No tick or time trigger: any checkpoint in the store can only be the pause's.
+    const submitter = submit(dir, ['--checkpoint-every-ticks', '0', '--checkpoint-interval', '0']);
+    const runId = await runIdOf(submitter);
+    const queue = c.queue();
+    await eventually(async () => {
+      const p = (await queue.getJob(runId))?.progress as { ticksDone?: number } | undefined;
+      return (p?.ticksDone ?? 0) > 0 ? true : undefined;
+    });
+    first.child.kill('SIGTERM');
+    expect((await first.exited).code, first.stderr()).toBe(0);
+    expect(first.stderr()).toMatch(new RegExp(`job ${runId} attempt \\S+ paused: handed back`));
+    const before = await storeCheckpoints(c.store, runId);
+    expect(before).toHaveLength(1);
+    expect(before[0].ticks).toBeGreaterThan(0);
+
+    const second = await c.worker(folder());
+    expect((await submitter.exited).code, submitter.stderr() + second.stderr()).toBe(0);
+    const summary = JSON.parse(submitter.stdout());
+    expect(summary.cluster.worker).toBe(workerName(second.child.pid));
+    expect(summary.cluster.resumedFrom).toMatchObject({
+      attempt: before[0].attempt,
+      ticks: before[0].ticks,
+    });
+    expect(exportOf(dir, runId)).toEqual(localExport());
   }, 120_000);
 });

@@ -16,8 +16,8 @@ import { freshStore, NO_SKIP, useS3 } from './store-fixture.ts';
 
 /** Short BullMQ timings: a dead worker's job is handed on within seconds. */
 export const FAST_LOCKS = ['--lock-ms', '2000', '--stall-ms', '1000'];
-/** A checkpoint every 60 000 ticks, none by time. */
-export const CLUSTER_CKPT = ['--checkpoint-every-ticks', '60000', '--checkpoint-interval', '0'];
+/** A checkpoint every 100 000 ticks, none by time. */
+export const CLUSTER_CKPT = ['--checkpoint-every-ticks', '100000', '--checkpoint-interval', '0'];
 
 export interface ClusterFixture {
   redisUrl: string;

@@ -20,7 +20,7 @@ import {
 import { CLUSTER_CKPT, eventually, useCluster } from './cluster-fixture.ts';
 
 const cluster = useCluster();
-const folder = useDataFolders(4, 11);
+const folder = useDataFolders(2, 11);
 
 let reference: Map<string, string> | null = null;
 /** `runs export` of a plain local run with the same arguments, made once. */

@@ -16,7 +16,7 @@ import { useDataFolders } from '../checkpoints/lifecycle/shared-data.ts';
 import { finishedRun, freshStore, useS3, written } from './store-fixture.ts';
 
 const s3 = useS3();
-const folder = useDataFolders(3, 4);
+const folder = useDataFolders(2, 4);
 let dir = '';
 let runId = '';
 let files: string[] = [];
@@ -39,7 +39,7 @@ describe('fetchNewestCheckpoint', () => {
       ['a-1-0', older],
       ['b-2-1', [middle]],
     ] as const) {
-      const m = new CheckpointMirror({ db, dataDir: dir, store, runId, attempt, maxPending: 50 });
+      const m = new CheckpointMirror({ db, dataDir: dir, store, runId, attempt });
       for (const f of list) m.onCheckpoint(written(f));
       expect((await m.drain(30_000)).uploaded).toBe(list.length);
       m.close();

@@ -14,13 +14,18 @@ export const CLUSTER_OPTIONS = {
 
 /** null without --cluster; `storeFallback` is the store a resumed run was sent to. */
 export function clusterTargetOf(
-  v: { cluster?: string; store?: string },
+  v: { cluster?: string; store?: string; 'checkpoint-store'?: string; from?: string },
   storeFallback?: string,
 ): ClusterTarget | null {
   if (v.cluster === undefined) {
     if (v.store !== undefined) throw new UsageError('--store goes with --cluster');
     return null;
   }
+  // The workers mirror every checkpoint to --store and resume from it themselves.
+  if (v['checkpoint-store'] !== undefined || v.from !== undefined)
+    throw new UsageError(
+      '--cluster runs keep their checkpoints in --store: leave out --checkpoint-store and --from',
+    );
   const store = v.store ?? storeFallback;
   if (store === undefined) throw new UsageError('--cluster needs --store s3://BUCKET/PREFIX');
   try {

@@ -5,7 +5,8 @@
  * budget, `--callback-timeout`, naming the callback).
  */
 import type { CheckpointPolicy } from '../services/checkpoints/checkpoint-manager.ts';
-import { RunHost, type RunJob } from '../services/runs/isolation/run-host.ts';
+import type { CheckpointResult } from '../services/checkpoints/checkpoint-writer.ts';
+import { RunHost, type RunJob, type StartedRun } from '../services/runs/isolation/run-host.ts';
 import type { ResumeSummary } from '../services/runs/resume-service.ts';
 import type { RunSummary } from '../services/runs/run-service.ts';
 import type { CliContext } from './context.ts';
@@ -29,7 +30,14 @@ export function callbackTimeoutOf(v: { 'callback-timeout'?: string }): number | 
 export async function runInWorker<S extends RunSummary | ResumeSummary>(
   ctx: CliContext,
   job: RunJob,
-  opts: { checkpoints: CheckpointPolicy | null; callbackTimeoutMs?: number },
+  opts: {
+    checkpoints: CheckpointPolicy | null;
+    callbackTimeoutMs?: number;
+    /** Also told when the run has started (its id), e.g. --checkpoint-store's mirror. */
+    onStart?: (run: StartedRun) => void;
+    /** Each checkpoint the session wrote or failed to write (on this thread). */
+    onCheckpoint?: (result: CheckpointResult) => void;
+  },
 ): Promise<S> {
   const label = job.kind === 'start' ? 'run' : 'resume';
   const bar = new ProgressBar(ctx.io.stderr, label);
@@ -39,8 +47,11 @@ export async function runInWorker<S extends RunSummary | ResumeSummary>(
     job,
     checkpoints: opts.checkpoints,
     callbackTimeoutMs: opts.callbackTimeoutMs,
-    onStart: (run) =>
-      ctx.io.stderr.write(`run ${run.runId} ${job.kind === 'start' ? 'started' : 'resumed'}\n`),
+    onStart: (run) => {
+      ctx.io.stderr.write(`run ${run.runId} ${job.kind === 'start' ? 'started' : 'resumed'}\n`);
+      opts.onStart?.(run);
+    },
+    onCheckpoint: opts.onCheckpoint,
     onProgress: (p) => bar.update(p.ticksDone, p.ticksTotal, 'ticks', p.ticksDone === p.ticksTotal),
   });
   const removeSignals = installRunSignals(ctx, host);

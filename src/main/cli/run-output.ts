@@ -1,3 +1,4 @@
+import type { MirrorStats } from '../services/cluster/mirror/checkpoint-mirror.ts';
 import { listCheckpointRows } from '../services/checkpoints/checkpoint-store.ts';
 import type { RunSummary } from '../services/runs/run-service.ts';
 import type { CliContext } from './context.ts';
@@ -11,9 +12,11 @@ export function resumePoint(ctx: CliContext, runId: string): { seq: number; tick
 }
 
 /** `--json` output: a paused run also says which checkpoint resume will use (null: none). */
-export function summaryJson(ctx: CliContext, s: RunSummary): string {
-  if (s.status !== 'paused') return JSON.stringify(s);
-  return JSON.stringify({ ...s, resumeFrom: resumePoint(ctx, s.runId) });
+/** The --json summary; `mirror`: what --checkpoint-store uploaded (only with that option). */
+export function summaryJson(ctx: CliContext, s: RunSummary, mirror?: MirrorStats | null): string {
+  const extra = mirror ? { mirror } : {};
+  if (s.status !== 'paused') return JSON.stringify({ ...s, ...extra });
+  return JSON.stringify({ ...s, resumeFrom: resumePoint(ctx, s.runId), ...extra });
 }
 
 /**

@@ -29,9 +29,21 @@ Backtests
                          Ctrl-C (SIGINT/SIGTERM) checkpoints and pauses; SIGUSR1
                          writes a checkpoint now. One strategy call (init, onBar,
                          onTick) running longer than --callback-timeout fails the run
+      [--checkpoint-store s3://BUCKET/PREFIX] [--store-wait 30s]
+                         also mirror each checkpoint, as a savepoint, to an S3-compatible
+                         store (endpoint and keys: AWS_ENDPOINT_URL, AWS_REGION,
+                         AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or ~/.aws); uploads run
+                         in the background and are retried while the store fails; at the
+                         end the run waits up to --store-wait for them
   resume RUN_ID [--checkpoint SEQ|PATH] [--force] [--json] [--callback-timeout 5s]
+      [--checkpoint-store s3://BUCKET/PREFIX] [--store-wait 30s]
                          continue a paused or interrupted run from its newest valid
                          checkpoint; an older checkpoint forks a new run
+  resume RUN_ID --from s3://BUCKET/PREFIX [--force]
+                         resume from the newest valid savepoint of the run in the store
+                         (e.g. mirrored by another machine's --checkpoint-store); needs
+                         the same ticks; damaged objects are moved to quarantine/ and the
+                         next older one taken; a run already here is forked
   run ... --cluster redis://HOST:6379 --store s3://BUCKET/PREFIX
                          run it on a cluster's workers (ticks, strategy and the run go
                          through the store, the job through Redis) and follow it here;

@@ -4,7 +4,10 @@ import { readCheckpointFile } from '../../services/checkpoints/checkpoint-reader
 import { loadHasher } from '../../services/hash.ts';
 import type { ResumeSummary } from '../../services/runs/resume-service.ts';
 import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
+import type { MirrorStats } from '../../services/cluster/mirror/checkpoint-mirror.ts';
+import { CHECKPOINT_STORE_OPTIONS, CliCheckpointStore } from '../checkpoint-store.ts';
 import type { CliContext } from '../context.ts';
+import { fetchFromStore } from '../resume-from-store.ts';
 import { printRunSummary, summaryJson } from '../run-output.ts';
 import { callbackTimeoutOf, runInWorker, RUN_HOST_OPTIONS } from '../run-in-worker.ts';
 import { UsageError } from '../usage.ts';
@@ -21,7 +24,10 @@ function runIdOfFile(which: string | undefined): string | undefined {
   return readCheckpointFile(path.resolve(which)).data.runId;
 }
 
-/** `backtestr resume RUN_ID [--checkpoint SEQ|PATH] [--force] [--json]`, or `resume --checkpoint PATH` */
+/**
+ * `backtestr resume RUN_ID [--checkpoint SEQ|PATH | --from s3://…] [--force] [--json]
+ * [--checkpoint-store s3://…]`, or `resume --checkpoint PATH`
+ */
 export async function resumeCommand(ctx: CliContext, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -33,6 +39,8 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
       ...CHECKPOINT_OPTIONS,
       ...RUN_HOST_OPTIONS,
       ...CLUSTER_OPTIONS,
+      ...CHECKPOINT_STORE_OPTIONS,
+      from: { type: 'string' },
     },
   });
   const which = values.checkpoint;
@@ -54,15 +62,38 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
     return 0;
   }
   if (values.store !== undefined) throw new UsageError('--store goes with --cluster');
-  const checkpoint = which === undefined ? undefined : /^\d+$/.test(which) ? Number(which) : which;
-  const summary = await runInWorker<ResumeSummary>(
-    ctx,
-    { kind: 'resume', request: { runId, checkpoint, force: values.force } },
-    { checkpoints: checkpointPolicyOf(values), callbackTimeoutMs: callbackTimeoutOf(values) },
-  );
+  if (values.from !== undefined && which !== undefined)
+    throw new UsageError('resume takes --from s3://… or --checkpoint, not both');
+  const store = CliCheckpointStore.of(ctx, values);
+  let fetched;
+  try {
+    fetched = values.from === undefined ? null : await fetchFromStore(ctx, runId, values.from);
+  } catch (err) {
+    store?.close();
+    throw err;
+  }
+  let checkpoint = which === undefined ? undefined : /^\d+$/.test(which) ? Number(which) : which;
+  if (fetched) checkpoint = fetched.file;
+  let summary: ResumeSummary;
+  let mirror: MirrorStats | null = null;
+  try {
+    summary = await runInWorker<ResumeSummary>(
+      ctx,
+      { kind: 'resume', request: { runId, checkpoint, force: values.force } },
+      {
+        checkpoints: checkpointPolicyOf(values),
+        callbackTimeoutMs: callbackTimeoutOf(values),
+        onStart: store?.onStart,
+        onCheckpoint: store?.onCheckpoint,
+      },
+    );
+  } finally {
+    fetched?.remove();
+    mirror = (await store?.finish()) ?? null;
+  }
   for (const q of summary.quarantined) ctx.err(`damaged checkpoint moved aside: ${q}`);
   if (values.json) {
-    ctx.out(summaryJson(ctx, summary));
+    ctx.out(summaryJson(ctx, summary, mirror));
     return 0;
   }
   const from = summary.resumedFrom;

@@ -50,6 +50,12 @@ export interface RunRequest {
    * the id its submitter gave it (services/cluster). Never in the config.
    */
   runId?: string;
+  /**
+   * Record this as the user strategy's file in the config instead of the file loaded here: a
+   * cluster worker loads the submitter's strategy from its own workspace, and the run's config
+   * (and its hash) must still be the submitter's (services/cluster/data/manifest-request.ts).
+   */
+  strategyFileAs?: string;
 }
 
 /** Checks a requested `record` list and returns its canonical form (normalRecord). */
@@ -146,7 +152,7 @@ export async function prepareRun(
     strategy: strategy && {
       name: strategy.module.name,
       params: strategy.params,
-      file: strategy.file,
+      file: strategy.file && (req.strategyFileAs ?? strategy.file),
     },
     account: checkAccount({ ...DEFAULT_ACCOUNT, ...definedOnly(req.account ?? {}) }),
   };

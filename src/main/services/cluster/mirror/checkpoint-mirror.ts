@@ -2,19 +2,19 @@
  * Mirrors a run's checkpoints to an object store after their local write (`run
  * --checkpoint-store`, and every cluster worker): each valid checkpoint is turned into its
  * savepoint (checkpoints/savepoint.ts: self-contained, so another machine can resume it) and
- * uploaded to runs/<run-id>/checkpoints/<attempt>/<file>. Never blocks the engine: the engine
- * runs in its own thread, the savepoint is built on the controller's, and uploads queue in
- * upload-queue.ts, retried with backoff while the store is unreachable; failures are counted and
- * shown, never fatal to the run.
+ * uploaded to runs/<run-id>/checkpoints/<attempt>/<file>. Blocks neither the engine (its own
+ * thread) nor the caller: the savepoint is built in a build thread when its upload's turn comes
+ * (upload-queue.ts: one at a time, retried with backoff while the store is unreachable, bounded
+ * while it is); failures are counted and shown, never fatal to the run.
  */
 import path from 'node:path';
 import type { CheckpointResult } from '../../checkpoints/checkpoint-writer.ts';
-import { encodeSavepoint, restorableCheckpoint, savepointOf } from '../../checkpoints/savepoint.ts';
 import type { Db } from '../../db/database.ts';
 import { loadHasher } from '../../hash.ts';
-import { getRun } from '../../runs/run-store.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { storeKeys } from '../store/store-keys.ts';
+import { buildSavepoint } from './savepoint-build.ts';
+import { SavepointBuilder } from './savepoint-builder.ts';
 import { UploadQueue, type RetryPolicy, type UploadStats } from './upload-queue.ts';
 
 export interface MirrorStats {
@@ -31,12 +31,12 @@ export interface MirrorStats {
   bytes?: number;
   /** Checkpoints that could not be made into a savepoint (lastError says why). */
   unbuilt?: number;
-  /** The longest time building one savepoint took on the controller thread, ms. */
+  /** The longest time building one savepoint took (in the build thread), ms. */
   maxBuildMs?: number;
 }
 
 export interface CheckpointMirrorOptions {
-  /** The connection the run's rows are read from to build savepoints (the controller's). */
+  /** The caller's connection; savepoints are read with it only `inThread` (the build thread has its own). */
   db: Db;
   dataDir: string;
   store: ObjectStore;
@@ -49,6 +49,12 @@ export interface CheckpointMirrorOptions {
   retry?: RetryPolicy;
   /** Told when an upload fails after the store was fine (once per outage) — to show it. */
   onFailure?: (err: Error, stats: MirrorStats) => void;
+  /**
+   * Build savepoints on the calling thread with `db` instead of in a build thread — for a host
+   * that cannot start savepoint-build-worker.ts. Blocks that thread for each build (100–400 ms
+   * for a 3-day run recording every bar; more as the output grows).
+   */
+  inThread?: boolean;
   /** Told when uploads succeed again after failures. */
   onRecovered?: (stats: MirrorStats) => void;
 }
@@ -56,14 +62,14 @@ export interface CheckpointMirrorOptions {
 export class CheckpointMirror {
   readonly #opts: CheckpointMirrorOptions;
   readonly #queue: UploadQueue;
-  #unbuilt = 0;
+  readonly #builder: SavepointBuilder | null;
   #maxBuildMs = 0;
-  #buildError: string | null = null;
-  #building = 0;
+  #loading = 0;
   #closed = false;
 
   constructor(opts: CheckpointMirrorOptions) {
     this.#opts = opts;
+    this.#builder = opts.inThread ? null : new SavepointBuilder(opts.dataDir);
     let outage = false;
     this.#queue = new UploadQueue({
       store: opts.store,
@@ -83,15 +89,14 @@ export class CheckpointMirror {
   /** RunHost's onCheckpoint: queues a valid checkpoint's savepoint; ignores failed writes. */
   onCheckpoint(result: CheckpointResult): void {
     if (!result.ok || this.#closed) return;
-    this.#building++;
-    // Off the message handler that delivered it, so the controller answers signals first; the
-    // checksum reader needs the hasher, which a controller may not have loaded yet.
-    void loadHasher().then(() =>
-      setImmediate(() => {
-        this.#building--;
-        if (!this.#closed) this.#build(result.path);
-      }),
-    );
+    const { store, runId, attempt } = this.#opts;
+    const key = storeKeys.checkpoint(store.url, runId, attempt, path.basename(result.path));
+    this.#loading++;
+    // The checksum reader needs the hasher, which a controller may not have loaded yet.
+    void loadHasher().then(() => {
+      this.#loading--;
+      this.#queue.add({ key, bytes: () => this.#build(result.path) });
+    });
   }
 
   get stats(): MirrorStats {
@@ -100,7 +105,7 @@ export class CheckpointMirror {
 
   /** Waits until the queue is empty or `timeoutMs` passes; returns the stats then. */
   async drain(timeoutMs: number): Promise<MirrorStats> {
-    while (this.#building > 0) await new Promise((r) => setImmediate(r));
+    while (this.#loading > 0) await new Promise((r) => setImmediate(r));
     return this.#with(await this.#queue.drain(timeoutMs));
   }
 
@@ -108,27 +113,27 @@ export class CheckpointMirror {
   close(): void {
     this.#closed = true;
     this.#queue.close();
+    this.#builder?.close();
   }
 
-  #build(file: string): void {
-    const { db, store, runId, attempt } = this.#opts;
-    const started = performance.now();
-    try {
-      const run = getRun(db, runId);
-      if (!run) throw new Error(`run ${runId} is not in this data folder`);
-      const data = restorableCheckpoint(db, file, run);
-      if (data.runId !== runId) throw new Error(`${file} is a checkpoint of run ${data.runId}`);
-      const bytes = encodeSavepoint(savepointOf(db, data));
-      const key = storeKeys.checkpoint(store.url, runId, attempt, path.basename(file));
-      this.#queue.add(key, bytes);
-    } catch (err) {
-      // A checkpoint that cannot be mirrored (removed by retention meanwhile, say) costs the
-      // store one object, never the run.
-      this.#unbuilt++;
-      this.#buildError = `savepoint of ${file}: ${(err as Error).message}`;
-    } finally {
-      this.#maxBuildMs = Math.max(this.#maxBuildMs, performance.now() - started);
+  /**
+   * The savepoint's bytes, made when its upload's turn comes (so one at a time), in the build
+   * thread. Throws when the checkpoint cannot be mirrored — removed by retention meanwhile, say:
+   * that costs the store one object, never the run.
+   */
+  async #build(file: string): Promise<Uint8Array> {
+    const { db, runId } = this.#opts;
+    if (this.#builder === null) {
+      const started = performance.now();
+      try {
+        return buildSavepoint(db, file, runId);
+      } finally {
+        this.#maxBuildMs = Math.max(this.#maxBuildMs, performance.now() - started);
+      }
     }
+    const { bytes, ms } = await this.#builder.build(file, runId);
+    this.#maxBuildMs = Math.max(this.#maxBuildMs, ms);
+    return bytes;
   }
 
   #with(s: UploadStats): MirrorStats {
@@ -137,9 +142,9 @@ export class CheckpointMirror {
       failed: s.failed,
       pending: s.pending,
       superseded: s.superseded,
-      lastError: s.lastError ?? this.#buildError,
+      lastError: s.lastError,
       bytes: s.bytes,
-      unbuilt: this.#unbuilt,
+      unbuilt: s.unmade,
       maxBuildMs: Math.round(this.#maxBuildMs * 10) / 10,
     };
   }

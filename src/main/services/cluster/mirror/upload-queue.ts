@@ -1,11 +1,17 @@
 /**
- * Uploads objects to a store one at a time, in the background, in the order they came. While the
- * store fails, the head is retried with exponential backoff and newer objects wait behind it; the
- * queue keeps at most `maxPending` objects — when a new one arrives at a full queue, the oldest
- * waiting one is dropped (`superseded`): for checkpoints a newer one makes an older one redundant,
- * and memory stays bounded however long the store is away. The newest is never dropped.
+ * Uploads objects to a store one at a time, in the background, in the order they came. An
+ * object's bytes are made only when its turn comes (`bytes()`, kept across retries of it), so the
+ * queue holds names, not megabytes, and making one never runs back to back with the others:
+ * uploads interleave. While the store fails, the head is retried with exponential backoff and at
+ * most `maxPending` objects wait — when one more arrives, the oldest waiting one is dropped
+ * (`superseded`): for checkpoints a newer one makes an older one redundant, and an outage of any
+ * length costs a bounded queue. The newest is never dropped. While the store works, up to
+ * QUEUE_LIMIT wait (a burst of checkpoints at the end of a fast run).
  */
 import type { ObjectStore } from '../store/object-store.ts';
+
+/** Waiting objects while the store works; only names until their turn, so cheap to hold. */
+const QUEUE_LIMIT = 64;
 
 export interface UploadStats {
   uploaded: number;
@@ -15,6 +21,8 @@ export interface UploadStats {
   lastError: string | null;
   /** Bytes uploaded. */
   bytes: number;
+  /** Objects dropped because making their bytes failed (lastError says why). */
+  unmade: number;
 }
 
 export interface RetryPolicy {
@@ -29,9 +37,14 @@ export const DEFAULT_RETRY: RetryPolicy = { firstMs: 500, maxMs: 30_000 };
 /** While a caller waits in drain(), the store is retried at least this often. */
 const DRAIN_RETRY_MS = 1_000;
 
-interface Upload {
+export interface Upload {
   key: string;
-  bytes: Uint8Array;
+  /** Makes the object's bytes; called once, when its turn comes. */
+  bytes: () => Uint8Array | Promise<Uint8Array>;
+}
+
+interface Queued extends Upload {
+  made?: Uint8Array;
 }
 
 export class UploadQueue {
@@ -40,14 +53,14 @@ export class UploadQueue {
   readonly #retry: RetryPolicy;
   readonly #onFailure: (err: Error, stats: UploadStats) => void;
   readonly #onRecovered: (stats: UploadStats) => void;
-  readonly #queue: Upload[] = [];
-  #inFlight: Upload | null = null;
+  readonly #queue: Queued[] = [];
+  #inFlight: Queued | null = null;
   #failuresInRow = 0;
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
   #draining = 0;
   #waiters: (() => void)[] = [];
-  readonly #stats = { uploaded: 0, failed: 0, superseded: 0, bytes: 0 };
+  readonly #stats = { uploaded: 0, failed: 0, superseded: 0, bytes: 0, unmade: 0 };
   #lastError: string | null = null;
 
   constructor(opts: {
@@ -68,16 +81,20 @@ export class UploadQueue {
     return { ...this.#stats, pending: this.#queue.length, lastError: this.#lastError };
   }
 
-  add(key: string, bytes: Uint8Array): void {
+  add(upload: Upload): void {
     if (this.#closed) return;
-    if (this.#queue.length >= this.#maxPending) {
-      // The head may be on its way to the store right now; then the next oldest goes.
-      const drop = this.#queue[0] === this.#inFlight ? 1 : 0;
-      this.#queue.splice(drop, 1);
+    this.#queue.push({ ...upload });
+    this.#trim();
+    if (this.#inFlight === null && this.#timer === null) this.#kick(0);
+  }
+
+  /** Drops the oldest waiting objects over the limit; the one on its way to the store stays. */
+  #trim(): void {
+    const limit = this.#failuresInRow > 0 ? this.#maxPending : QUEUE_LIMIT;
+    while (this.#queue.length > limit) {
+      this.#queue.splice(this.#queue[0] === this.#inFlight ? 1 : 0, 1);
       this.#stats.superseded++;
     }
-    this.#queue.push({ key, bytes });
-    if (this.#inFlight === null && this.#timer === null) this.#kick(0);
   }
 
   /** Waits until nothing is pending or `timeoutMs` passes; retries often meanwhile. */
@@ -119,20 +136,33 @@ export class UploadQueue {
 
   async #next(): Promise<void> {
     const up = this.#queue[0];
+    if (up === undefined) for (const w of this.#waiters.splice(0)) w();
     if (this.#closed || up === undefined || this.#inFlight !== null) return;
     this.#inFlight = up;
+    const done = () => this.#queue.splice(this.#queue.indexOf(up), 1);
     try {
-      await this.#store.put(up.key, up.bytes);
+      up.made ??= await up.bytes();
+    } catch (err) {
+      done();
+      this.#stats.unmade++;
+      this.#lastError = (err as Error).message;
+      this.#inFlight = null;
+      this.#kick(0);
+      return;
+    }
+    try {
+      await this.#store.put(up.key, up.made);
       this.#stats.uploaded++;
-      this.#stats.bytes += up.bytes.length;
-      const i = this.#queue.indexOf(up);
-      if (i >= 0) this.#queue.splice(i, 1);
+      this.#stats.bytes += up.made.length;
+      done();
       if (this.#failuresInRow > 0) this.#onRecovered(this.stats);
       this.#failuresInRow = 0;
     } catch (err) {
       this.#stats.failed++;
       this.#failuresInRow++;
       this.#lastError = (err as Error).message;
+      this.#inFlight = null; // back to waiting: it may be superseded like any other
+      this.#trim(); // the store is away: from now on keep only the newest few
       this.#onFailure(err as Error, this.stats);
     } finally {
       this.#inFlight = null;

@@ -1,14 +1,26 @@
 /**
  * A finished run's output as one object, `runs/<run>/results/<attempt>.btres`: status, error,
  * statistics, progress and every stored output row. A BTCK container (checksummed, zstd,
- * bounded on read) holding a plain-encoded payload with kind 'result'. The submitter adopts it
- * into its own data folder, fenced by its claim, so its run equals the worker's byte for byte.
+ * bounded on read) holding a plain-encoded payload with kind 'result', so a checkpoint passed
+ * off as a result (or the reverse) is refused by its content. The submitter adopts it into its
+ * own data folder, fenced by its claim, so its run equals the worker's byte for byte.
  */
+import { z } from 'zod';
+import { decodePlain } from '../../../engine/persist/plain-decode.ts';
+import { encodePlain } from '../../../engine/persist/plain-codec.ts';
+import { decodeBtck, encodeBtck } from '../../checkpoints/btck/btck-codec.ts';
+import { configHash } from '../../checkpoints/checkpoint-capture.ts';
+import { schemaProblems } from '../../checkpoints/content/problem-text.ts';
+import { count, record } from '../../checkpoints/content/schema-parts.ts';
 import type { Db } from '../../db/database.ts';
-import type { RunClaim } from '../../runs/run-fence.ts';
+import type { RunConfig } from '../../runs/run-config.ts';
+import { fencedWrite, type RunClaim } from '../../runs/run-fence.ts';
+import { dumpRows, replaceRows, resultRowsSchema, type ResultRows } from './result-tables.ts';
 
-/** A .btres object is never read past this many bytes. */
+/** A .btres object is never read past this many bytes (get's maxBytes). */
 export const MAX_RESULT_BYTES = 1024 * 1024 * 1024;
+/** The BTCK version of a result: its own numbering, since its payload is not a checkpoint. */
+export const RESULT_FORMAT_VERSION = 1;
 
 export interface RunResult {
   v: 1;
@@ -17,34 +29,150 @@ export interface RunResult {
   configHash: string;
   status: 'completed' | 'failed';
   error: string | null;
-  stats: Record<string, number | null> | null;
+  /** runs.stats as stored: JSON text, so the statistics keep their key order (summary.json). */
+  statsJson: string | null;
   ticksDone: number;
   ticksTotal: number;
   seconds: number;
   /** Bars closed per timeframe, when the packer knew them (RunSummary.bars). */
   barsClosed: Record<string, number> | null;
-  /** Stored rows per output table, columns in the order of RESULT_TABLES (run_id left out). */
-  rows: Record<string, unknown[][]>;
+  /** Stored rows per output table (result-tables.ts). */
+  rows: ResultRows;
 }
 
 export interface PackExtra {
   barsClosed?: Record<string, number>;
 }
 
-/** Needs the hasher loaded (await loadHasher()). */
-export function packResult(_db: Db, _runId: string, _extra: PackExtra = {}): Uint8Array {
-  throw new Error('not implemented yet');
+export class ResultError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResultError';
+  }
+}
+
+const resultSchema = z.strictObject({
+  v: z.literal(1),
+  kind: z.literal('result'),
+  runId: z.string().regex(/^(?!\.{1,2}$)[A-Za-z0-9._-]{1,128}$/),
+  configHash: z.string().regex(/^[0-9a-f]{16}$/),
+  status: z.enum(['completed', 'failed']),
+  error: z
+    .string()
+    .max(64 * 1024)
+    .nullable(),
+  statsJson: z
+    .string()
+    .max(1024 * 1024)
+    .nullable(),
+  ticksDone: count,
+  ticksTotal: count,
+  seconds: z.number().min(0),
+  barsClosed: record(count).nullable(),
+  rows: resultRowsSchema,
+});
+
+interface RunRow {
+  status: string;
+  config: string;
+  error: string | null;
+  stats: string | null;
+  ticksDone: number;
+  ticksTotal: number;
+  seconds: number;
+}
+
+function runRow(db: Db, runId: string): RunRow | undefined {
+  return db
+    .prepare(
+      `SELECT status, config, error, stats, ticks_done AS ticksDone, ticks_total AS ticksTotal,
+         seconds FROM runs WHERE id = ?`,
+    )
+    .get(runId) as RunRow | undefined;
+}
+
+/** The finished run `runId` as result bytes. Needs the hasher loaded (await loadHasher()). */
+export function packResult(db: Db, runId: string, extra: PackExtra = {}): Uint8Array {
+  // One read transaction: the rows and the run row are of the same moment.
+  const result = db.transaction((): RunResult => {
+    const run = runRow(db, runId);
+    if (!run) throw new ResultError(`no run ${runId} to pack`);
+    if (run.status !== 'completed' && run.status !== 'failed')
+      throw new ResultError(`run ${runId} is ${run.status}, not finished: nothing to pack`);
+    return {
+      v: 1,
+      kind: 'result',
+      runId,
+      configHash: configHash(JSON.parse(run.config) as RunConfig),
+      status: run.status,
+      error: run.error,
+      statsJson: run.stats,
+      ticksDone: run.ticksDone,
+      ticksTotal: run.ticksTotal,
+      seconds: run.seconds,
+      barsClosed: extra.barsClosed ?? null,
+      rows: dumpRows(db, runId),
+    };
+  })();
+  return encodeBtck(encodePlain(result), {
+    version: RESULT_FORMAT_VERSION,
+    createdAt: Date.now(),
+  });
 }
 
 /** Validates a .btres object's bytes; errors name the key. Needs the hasher loaded. */
-export function readResult(_bytes: Uint8Array, _key: string): RunResult {
-  throw new Error('not implemented yet');
+export function readResult(bytes: Uint8Array, key: string): RunResult {
+  let value: unknown;
+  try {
+    value = decodePlain(decodeBtck(bytes, RESULT_FORMAT_VERSION).payload);
+  } catch (e) {
+    throw new ResultError(`result ${key} is damaged: ${(e as Error).message}`);
+  }
+  const r = resultSchema.safeParse(value);
+  if (!r.success)
+    throw new ResultError(
+      `result ${key} is not a valid run result: ${schemaProblems(value, r.error).join('; ')}`,
+    );
+  const result = r.data as RunResult;
+  if (result.statsJson !== null) {
+    try {
+      JSON.parse(result.statsJson);
+    } catch {
+      throw new ResultError(`result ${key}: statsJson is not JSON`);
+    }
+  }
+  return result;
 }
 
 /**
  * Writes the result into the run `claim` owns and completes (or fails) it, in one fenced
- * transaction. Refuses a result for another run or another config.
+ * transaction. Refuses a result for another run or another config. A run already finished is
+ * left alone (adopting twice changes nothing): returns false then, true when it adopted.
  */
-export function adoptResult(_db: Db, _claim: RunClaim, _result: RunResult): void {
-  throw new Error('not implemented yet');
+export function adoptResult(db: Db, claim: RunClaim, result: RunResult): boolean {
+  if (result.runId !== claim.runId)
+    throw new ResultError(`the result is of run ${result.runId}, not of run ${claim.runId}`);
+  return fencedWrite(db, claim, () => {
+    const run = runRow(db, claim.runId)!; // the claim's check found it
+    if (configHash(JSON.parse(run.config) as RunConfig) !== result.configHash)
+      throw new ResultError(
+        `the result of run ${claim.runId} was computed for another config (hash ${result.configHash})`,
+      );
+    if (run.status === 'completed' || run.status === 'failed') return false;
+    replaceRows(db, claim.runId, result.rows);
+    db.prepare(
+      `UPDATE runs SET status = ?, error = ?, stats = ?, ticks_done = ?, ticks_total = ?,
+         seconds = ?, finished_at = ? WHERE id = ?`,
+    ).run(
+      result.status,
+      result.error,
+      result.statsJson,
+      result.ticksDone,
+      result.ticksTotal,
+      result.seconds,
+      Date.now(),
+      claim.runId,
+    );
+    return true;
+  });
 }

@@ -10,6 +10,7 @@ import type { RunConfig } from '../../runs/run-config.ts';
 import { recordedKinds } from '../../runs/run-config.ts';
 import type { RunClaim } from '../../runs/run-fence.ts';
 import type { RunSummary } from '../../runs/run-service.ts';
+import { getRun } from '../../runs/run-store.ts';
 import type { ClusterJobOutcome } from '../cluster-job.ts';
 import { recordClusterDone } from '../cluster-runs.ts';
 import { adoptResult, MAX_RESULT_BYTES, readResult } from '../result/run-result.ts';
@@ -61,6 +62,8 @@ export async function adoptOutcome(
   };
   recordClusterDone(db, runId, cluster);
   if (result.status === 'failed') throw new Error(result.error ?? `run ${runId} failed`);
+  // As the run row now holds them: the summary shows what `runs list` and exports show.
+  const stats = getRun(db, runId)?.stats ?? undefined;
   return {
     runId,
     status: 'completed',
@@ -69,7 +72,8 @@ export async function adoptOutcome(
     record: recordedKinds(config),
     seconds: result.seconds,
     ticksPerSec: result.seconds > 0 ? result.ticksDone / result.seconds : 0,
-    ...(result.stats && { stats: result.stats as unknown as RunSummary['stats'] }),
+    // Statistics as stored (a NaN is stored as null, as for every run row).
+    ...(stats && { stats: stats as unknown as RunSummary['stats'] }),
     cluster,
   };
 }

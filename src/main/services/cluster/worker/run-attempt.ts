@@ -15,7 +15,7 @@ import type { Workspace } from '../data/workspace.ts';
 import { CheckpointMirror, type MirrorStats } from '../mirror/checkpoint-mirror.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { ProgressRelay } from './progress-relay.ts';
-import { requestOf } from './request-of.ts';
+import { runRequestOf } from '../data/manifest-request.ts';
 
 /** How long the end of an attempt waits for its last checkpoints to reach the store. */
 const MIRROR_DRAIN_MS = 10_000;
@@ -59,7 +59,7 @@ export async function runAttempt(
   });
   const job: RunJob = input.from
     ? { kind: 'resume', request: { runId, checkpoint: input.from.file } }
-    : { kind: 'start', request: requestOf(manifest) };
+    : { kind: 'start', request: runRequestOf(manifest) };
   let stopReason: string | null = null;
   const stop = (reason: string) => {
     stopReason ??= reason;
