@@ -149,6 +149,22 @@ describe('tick shipping and the worker workspace', () => {
     db.close();
   });
 
+  it('builds one workspace for two jobs opening it at once', async () => {
+    const { db, manifest, store } = await submitted('twice');
+    await shipTicks(db, store, manifest);
+    const workDir = tmp();
+    const [a, b] = await Promise.all([
+      openWorkspace(workDir, store, manifest),
+      openWorkspace(workDir, store, manifest),
+    ]);
+    expect(a.dataDir).toBe(b.dataDir);
+    expect(chunkRows(a.db)).toEqual(chunkRows(db));
+    expect(a.db.prepare('SELECT count(*) FROM symbols').pluck().get()).toBe(1);
+    a.db.close();
+    b.db.close();
+    db.close();
+  });
+
   it('replaces a corrupt cached chunk from the store', async () => {
     const { db, manifest, store } = await submitted('cache');
     await shipTicks(db, store, manifest);

@@ -16,6 +16,13 @@ import {
   packResult,
   readResult,
 } from '../../src/main/services/cluster/result/run-result.ts';
+import {
+  RESULT_FORMAT_VERSION,
+  type RunResult,
+} from '../../src/main/services/cluster/result/result-format.ts';
+import { decodeBtck, encodeBtck } from '../../src/main/services/checkpoints/btck/btck-codec.ts';
+import { encodePlain } from '../../src/main/engine/persist/plain-codec.ts';
+import { decodePlain } from '../../src/main/engine/persist/plain-decode.ts';
 import { openDatabase, type Db } from '../../src/main/services/db/database.ts';
 import { claimRun, releaseRun } from '../../src/main/services/runs/run-ownership.ts';
 import { getRun, insertRun, listRuns } from '../../src/main/services/runs/run-store.ts';
@@ -163,5 +170,17 @@ describe('run results', () => {
     flipped[40] ^= 4;
     expect(() => readResult(flipped, KEY)).toThrow(`result ${KEY} is damaged`);
     expect(() => readResult(new Uint8Array(0), KEY)).toThrow(KEY);
+    // Intact containers with the wrong content: a column one value short, a checkpoint.
+    const payload = decodePlain(decodeBtck(bytes, RESULT_FORMAT_VERSION).payload) as RunResult;
+    payload.rows.equity.cols[1] = (payload.rows.equity.cols[1] as Float64Array).subarray(1);
+    const short = encodeBtck(encodePlain(payload), { version: 1, createdAt: 0 });
+    expect(() => readResult(short, KEY)).toThrow(
+      `result ${KEY} is not a valid run result: rows.equity.cols`,
+    );
+    const notAResult = encodeBtck(encodePlain({ formatVersion: 2, runId }), {
+      version: 1,
+      createdAt: 0,
+    });
+    expect(() => readResult(notAResult, KEY)).toThrow(/kind/);
   });
 });

@@ -8,64 +8,30 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/database.ts';
-import type { CheckpointPolicy } from '../../checkpoints/checkpoint-manager.ts';
 import { configHash } from '../../checkpoints/checkpoint-capture.ts';
 import { schemaProblems } from '../../checkpoints/content/problem-text.ts';
 import type { PreparedRun } from '../../runs/run-request.ts';
 import type { RunConfig } from '../../runs/run-config.ts';
 import { manifestSchema } from './manifest-schema.ts';
+import type {
+  ClusterManifest,
+  ManifestChunk,
+  ManifestOptions,
+  ManifestStrategy,
+} from './manifest-types.ts';
 
 export { MAX_MANIFEST_CHUNKS, MAX_MANIFEST_SYMBOLS } from './manifest-schema.ts';
 
 /** job.json is never read past this many bytes. */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
-export interface ManifestChunk {
-  /** tick_chunks.hash: the chunk's object is chunks/<hash>. */
-  hash: string;
-  count: number;
-  firstTs: number;
-  lastTs: number;
-  /** Size of the stored (encoded) chunk blob. */
-  bytes: number;
-}
-
-export interface ManifestSymbol {
-  name: string;
-  tickCount: number;
-  firstTs: number;
-  lastTs: number;
-  hasVolume: boolean;
-  contentHash: string;
-  /** In stored order (first_ts, id). */
-  chunks: ManifestChunk[];
-}
-
-export interface ManifestStrategy {
-  /** sha256 of the source: its object is strategies/<sha256>.mjs. */
-  sha256: string;
-  /** The file's name in the strategies folder (basename of config.strategy.file). */
-  fileName: string;
-  bytes: number;
-}
-
-export interface ClusterManifest {
-  v: 1;
-  runId: string;
-  config: RunConfig;
-  configHash: string;
-  ticksTotal: number;
-  symbols: ManifestSymbol[];
-  strategy: ManifestStrategy | null;
-  checkpoints: CheckpointPolicy | null;
-  sweepJob: boolean;
-}
-
-export interface ManifestOptions {
-  checkpoints: CheckpointPolicy | null;
-  sweepJob: boolean;
-  ticksTotal: number;
-}
+export type {
+  ClusterManifest,
+  ManifestChunk,
+  ManifestOptions,
+  ManifestStrategy,
+  ManifestSymbol,
+} from './manifest-types.ts';
 
 export class ManifestError extends Error {
   constructor(message: string) {

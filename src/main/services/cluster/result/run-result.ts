@@ -5,72 +5,30 @@
  * off as a result (or the reverse) is refused by its content. The submitter adopts it into its
  * own data folder, fenced by its claim, so its run equals the worker's byte for byte.
  */
-import { z } from 'zod';
 import { decodePlain } from '../../../engine/persist/plain-decode.ts';
 import { encodePlain } from '../../../engine/persist/plain-codec.ts';
 import { decodeBtck, encodeBtck } from '../../checkpoints/btck/btck-codec.ts';
 import { configHash } from '../../checkpoints/checkpoint-capture.ts';
 import { schemaProblems } from '../../checkpoints/content/problem-text.ts';
-import { count, record } from '../../checkpoints/content/schema-parts.ts';
 import type { Db } from '../../db/database.ts';
 import type { RunConfig } from '../../runs/run-config.ts';
 import { fencedWrite, type RunClaim } from '../../runs/run-fence.ts';
-import { dumpRows, replaceRows, resultRowsSchema, type ResultRows } from './result-tables.ts';
+import {
+  RESULT_FORMAT_VERSION,
+  ResultError,
+  resultSchema,
+  type PackExtra,
+  type RunResult,
+} from './result-format.ts';
+import { dumpRows, replaceRows } from './result-tables.ts';
 
-/** A .btres object is never read past this many bytes (get's maxBytes). */
-export const MAX_RESULT_BYTES = 1024 * 1024 * 1024;
-/** The BTCK version of a result: its own numbering, since its payload is not a checkpoint. */
-export const RESULT_FORMAT_VERSION = 1;
-
-export interface RunResult {
-  v: 1;
-  kind: 'result';
-  runId: string;
-  configHash: string;
-  status: 'completed' | 'failed';
-  error: string | null;
-  /** runs.stats as stored: JSON text, so the statistics keep their key order (summary.json). */
-  statsJson: string | null;
-  ticksDone: number;
-  ticksTotal: number;
-  seconds: number;
-  /** Bars closed per timeframe, when the packer knew them (RunSummary.bars). */
-  barsClosed: Record<string, number> | null;
-  /** Stored rows per output table (result-tables.ts). */
-  rows: ResultRows;
-}
-
-export interface PackExtra {
-  barsClosed?: Record<string, number>;
-}
-
-export class ResultError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ResultError';
-  }
-}
-
-const resultSchema = z.strictObject({
-  v: z.literal(1),
-  kind: z.literal('result'),
-  runId: z.string().regex(/^(?!\.{1,2}$)[A-Za-z0-9._-]{1,128}$/),
-  configHash: z.string().regex(/^[0-9a-f]{16}$/),
-  status: z.enum(['completed', 'failed']),
-  error: z
-    .string()
-    .max(64 * 1024)
-    .nullable(),
-  statsJson: z
-    .string()
-    .max(1024 * 1024)
-    .nullable(),
-  ticksDone: count,
-  ticksTotal: count,
-  seconds: z.number().min(0),
-  barsClosed: record(count).nullable(),
-  rows: resultRowsSchema,
-});
+export {
+  MAX_RESULT_BYTES,
+  RESULT_FORMAT_VERSION,
+  ResultError,
+  type PackExtra,
+  type RunResult,
+} from './result-format.ts';
 
 interface RunRow {
   status: string;

@@ -1,0 +1,53 @@
+/**
+ * The shape of a cluster job's manifest (job-manifest.ts builds and parses it; manifest-schema.ts
+ * is the schema a worker holds it to).
+ */
+import type { CheckpointPolicy } from '../../checkpoints/checkpoint-manager.ts';
+import type { RunConfig } from '../../runs/run-config.ts';
+
+export interface ManifestChunk {
+  /** tick_chunks.hash: the chunk's object is chunks/<hash>. */
+  hash: string;
+  count: number;
+  firstTs: number;
+  lastTs: number;
+  /** Size of the stored (encoded) chunk blob. */
+  bytes: number;
+}
+
+export interface ManifestSymbol {
+  name: string;
+  tickCount: number;
+  firstTs: number;
+  lastTs: number;
+  hasVolume: boolean;
+  contentHash: string;
+  /** In stored order (first_ts, id). */
+  chunks: ManifestChunk[];
+}
+
+export interface ManifestStrategy {
+  /** sha256 of the source: its object is strategies/<sha256>.mjs. */
+  sha256: string;
+  /** The file's name in the strategies folder (basename of config.strategy.file). */
+  fileName: string;
+  bytes: number;
+}
+
+export interface ClusterManifest {
+  v: 1;
+  runId: string;
+  config: RunConfig;
+  configHash: string;
+  ticksTotal: number;
+  symbols: ManifestSymbol[];
+  strategy: ManifestStrategy | null;
+  checkpoints: CheckpointPolicy | null;
+  sweepJob: boolean;
+}
+
+export interface ManifestOptions {
+  checkpoints: CheckpointPolicy | null;
+  sweepJob: boolean;
+  ticksTotal: number;
+}
