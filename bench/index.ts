@@ -10,6 +10,9 @@
  *   peer-bench        ours vs JSON + gzip and v8.serialize + zstd on the same checkpoint object
  *   scale-bench       size and pause for 1, 10, 28 symbols × 1000 / 10 000-bar histories
  *   sweep-bench       `backtestr sweep --json`: jobs/s with 1 and with N workers, the speed-up
+ *   cluster-bench     only with --cluster (it starts Redis, an S3 server and workers, ~1 min):
+ *                     bytes per job in the store, Redis commands per job, run --cluster vs
+ *                     a local run, jobs/s with two workers (docs/scaling.md scales them up)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +22,7 @@ import { readCheckpointFile } from '../src/main/services/checkpoints/checkpoint-
 import { openDatabase } from '../src/main/services/db/database.ts';
 import { benchCheckpoints } from './checkpoint-bench.ts';
 import { benchCli } from './cli-bench.ts';
+import { benchCluster } from './cluster-bench.ts';
 import { benchDiskFloor } from './disk-bench.ts';
 import { benchEngine } from './engine-bench.ts';
 import { benchPeers } from './peer-bench.ts';
@@ -27,6 +31,7 @@ import { benchScale } from './scale-bench.ts';
 import { benchSweeps } from './sweep-bench.ts';
 
 const json = process.argv.includes('--json') || process.env.npm_config_json === 'true';
+const cluster = process.argv.includes('--cluster') || process.env.npm_config_cluster === 'true';
 const log = (s: string) => process.stderr.write(s + '\n');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-bench-'));
@@ -36,6 +41,7 @@ try {
   Object.assign(results, await benchEngine(dir, log));
   Object.assign(results, await benchCli(dir, log));
   Object.assign(results, await benchSweeps(dir, log));
+  if (cluster) Object.assign(results, await benchCluster(dir, log));
   const db = openDatabase(dir);
   try {
     const ckpt = await benchCheckpoints(db, dir, log);

@@ -154,7 +154,9 @@ if (import.meta.main) {
   const result = await runClusterDemo(log);
   log('');
   log(result.table);
+  for (const r of result.rows) if (r.error) log(`job ${r.index} failed: ${r.error}`);
+  const done = result.rows.filter((r) => r.status === 'completed').length;
   log('');
-  log(`sweep ${result.status}`);
-  process.exitCode = result.status === 'completed' ? 0 : 1;
+  log(`sweep ${result.status}: ${done} of ${result.rows.length} jobs completed`);
+  process.exitCode = result.status === 'completed' && done === result.rows.length ? 0 : 1;
 }

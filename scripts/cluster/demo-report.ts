@@ -14,6 +14,7 @@ export interface DemoJob {
   params: Record<string, number | string | boolean>;
   runId: string | null;
   status: string;
+  error?: string | null;
 }
 
 export interface DemoRow extends DemoJob {

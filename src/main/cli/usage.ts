@@ -96,12 +96,17 @@ Optimisation sweeps
                          the next out-of-sample one. Jobs checkpoint every minute of
                          their computation (no tick trigger, no end checkpoint) unless the
                          checkpoint options say otherwise. Ctrl-C pauses the sweep
+  sweep ... --cluster redis://HOST:6379 --store s3://BUCKET/PREFIX [--workers 32]
+                         run the jobs on a cluster's workers (backtestr worker), --workers
+                         jobs in flight (default 32); results land in this data folder
+                         as for a local sweep. Ctrl-C stops following (the sweep pauses)
   sweeps list [--json]   sweeps with their status and jobs done
   sweeps show SWEEP_ID [--json]
                          every job (params, status, statistics) and the best one
-  sweeps resume SWEEP_ID [--workers N] [--json]
+  sweeps resume SWEEP_ID [--workers N] [--cluster redis://… --store s3://…] [--json]
                          finish a paused or interrupted sweep: completed jobs kept,
-                         interrupted ones resumed from their checkpoints, pending started
+                         interrupted ones resumed from their checkpoints, pending started;
+                         with --cluster its jobs go (or are followed again) on the cluster
   sweeps export SWEEP_ID --out DIR [--json]
                          jobs.csv (one row per job: params, status, objective, statistics),
                          best.json and, for walk-forward, oos_equity.csv

@@ -3,12 +3,8 @@ import { startSweep, SWEEP_JOB_POLICY } from '../../services/sweeps/sweep-servic
 import { checkpointPolicyOf, CHECKPOINT_OPTIONS } from '../checkpoint-options.ts';
 import type { CliContext } from '../context.ts';
 import { callbackTimeoutOf, RUN_HOST_OPTIONS } from '../run-in-worker.ts';
-import {
-  clusterTargetOf,
-  SWEEP_CLUSTER_OPTIONS,
-  sweepWorkersOf,
-  withSweepHandles,
-} from '../sweep-cluster.ts';
+import { CLUSTER_OPTIONS, clusterTargetOf } from '../cluster-options.ts';
+import { sweepWorkersOf, withSweepHandles } from '../sweep-cluster.ts';
 import { printSweep, sweepJson } from '../sweep-output.ts';
 import { runSweepFromCli } from '../sweep-session.ts';
 import { SWEEP_SPEC_OPTIONS, sweepSpecOf } from '../sweep-spec-args.ts';
@@ -19,7 +15,7 @@ export const SWEEP_SESSION_OPTIONS = {
   json: { type: 'boolean', default: false },
   ...CHECKPOINT_OPTIONS,
   ...RUN_HOST_OPTIONS,
-  ...SWEEP_CLUSTER_OPTIONS,
+  ...CLUSTER_OPTIONS,
 } as const;
 
 /** `backtestr sweep --strategy NAME --symbol SYM --param fast=5:20:5 --param slow=20,30 …` */
@@ -30,14 +26,15 @@ export async function sweepCommand(ctx: CliContext, args: string[]): Promise<num
   });
   const spec = sweepSpecOf(values);
   const cluster = clusterTargetOf(values);
-  const detail = await withSweepHandles(cluster, (runHandles) =>
+  const local = { callbackTimeoutMs: callbackTimeoutOf(values) };
+  const detail = await withSweepHandles(cluster, local, (runHandles) =>
     runSweepFromCli(
       ctx,
       (opts) => startSweep(ctx.db, ctx.dataDir, spec, opts),
       {
         workers: sweepWorkersOf(values, cluster !== null),
         checkpoints: checkpointPolicyOf(values, SWEEP_JOB_POLICY),
-        callbackTimeoutMs: callbackTimeoutOf(values),
+        ...local,
         runHandles,
       },
       'started',

@@ -7,7 +7,8 @@ import { printSweep, sweepJson } from '../sweep-output.ts';
 import { runSweepFromCli } from '../sweep-session.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage.ts';
-import { clusterTargetOf, sweepWorkersOf, withSweepHandles } from '../sweep-cluster.ts';
+import { clusterTargetOf } from '../cluster-options.ts';
+import { sweepWorkersOf, withSweepHandles } from '../sweep-cluster.ts';
 import { SWEEP_SESSION_OPTIONS } from './sweep.ts';
 import { sweepsExportCommand } from './sweeps-export.ts';
 
@@ -92,14 +93,15 @@ async function sweepsResume(ctx: CliContext, args: string[]): Promise<number> {
   });
   const id = oneId('resume', positionals);
   const cluster = clusterTargetOf(values);
-  const detail = await withSweepHandles(cluster, (runHandles) =>
+  const local = { callbackTimeoutMs: callbackTimeoutOf(values) };
+  const detail = await withSweepHandles(cluster, local, (runHandles) =>
     runSweepFromCli(
       ctx,
       (opts) => resumeSweep(ctx.db, ctx.dataDir, id, opts),
       {
         workers: sweepWorkersOf(values, cluster !== null),
         checkpoints: checkpointPolicyOf(values),
-        callbackTimeoutMs: callbackTimeoutOf(values),
+        ...local,
         runHandles,
       },
       'resumed',

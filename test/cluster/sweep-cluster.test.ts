@@ -1,0 +1,124 @@
+/**
+ * A sweep on the cluster is the same durable sweep: its jobs go to two real `backtestr worker`
+ * processes through real Redis and S3 servers; the submitting CLI is SIGKILLed with a job done
+ * and others not, and `sweeps resume --cluster` finishes it. Its export (jobs.csv, best.json)
+ * and every job's run export equal those of an uninterrupted local sweep, and every job's run
+ * was executed by the cluster (its result object is in the store).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startWorker,
+  stopProcess,
+  type CliProcess,
+} from '../../scripts/cluster/cluster-processes.ts';
+import {
+  startRedis,
+  startS3,
+  type LocalRedis,
+  type LocalS3,
+} from '../../scripts/cluster/local-servers.ts';
+import { cli } from '../cli/run-cli.ts';
+import { startCli, waitFor } from '../checkpoints/crash/child-cli.ts';
+import { exportOf, useDataFolders } from '../checkpoints/lifecycle/shared-data.ts';
+import { BASE_ARGS, SWEPT_ARGS, sweepJson, type SweepJson } from '../sweeps/helpers.ts';
+
+/** 2 × 2 jobs with a checkpoint every 131 072 ticks (2 steps of the run loop). */
+const ARGS = [
+  ...BASE_ARGS,
+  ...SWEPT_ARGS,
+  '--checkpoint-every-ticks',
+  '131072',
+  '--checkpoint-interval',
+  '0',
+];
+
+const folder = useDataFolders(2, 4);
+let redis: LocalRedis;
+let s3: LocalS3;
+let store: string;
+const workers: CliProcess[] = [];
+
+beforeAll(async () => {
+  [redis, s3] = await Promise.all([startRedis(), startS3()]);
+  store = `s3://${s3.bucket}/sweeps`;
+  for (const name of ['a', 'b']) {
+    // Each job lasts a few run-loop steps of 250 ms: long enough to kill the submitter mid-sweep.
+    const env = { ...s3.env, BACKTESTR_TEST_THROTTLE_MS: '250' };
+    const settings = { redisUrl: redis.url, storeUrl: store, env, lockMs: 2000, stallMs: 1000 };
+    workers.push(startWorker(fs.mkdtempSync(path.join(folder(), `worker-${name}-`)), settings));
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => stopProcess(w)));
+  await Promise.all([redis?.stop(), s3?.stop()]);
+});
+
+/** Each job's run status, read straight from the submitter's database. */
+function jobRuns(dir: string): { job: number; status: string }[] {
+  const db = new Database(path.join(dir, 'backtestr.db'), { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare('SELECT sweep_job AS job, status FROM runs WHERE sweep_id IS NOT NULL')
+      .all() as { job: number; status: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+function sweepExport(dir: string, id: string): Map<string, string> {
+  const out = path.join(dir, `export-${id}`);
+  const r = cli(dir, ['sweeps', 'export', id, '--out', out]);
+  expect(r.code, r.stderr).toBe(0);
+  return new Map(
+    fs
+      .readdirSync(out)
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]),
+  );
+}
+
+describe('sweep --cluster', () => {
+  it('refuses --cluster without --store, before any sweep exists', () => {
+    const dir = folder();
+    const r = cli(dir, ['sweep', ...ARGS, '--cluster', redis.url]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--cluster needs --store/);
+    expect(cli(dir, ['sweeps', 'list', '--json']).stdout.trim()).toBe('[]');
+  });
+
+  it('survives its submitter SIGKILLed mid-sweep and ends identical to a local sweep', async () => {
+    const localDir = folder();
+    const local = sweepJson(localDir, ['sweep', ...ARGS, '--workers', '2']);
+    expect(local.status).toBe('completed');
+
+    const dir = folder();
+    const cluster = ['--cluster', redis.url, '--store', store];
+    const proc = startCli(dir, ['sweep', ...ARGS, ...cluster, '--workers', '2'], s3.env);
+    const sweepId = await waitFor(proc, () => /sweep (sw-\S+) started/.exec(proc.stderr())?.[1]);
+    expect(sweepId, proc.stderr()).toBeDefined();
+    const midway = await waitFor(proc, () => {
+      const runs = fs.existsSync(path.join(dir, 'backtestr.db')) ? jobRuns(dir) : [];
+      const done = runs.filter((r) => r.status === 'completed').length;
+      return done >= 1 && done < 4 ? runs : undefined;
+    });
+    proc.child.kill('SIGKILL');
+    await proc.exited;
+    expect(midway, `killed with some jobs done and some not:\n${proc.stderr()}`).toBeDefined();
+    expect(sweepJson(dir, ['sweeps', 'show', sweepId!]).status).toBe('interrupted');
+
+    const resumed: SweepJson = sweepJson(dir, ['sweeps', 'resume', sweepId!, ...cluster]);
+    expect(resumed.status).toBe('completed');
+    expect(sweepExport(dir, sweepId!)).toEqual(sweepExport(localDir, local.sweepId));
+    for (const [i, job] of resumed.jobs.entries()) {
+      expect(exportOf(dir, job.runId!), `job ${i}`).toEqual(
+        exportOf(localDir, local.jobs[i]!.runId!),
+      );
+      const results = path.join(s3.dir, s3.bucket, 'sweeps', 'runs', job.runId!, 'results');
+      expect(fs.readdirSync(results).length, `job ${i} ran on the cluster`).toBeGreaterThan(0);
+    }
+  }, 120_000);
+});
