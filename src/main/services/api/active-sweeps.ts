@@ -12,6 +12,7 @@ import type { CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
 import type { ClusterClient } from '../cluster/submit/cluster-client.ts';
 import { clusterRunHandles } from '../cluster/submit/cluster-run-handles.ts';
+import { localRunHandles } from '../runs/isolation/run-handle.ts';
 import { readSweep, resumeSweep, startSweep, SweepControl } from '../sweeps/sweep-service.ts';
 import type { Emitter } from './events.ts';
 
@@ -78,7 +79,8 @@ export class ActiveSweeps {
         workers: opts.workers,
         checkpoints: opts.checkpoints,
         control,
-        runHandles: opts.cluster && clusterRunHandles(opts.cluster),
+        // A job started here before (and never sent) resumes here: its checkpoints are local.
+        runHandles: opts.cluster && clusterRunHandles(opts.cluster, localRunHandles({})),
         onStart: (sweepId: string) => {
           sweep = { sweepId, symbols: [...symbols], control, onCluster: !!opts.cluster, ended };
           this.#active.set(sweepId, sweep);
