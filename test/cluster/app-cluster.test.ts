@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/cluster/local-servers.ts';
 import { openDatabase } from '../../src/main/services/db/database.ts';
 import type { ArgsOf } from '../../src/shared/contract.ts';
+import type { RunInfo, RunResults } from '../../src/shared/dto.ts';
 import { EventLog, useBackends } from '../api/helpers.ts';
 import { useDataFolders } from '../checkpoints/lifecycle/shared-data.ts';
 import { useCluster } from './cluster-fixture.ts';
@@ -117,17 +118,32 @@ describe('app cluster settings', () => {
   }, 60_000);
 });
 
+interface LocalReference {
+  run: RunInfo;
+  trades: RunResults['trades'];
+}
+
+/** RUN made locally, once for the file: what every cluster run of it must equal. */
+let reference: Promise<LocalReference> | null = null;
+function localReference(): Promise<LocalReference> {
+  reference ??= (async () => {
+    const { backend } = await backendIn(folder());
+    const log = new EventLog(backend);
+    const { runId } = await backend.invoke('runs:start', RUN);
+    expect((await log.ended(runId, 60_000)).status).toBe('completed');
+    const run = await backend.invoke('runs:get', { runId });
+    expect(run.cluster).toBeNull();
+    return { run, trades: (await backend.invoke('runs:results', { runId })).trades };
+  })();
+  return reference;
+}
+
 describe('runs:start with cluster: true', () => {
   it('runs through a real worker and ends here with the statistics of a local run', async () => {
     const c = cluster();
     const worker = await c.worker(folder());
 
-    const local = await backendIn(folder());
-    const localLog = new EventLog(local.backend);
-    const { runId: localId } = await local.backend.invoke('runs:start', RUN);
-    expect((await localLog.ended(localId, 60_000)).status).toBe('completed');
-    const localRun = await local.backend.invoke('runs:get', { runId: localId });
-    expect(localRun.cluster).toBeNull();
+    const { run: localRun, trades: localTrades } = await localReference();
 
     const { backend } = await backendIn(folder());
     await backend.invoke('settings:setCluster', { redisUrl: c.redisUrl, storeUrl: c.storeUrl });
@@ -152,11 +168,7 @@ describe('runs:start with cluster: true', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.at(-1)!.ticksTotal).toBe(localRun.ticksTotal);
     // Its trades and equity are in this data folder, as a local run's.
-    const [mine, theirs] = await Promise.all([
-      backend.invoke('runs:results', { runId }),
-      local.backend.invoke('runs:results', { runId: localId }),
-    ]);
-    expect(mine.trades).toEqual(theirs.trades);
+    expect((await backend.invoke('runs:results', { runId })).trades).toEqual(localTrades);
     expect((await backend.invoke('runs:list')).find((r) => r.id === runId)?.cluster?.worker).toBe(
       run.cluster!.worker,
     );
@@ -190,5 +202,37 @@ describe('runs:start with cluster: true', () => {
     const job = (await backend.invoke('runs:list')).find((r) => r.sweepId === sweepId)!;
     expect(job.cluster?.worker).toBe(run.cluster!.worker);
     expect(job.stats).toEqual(localRun.stats);
+  }, 240_000);
+
+  it('pause stops following (the worker goes on); resume follows the job again to its end', async () => {
+    const c = cluster();
+    // Slowed, so the run is still on the worker when the app pauses it.
+    const worker = await c.worker(folder(), { BACKTESTR_TEST_THROTTLE_MS: '300' });
+    const { backend } = await backendIn(folder());
+    await backend.invoke('settings:setCluster', { redisUrl: c.redisUrl, storeUrl: c.storeUrl });
+    const log = new EventLog(backend);
+    const { runId } = await backend.invoke('runs:start', { ...RUN, cluster: true });
+    await log.waitFor('run:progress', (p) => p.runId === runId && p.ticksDone > 0, 60_000);
+    await backend.invoke('runs:pause', { runId });
+    expect(await log.ended(runId)).toMatchObject({ status: 'paused' });
+    expect((await backend.invoke('runs:recoverable')).map((r) => r.run.id)).toContain(runId);
+
+    // The settings must name the cluster the run was sent to.
+    await backend.invoke('settings:setCluster', {
+      redisUrl: c.redisUrl,
+      storeUrl: 's3://other-bucket',
+    });
+    await expect(backend.invoke('runs:resume', { runId })).rejects.toThrow(
+      /was sent to .* but the settings name .*s3:\/\/other-bucket/,
+    );
+    await backend.invoke('settings:setCluster', { redisUrl: c.redisUrl, storeUrl: c.storeUrl });
+    const resumed = await backend.invoke('runs:resume', { runId });
+    expect(resumed).toEqual({ runId, forkedFrom: null });
+    const states = () => log.of('run:state', runId).filter((s) => s.status !== 'running');
+    await log.waitFor('run:state', () => states().length === 2, 120_000);
+    expect(states().at(-1), worker.stderr()).toMatchObject({ status: 'completed' });
+    const run = await backend.invoke('runs:get', { runId });
+    expect(run.cluster?.worker).toBe(`${os.hostname()}:${worker.child.pid}`);
+    expect(run.stats).toEqual((await localReference()).run.stats);
   }, 240_000);
 });
