@@ -235,7 +235,12 @@ describe('tick shipping and the worker workspace', () => {
     expect(ws.db.prepare('SELECT count(*) FROM equity').pluck().get()).toBe(0);
     expect(fs.existsSync(path.join(ws.dataDir, 'runs', 'run-1'))).toBe(false);
     expect(() => resetWorkspaceRun(ws.db, ws.dataDir, '..')).toThrow(/cannot be part/);
+    // Someone changed the workspace's ticks: refused, never run on.
+    ws.db.prepare("UPDATE symbols SET content_hash = '0123456789abcdef'").run();
     ws.db.close();
+    await expect(
+      openWorkspace(path.dirname(path.dirname(ws.dataDir)), store, manifest),
+    ).rejects.toThrow(/holds other ticks for EURUSD/);
     db.close();
   });
 });

@@ -24,11 +24,16 @@ export interface ShipProgress {
 }
 
 /** Above this many chunks one listing of chunks/ is cheaper than a HEAD per chunk. */
-const LIST_ABOVE = 32;
+export const LIST_ABOVE = 32;
 
 /** The keys among `keys` the store already has. */
-async function present(store: ObjectStore, keys: string[], prefix: string): Promise<Set<string>> {
-  if (keys.length > LIST_ABOVE) return new Set((await store.list(prefix)).map((o) => o.key));
+async function present(
+  store: ObjectStore,
+  keys: string[],
+  prefix: string,
+  listAbove: number,
+): Promise<Set<string>> {
+  if (keys.length > listAbove) return new Set((await store.list(prefix)).map((o) => o.key));
   const have = new Set<string>();
   for (const k of keys) if (await store.exists(k)) have.add(k);
   return have;
@@ -66,11 +71,12 @@ export async function shipTicks(
   store: ObjectStore,
   manifest: ClusterManifest,
   onProgress?: (p: ShipProgress) => void,
+  listAbove = LIST_ABOVE,
 ): Promise<ShipResult> {
   const url = store.url;
   const ids = chunkIds(db, manifest);
   const keyOf = (h: string) => storeKeys.chunk(url, h);
-  const have = await present(store, [...ids.keys()].map(keyOf), chunksPrefix(url));
+  const have = await present(store, [...ids.keys()].map(keyOf), chunksPrefix(url), listAbove);
   const blob = db.prepare('SELECT data FROM tick_chunks WHERE id = ?').pluck();
   const out: ShipResult = { uploaded: 0, skipped: 0, bytes: 0 };
   let done = 0;
