@@ -4,6 +4,7 @@
  * a garbage manifest fails naming the key while the worker goes on serving; and a submitter
  * SIGKILLed while following picks the run up again with `resume --cluster`.
  */
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { getClusterRun } from '../../src/main/services/cluster/cluster-runs.ts';
 import { storeKeys } from '../../src/main/services/cluster/store/store-keys.ts';
@@ -17,7 +18,7 @@ import {
   runsOf,
   useDataFolders,
 } from '../checkpoints/lifecycle/shared-data.ts';
-import { CLUSTER_CKPT, eventually, useCluster } from './cluster-fixture.ts';
+import { CLUSTER_CKPT, eventually, storeCheckpoints, useCluster } from './cluster-fixture.ts';
 
 const cluster = useCluster();
 const folder = useDataFolders(2, 11);
@@ -70,9 +71,7 @@ describe('run --cluster', () => {
     expect(r.code, r.stderr + worker.stderr()).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.status).toBe('completed');
-    expect(summary.cluster.worker).toBe(
-      `${(await import('node:os')).hostname()}:${worker.child.pid}`,
-    );
+    expect(summary.cluster.worker).toBe(`${os.hostname()}:${worker.child.pid}`);
     expect(summary.cluster.resumedFrom).toBeNull();
     expect(exportOf(dir, summary.runId)).toEqual(localExport());
     expect(runsOf(dir).find((x) => x.id === summary.runId)?.status).toBe('completed');
@@ -89,9 +88,46 @@ describe('run --cluster', () => {
     expect(worker.child.exitCode).toBeNull();
   }, 120_000);
 
-  it('a submitter killed while following picks the run up with resume --cluster', async () => {
+  it('Ctrl-C stops following (paused); a submitter killed while following picks the run up with resume --cluster', async () => {
     const c = cluster();
-    const worker = await c.worker(folder(), { BACKTESTR_TEST_THROTTLE_MS: '300' });
+    const worker = await c.worker(folder(), { BACKTESTR_TEST_THROTTLE_MS: '500' });
+    const dir = folder();
+    const args = [
+      'run',
+      ...RUN_ARGS,
+      ...CLUSTER_CKPT,
+      '--cluster',
+      c.redisUrl,
+      '--store',
+      c.storeUrl,
+    ];
+    const following = (p: ReturnType<typeof startCli>) =>
+      waitFor(p, () => (/run on attempt/.test(p.stderr()) ? true : undefined));
+    const submitter = startCli(dir, args, c.env);
+    expect(await following(submitter), submitter.stderr()).toBe(true);
+    const runId = /run (\S+) submitted/.exec(submitter.stderr())![1];
+    submitter.child.kill('SIGINT');
+    expect((await submitter.exited).code, submitter.stderr()).toBe(0);
+    expect(submitter.stdout()).toContain(`stopped following run ${runId}`);
+    expect(runsOf(dir).find((x) => x.id === runId)?.status).toBe('paused');
+
+    const again = startCli(dir, ['resume', runId, '--cluster', c.redisUrl, '--json'], c.env);
+    expect(await following(again), again.stderr()).toBe(true);
+    again.child.kill('SIGKILL');
+    const killed = await again.exited;
+    // Killed while following — unless the job completed first and it adopted the result.
+    if (killed.signal === 'SIGKILL') {
+      expect(runsOf(dir).find((x) => x.id === runId)?.status).toBe('interrupted');
+      const r = cli(dir, ['resume', runId, '--cluster', c.redisUrl, '--json'], c.env);
+      expect(r.code, r.stderr + worker.stderr()).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ runId, status: 'completed' });
+    } else expect(JSON.parse(again.stdout())).toMatchObject({ runId, status: 'completed' });
+    expect(exportOf(dir, runId)).toEqual(localExport());
+  }, 120_000);
+
+  it('resume --cluster queues a job Redis lost again; a worker resumes it from the store', async () => {
+    const c = cluster();
+    const first = await c.worker(folder(), { BACKTESTR_TEST_THROTTLE_MS: '300' });
     const dir = folder();
     const args = [
       'run',
@@ -103,20 +139,26 @@ describe('run --cluster', () => {
       c.storeUrl,
     ];
     const submitter = startCli(dir, args, c.env);
-    const runId = await waitFor(submitter, () =>
-      /run on attempt/.test(submitter.stderr())
-        ? /run (\S+) submitted/.exec(submitter.stderr())?.[1]
-        : undefined,
+    const runId = await waitFor(
+      submitter,
+      () => /run (\S+) submitted/.exec(submitter.stderr())?.[1],
     );
     expect(runId, submitter.stderr()).toBeDefined();
-    submitter.child.kill('SIGKILL');
-    await submitter.exited;
-    expect(runsOf(dir).find((x) => x.id === runId)?.status).toBe('interrupted');
+    await eventually(async () =>
+      (await storeCheckpoints(c.store, runId!)).length >= 1 ? true : undefined,
+    );
+    for (const p of [submitter, first]) p.child.kill('SIGKILL');
+    await Promise.all([submitter.exited, first.exited]);
+    await c.queue().obliterate({ force: true }); // Redis lost everything about the job
+    const newest = Math.max(...(await storeCheckpoints(c.store, runId!)).map((o) => o.ticks));
 
+    const second = await c.worker(folder());
     const r = cli(dir, ['resume', runId!, '--cluster', c.redisUrl, '--json'], c.env);
-    expect(r.code, r.stderr + worker.stderr()).toBe(0);
+    expect(r.code, r.stderr + second.stderr()).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({ runId, status: 'completed' });
+    expect(summary.cluster.worker).toBe(`${os.hostname()}:${second.child.pid}`);
+    expect(summary.cluster.resumedFrom.ticks).toBe(newest);
     expect(exportOf(dir, runId!)).toEqual(localExport());
   }, 120_000);
 });

@@ -23,7 +23,7 @@ import { adoptOutcome } from './adopt-outcome.ts';
 import type { ClusterClient } from './cluster-client.ts';
 import { followJob } from './follow-job.ts';
 import { claimForResume, queueOrKeep } from './requeue.ts';
-import { createClusterRun, shipRun } from './submit-run.ts';
+import { createClusterRun, shipRun, type CreatedRun } from './submit-run.ts';
 
 /** Where and how the cluster ran it (the CLI prints it, the app shows it). */
 export interface ClusterRunInfo {
@@ -92,7 +92,7 @@ export class ClusterRunHost {
     let ticksTotal: number;
     let claim: RunClaim;
     let run: StartedRun;
-    let created: Awaited<ReturnType<typeof createClusterRun>> | null = null;
+    let created: CreatedRun | null = null;
     if (opts.job.kind === 'start') {
       created = await createClusterRun(db, opts.dataDir, opts.job.request);
       ({ run, ticksTotal } = created);
@@ -110,12 +110,9 @@ export class ClusterRunHost {
     try {
       setRunStatus(db, claim, 'running');
       try {
-        if (created)
-          await shipRun(db, opts.dataDir, client, created, {
-            checkpoints: opts.checkpoints,
-            sweepJob: opts.sweepJob ?? false,
-          });
-        await queueOrKeep(db, client, run.runId);
+        const ship = { checkpoints: opts.checkpoints, sweepJob: opts.sweepJob ?? false };
+        if (created) await shipRun(db, opts.dataDir, client, created, ship);
+        await queueOrKeep(db, opts.dataDir, client, { runId: run.runId, config, ticksTotal }, ship);
       } catch (err) {
         const why = `could not submit run ${run.runId} to the cluster: ${(err as Error).message}`;
         finishRun(db, claim, 'failed', why);

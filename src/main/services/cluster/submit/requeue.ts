@@ -4,7 +4,11 @@
  * gone from Redis (removed, or Redis restarted): then it is queued again from the manifest still
  * in the store, and the worker that takes it resumes from the store's newest checkpoint.
  */
+import { configHash } from '../../checkpoints/checkpoint-capture.ts';
+import type { CheckpointPolicy } from '../../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../../db/database.ts';
+import { loadHasher } from '../../hash.ts';
+import { prepareRun } from '../../runs/run-request.ts';
 import type { StartedRun } from '../../runs/isolation/run-host.ts';
 import type { ResumeRequest } from '../../runs/resume-service.ts';
 import type { RunConfig } from '../../runs/run-config.ts';
@@ -14,7 +18,7 @@ import { getRun } from '../../runs/run-store.ts';
 import { getClusterRun } from '../cluster-runs.ts';
 import { storeKeys } from '../store/store-keys.ts';
 import type { ClusterClient } from './cluster-client.ts';
-import { queueJob } from './submit-run.ts';
+import { queueJob, shipRun, startedRunOf, type CreatedRun } from './submit-run.ts';
 
 export async function claimForResume(
   db: Db,
@@ -31,27 +35,56 @@ export async function claimForResume(
     throw new Error(`run ${req.runId} is ${row.status} already; there is nothing to resume`);
   const claim = claimRun(db, req.runId);
   const { config } = row;
-  const run: StartedRun = {
-    runId: row.id,
-    strategy: config.strategy ? (config.strategy.file ?? config.strategy.name) : null,
-    symbols: config.symbols,
-    timeframes: config.timeframes,
-  };
-  return { run, config, ticksTotal: row.ticksTotal, claim };
+  return { run: startedRunOf(row.id, config), config, ticksTotal: row.ticksTotal, claim };
 }
 
 /**
  * Queues the run's job unless it is still known to Redis: a waiting, active or finished job is
- * followed as it is (its result may be waiting); one that failed for good is retried.
+ * followed as it is (its result may be waiting); one that failed for good is retried. A run whose
+ * manifest never reached the store (the submitter died while shipping) is shipped again first.
  */
-export async function queueOrKeep(db: Db, client: ClusterClient, runId: string): Promise<void> {
-  const job = await client.queue.getJob(runId);
+export async function queueOrKeep(
+  db: Db,
+  dataDir: string,
+  client: ClusterClient,
+  run: { runId: string; config: RunConfig; ticksTotal: number },
+  opts: { checkpoints: CheckpointPolicy | null; sweepJob: boolean },
+): Promise<void> {
+  const job = await client.queue.getJob(run.runId);
   if (job) {
     if ((await job.getState()) === 'failed') await job.retry('failed');
     return;
   }
-  const manifest = storeKeys.job(client.store.url, runId);
-  if (!(await client.store.exists(manifest)))
-    throw new Error(`the run's manifest ${manifest} is not in the store; run it again`);
-  await queueJob(db, client, runId);
+  if (!(await client.store.exists(storeKeys.job(client.store.url, run.runId))))
+    await shipRun(db, dataDir, client, await reprepare(db, dataDir, run), opts);
+  await queueJob(db, client, run.runId);
+}
+
+/** The run's config prepared again here, refused if it no longer resolves to the same run. */
+async function reprepare(
+  db: Db,
+  dataDir: string,
+  run: { runId: string; config: RunConfig; ticksTotal: number },
+): Promise<CreatedRun> {
+  await loadHasher();
+  const c = run.config;
+  const prepared = await prepareRun(db, dataDir, {
+    symbols: c.symbols,
+    from: c.from,
+    to: c.to,
+    timeframes: c.timeframes,
+    indicators: c.indicators,
+    price: c.price,
+    historySize: c.historySize,
+    strategy: c.strategy?.name ?? null,
+    ...(c.strategy && { params: c.strategy.params }),
+    account: c.account,
+    ...(c.record && { record: c.record }),
+    runId: run.runId,
+  });
+  if (configHash(prepared.config) !== configHash(c))
+    throw new Error(
+      `run ${run.runId} cannot be shipped again: its strategy or settings no longer resolve to the config it was created with`,
+    );
+  return { run: startedRunOf(run.runId, c), prepared, ticksTotal: run.ticksTotal };
 }

@@ -8,7 +8,8 @@ import type { CheckpointPolicy } from '../../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../../db/database.ts';
 import { loadHasher } from '../../hash.ts';
 import type { StartedRun } from '../../runs/isolation/run-host.ts';
-import { prepareRun, type RunRequest } from '../../runs/run-request.ts';
+import type { RunConfig } from '../../runs/run-config.ts';
+import { prepareRun, type PreparedRun, type RunRequest } from '../../runs/run-request.ts';
 import { insertRun, newRunId } from '../../runs/run-store.ts';
 import { countTicks } from '../../ticks/tick-store.ts';
 import { recordClusterSubmit } from '../cluster-runs.ts';
@@ -23,16 +24,28 @@ import type { ClusterClient } from './cluster-client.ts';
 export const JOB_ATTEMPTS = 3;
 const DAY_S = 24 * 3600;
 
+export interface CreatedRun {
+  run: StartedRun;
+  prepared: PreparedRun;
+  ticksTotal: number;
+}
+
+/** What onStart reports of a run (RunHost's StartedRun), from its config. */
+export function startedRunOf(runId: string, config: RunConfig): StartedRun {
+  return {
+    runId,
+    strategy: config.strategy ? (config.strategy.file ?? config.strategy.name) : null,
+    symbols: config.symbols,
+    timeframes: config.timeframes,
+  };
+}
+
 /** Creates the run here (status running) and returns what the caller needs to follow it. */
 export async function createClusterRun(
   db: Db,
   dataDir: string,
   request: RunRequest,
-): Promise<{
-  run: StartedRun;
-  prepared: Awaited<ReturnType<typeof prepareRun>>;
-  ticksTotal: number;
-}> {
+): Promise<CreatedRun> {
   await loadHasher(); // the manifest carries the config's hash
   const prepared = await prepareRun(db, dataDir, request);
   const { config, symbols } = prepared;
@@ -40,13 +53,7 @@ export async function createClusterRun(
   const ticksTotal = symbols.reduce((n, s) => n + countTicks(db, s, range), 0);
   const runId = prepared.runId ?? newRunId();
   insertRun(db, config, ticksTotal, null, runId, prepared.sweepJob ?? null);
-  const run: StartedRun = {
-    runId,
-    strategy: config.strategy ? (config.strategy.file ?? config.strategy.name) : null,
-    symbols: config.symbols,
-    timeframes: config.timeframes,
-  };
-  return { run, prepared, ticksTotal };
+  return { run: startedRunOf(runId, config), prepared, ticksTotal };
 }
 
 /** Ships the run's input to the store and records where it went; then queueJob. */
@@ -54,7 +61,7 @@ export async function shipRun(
   db: Db,
   dataDir: string,
   client: ClusterClient,
-  created: Awaited<ReturnType<typeof createClusterRun>>,
+  created: CreatedRun,
   opts: { checkpoints: CheckpointPolicy | null; sweepJob: boolean },
 ): Promise<void> {
   const { run, prepared, ticksTotal } = created;

@@ -97,9 +97,13 @@ export async function startClusterWorker(opts: ClusterWorkerOptions): Promise<Cl
   };
   worker.on('lockRenewalFailed', (ids) => ids.forEach(lost));
   worker.on('error', (err) => {
-    // A result refused because the lock is gone: the job is another attempt's (or done).
-    const m = /(?:lock|Missing key) for job (\S+)/i.exec(err.message);
-    if (m) opts.log(`job ${m[1]}: lost its lock; its outcome was refused (${err.message})`);
+    if (/could not renew lock/.test(err.message)) return; // told by lockRenewalFailed above
+    // BullMQ refusing a result or a retry because the lock is gone: the job is another attempt's.
+    const m = /Missing lock for job (\S+?)\.?(?:\s|$)/.exec(err.message);
+    if (m)
+      opts.log(
+        `job ${m[1]}: lost its lock, so BullMQ refused this worker's update (${err.message})`,
+      );
     else opts.log(`worker: ${err.message}`);
   });
   worker.on('failed', (job, err) => {

@@ -20,7 +20,7 @@ import { fetchNewestCheckpoint } from '../store/remote-checkpoints.ts';
 import { storeKeys } from '../store/store-keys.ts';
 import { parseJobData } from './job-data.ts';
 import { runAttempt, type AttemptControl } from './run-attempt.ts';
-import { putWithRetry } from './put-with-retry.ts';
+import { withStoreRetry } from './store-retry.ts';
 
 /** A job this process is working on, as the worker's lock and shutdown handling see it. */
 export interface ActiveJob {
@@ -45,7 +45,7 @@ export const WORKER_NAME = `${os.hostname()}:${process.pid}`;
 
 async function readManifest(store: ObjectStore, runId: string): Promise<ClusterManifest> {
   const key = storeKeys.job(store.url, runId);
-  const bytes = await store.get(key, MAX_MANIFEST_BYTES);
+  const bytes = await withStoreRetry(() => store.get(key, MAX_MANIFEST_BYTES));
   if (bytes === null) throw new UnrecoverableError(`the job's manifest ${key} does not exist`);
   let manifest: ClusterManifest;
   try {
@@ -70,9 +70,9 @@ export async function processJob(ctx: JobContext, job: Job, token: string | unde
   try {
     await loadHasher();
     const manifest = await readManifest(ctx.store, runId);
-    const ws = await ctx.workspace(manifest);
+    const ws = await withStoreRetry(() => ctx.workspace(manifest));
     db = ws.db;
-    const fetched = await fetchNewestCheckpoint(ctx.store, runId, fetchDir);
+    const fetched = await withStoreRetry(() => fetchNewestCheckpoint(ctx.store, runId, fetchDir));
     const c = fetched.checkpoint;
     const resumedFrom: ResumedFrom | null = c && { attempt: c.attempt, seq: c.seq, ticks: c.ticks };
     resetWorkspaceRun(ws.db, ws.dataDir, runId);
@@ -107,7 +107,8 @@ export async function processJob(ctx: JobContext, job: Job, token: string | unde
     }
     const resultKey = storeKeys.result(ctx.store.url, runId, attempt);
     const barsClosed = end.kind === 'completed' ? end.barsClosed : undefined;
-    await putWithRetry(ctx.store, resultKey, packResult(ws.db, runId, { barsClosed }));
+    const result = packResult(ws.db, runId, { barsClosed });
+    await withStoreRetry(() => ctx.store.put(resultKey, result));
     resetWorkspaceRun(ws.db, ws.dataDir, runId); // the result holds it all now
     ctx.log(
       `job ${runId} attempt ${attempt} ${end.kind === 'failed' ? `failed: ${end.error}` : 'completed'}` +
