@@ -13,6 +13,7 @@
  *   cluster_job_s_local           `run --json` wall time here
  *   cluster_job_s_1worker         `run --cluster --json` wall time (ship, queue, run, adopt)
  *   cluster_jobs_per_sec_2workers the sweep's jobs over its wall time
+ *   cluster_local_jobs_per_sec_2  the same sweep without --cluster, `--workers 2` (same machine)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -104,6 +105,10 @@ export async function benchCluster(
       throw new Error(`cluster sweep: ${done} of ${jobs.length} jobs completed`);
     log(`cluster bench: sweep of ${done} jobs on 2 workers in ${sweep.seconds.toFixed(2)} s`);
 
+    // The same sweep here, on this machine's 2 worker threads: what the cluster is measured against.
+    const local2 = timed(() => runCli(dataDir, [...SWEEP, '--workers', '2', '--json']));
+    log(`cluster bench: the same sweep locally, 2 workers, in ${local2.seconds.toFixed(2)} s`);
+
     const runs = [...runObjects(await store.list('')).values()];
     return {
       cluster_chunks: chunks.count,
@@ -116,6 +121,7 @@ export async function benchCluster(
       cluster_job_s_local: round3(median(local)),
       cluster_job_s_1worker: round3(median(one)),
       cluster_jobs_per_sec_2workers: round3(done / sweep.seconds),
+      cluster_local_jobs_per_sec_2: round3(done / local2.seconds),
     };
   } finally {
     store.close();

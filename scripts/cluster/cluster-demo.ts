@@ -53,7 +53,7 @@ const SWEEP_ARGS = [
  * A 3-day job takes about a second; the workers sleep this long after each 65 536-tick step
  * (a test hook of the run loop) so each job lasts a few seconds and the kill lands mid-job.
  */
-const THROTTLE_MS = '400';
+const THROTTLE_MS = '300';
 
 export interface DemoResult {
   status: string;

@@ -25,10 +25,15 @@ import { startCli, waitFor } from '../checkpoints/crash/child-cli.ts';
 import { exportOf, useDataFolders } from '../checkpoints/lifecycle/shared-data.ts';
 import { BASE_ARGS, SWEPT_ARGS, sweepJson, type SweepJson } from '../sweeps/helpers.ts';
 
-/** 2 × 2 jobs with a checkpoint every 131 072 ticks (2 steps of the run loop). */
+/**
+ * 2 × 2 jobs with a checkpoint every 131 072 ticks (2 steps of the run loop), dated: a sweep's
+ * --from is its start date, not resume's --from s3://… (refused with --cluster).
+ */
 const ARGS = [
   ...BASE_ARGS,
   ...SWEPT_ARGS,
+  '--from',
+  '2024-01-01',
   '--checkpoint-every-ticks',
   '131072',
   '--checkpoint-interval',
@@ -110,7 +115,9 @@ describe('sweep --cluster', () => {
     expect(midway, `killed with some jobs done and some not:\n${proc.stderr()}`).toBeDefined();
     expect(sweepJson(dir, ['sweeps', 'show', sweepId!]).status).toBe('interrupted');
 
-    const resumed: SweepJson = sweepJson(dir, ['sweeps', 'resume', sweepId!, ...cluster]);
+    const r = cli(dir, ['sweeps', 'resume', sweepId!, ...cluster, '--json'], s3.env);
+    expect(r.code, r.stderr).toBe(0);
+    const resumed = JSON.parse(r.stdout) as SweepJson;
     expect(resumed.status).toBe('completed');
     expect(sweepExport(dir, sweepId!)).toEqual(sweepExport(localDir, local.sweepId));
     for (const [i, job] of resumed.jobs.entries()) {

@@ -22,7 +22,8 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
       ...CHECKPOINT_STORE_OPTIONS,
     },
   });
-  const cluster = clusterTargetOf(values);
+  // On `run`, --from is the start date, not resume's --from s3://… store.
+  const cluster = clusterTargetOf({ ...values, from: undefined });
   const request = {
     ...runSettingsOf(values),
     strategy: values.strategy ?? null,

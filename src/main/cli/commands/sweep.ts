@@ -25,7 +25,8 @@ export async function sweepCommand(ctx: CliContext, args: string[]): Promise<num
     options: { ...SWEEP_SPEC_OPTIONS, ...SWEEP_SESSION_OPTIONS },
   });
   const spec = sweepSpecOf(values);
-  const cluster = clusterTargetOf(values);
+  // Only the cluster's own options: a sweep's --from is its start date.
+  const cluster = clusterTargetOf({ cluster: values.cluster, store: values.store });
   const local = { callbackTimeoutMs: callbackTimeoutOf(values) };
   const detail = await withSweepHandles(cluster, local, (runHandles) =>
     runSweepFromCli(

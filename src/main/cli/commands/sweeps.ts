@@ -92,7 +92,8 @@ async function sweepsResume(ctx: CliContext, args: string[]): Promise<number> {
     options: SWEEP_SESSION_OPTIONS,
   });
   const id = oneId('resume', positionals);
-  const cluster = clusterTargetOf(values);
+  // Only the cluster's own options: a sweep's --from is its start date.
+  const cluster = clusterTargetOf({ cluster: values.cluster, store: values.store });
   const local = { callbackTimeoutMs: callbackTimeoutOf(values) };
   const detail = await withSweepHandles(cluster, local, (runHandles) =>
     runSweepFromCli(
