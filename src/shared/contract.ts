@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type * as Dto from './dto.ts';
+import { clusterSettingsSchema } from './cluster-settings.ts';
 import { accountSchema, symbolSchema, timeframeSchema } from './field-schemas.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
 import type * as Sweeps from './sweeps.ts';
@@ -48,6 +49,8 @@ export const runStartSchema = z.object({
   checkpoints: checkpointPolicySchema.nullable().optional(),
   /** How long one strategy callback may run before the run fails (default 5 s). */
   callbackTimeoutMs: callbackTimeoutMs.optional(),
+  /** Run it on the cluster of the app's settings (settings:cluster) instead of this machine. */
+  cluster: z.boolean().optional(),
 });
 
 const none = z.object({}).strict().optional();
@@ -144,6 +147,18 @@ export const contract = {
     args: z.object({ bytes: z.number().int().min(0).max(MAX_CHECKPOINT_BUDGET_BYTES).nullable() }),
     result: {} as Dto.CheckpointSpace,
   },
+  /** The cluster runs go to with `cluster: true`, and this backend's connection to it. */
+  'settings:cluster': { args: none, result: {} as Dto.ClusterSettings },
+  /**
+   * Stores the Redis and store URLs (null: forget them); a Redis URL with a password is refused
+   * (REDIS_PASSWORD holds it). A changed target closes this backend's connection to the old one.
+   */
+  'settings:setCluster': { args: clusterSettingsSchema, result: {} as Dto.ClusterSettings },
+  /** Connects to the given URLs (default: the stored ones), bounded by 5 s, and says how it went. */
+  'settings:testCluster': {
+    args: clusterSettingsSchema.unwrap().optional(),
+    result: {} as Dto.ClusterTestResult,
+  },
 
   /** Jobs a spec implies (and why it is invalid): the Optimise form shows it as it is edited. */
   'sweeps:plan': {
@@ -157,6 +172,8 @@ export const contract = {
       /** Jobs at a time; default the number of cores. */
       workers: z.number().int().min(1).max(64).optional(),
       checkpoints: checkpointPolicySchema.nullable().optional(),
+      /** Run the jobs on the cluster of the app's settings instead of this machine. */
+      cluster: z.boolean().optional(),
     }),
     result: {} as { sweepId: string },
   },

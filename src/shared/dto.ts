@@ -76,6 +76,19 @@ export interface RunInfo {
   /** What the run stores (all three unless it was started with less). */
   record: RecordKind[];
   sweepId: string | null;
+  /** Set when the run was sent to a cluster (cluster_runs): who ran it and where it resumed. */
+  cluster: RunClusterInfo | null;
+}
+
+/** Where a cluster run went; worker and attempt are null until a worker reported. */
+export interface RunClusterInfo {
+  /** The Redis URL without credentials, and the store URL (s3://BUCKET/PREFIX). */
+  redis: string;
+  store: string;
+  worker: string | null;
+  attempt: string | null;
+  /** The store checkpoint the finishing attempt resumed from; null: from tick 0 (or unknown). */
+  resumedFrom: { attempt: string; seq: number; ticks: number } | null;
 }
 
 export interface CheckpointInfo {
@@ -225,4 +238,30 @@ export interface CheckpointGcReport extends CheckpointSpace {
   afterBytes: number;
   /** Kept although over budget: the resume points of unfinished runs. */
   protectedFiles: CheckpointGcFile[];
+}
+
+/**
+ * The app's cluster settings: where runs go with "Run on the cluster". Never a credential: a
+ * Redis password comes from REDIS_PASSWORD, S3 keys from the AWS variables or files.
+ */
+export interface ClusterSettings {
+  redisUrl: string | null;
+  storeUrl: string | null;
+  /**
+   * unset: not configured; idle: configured, not connected yet (the app connects at the first
+   * cluster run); connected: this backend holds an open connection; error: the last attempt to
+   * connect failed (`error` says why).
+   */
+  status: 'unset' | 'idle' | 'connected' | 'error';
+  error: string | null;
+}
+
+/** settings:testCluster: could Redis and the store be reached, and if not, why. */
+export interface ClusterTestResult {
+  reachable: boolean;
+  /** The Redis URL without credentials, as tested. */
+  redis: string;
+  store: string;
+  error: string | null;
+  ms: number;
 }

@@ -91,6 +91,7 @@ export function runInfo(over: Partial<RunInfo> = {}): RunInfo {
     parentRunId: null,
     parentSeq: null,
     sweepId: null,
+    cluster: null,
     record: ['bars', 'trades', 'equity'],
     stats: null,
     ...over,

@@ -31,6 +31,8 @@ const DEFAULTS: Partial<Record<Channel, unknown>> = {
   // The Optimise screen and the sweep relaunch prompt read these at start.
   'sweeps:list': [],
   'sweeps:recoverable': [],
+  // The New backtest and Optimise forms ask whether "Run on the cluster" can be offered.
+  'settings:cluster': { redisUrl: null, storeUrl: null, status: 'unset', error: null },
 };
 
 export interface FakeApi {
@@ -115,6 +117,7 @@ export function runInfo(id: string, over: Partial<RunInfo> = {}): RunInfo {
     parentRunId: null,
     parentSeq: null,
     sweepId: null,
+    cluster: null,
     record: ['bars', 'trades', 'equity'],
     stats: null,
     ...over,

@@ -3,22 +3,32 @@
  * (runs/isolation/run-host.ts), so strategy code never runs on the backend's thread and every
  * call (runs:list, runs:pause, app:info) is answered whatever a strategy does; a callback over
  * its budget or a worker out of memory fails that run alone. The app's buttons and the host's
- * pause-on-suspend reach a run through its RunHost. A session is reported as events: `run:state`
- * running when it starts, then completed / paused / failed when it ends, with progress and
- * checkpoints in between (RunWatch).
+ * pause-on-suspend reach a run through its RunHost. A run sent to the cluster is held the same
+ * way through a ClusterRunHost (run-handle.ts) on the backend's shared cluster connection. A
+ * session is reported as events: `run:state` running when it starts, then completed / paused /
+ * failed when it ends, with progress and checkpoints in between (RunWatch).
  */
 import type { EventMap } from '../../../shared/contract.ts';
 import type { CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
-import { RunHost, type RunJob } from '../runs/isolation/run-host.ts';
+import type { RunJob } from '../runs/isolation/run-host.ts';
+import type { ClusterConnection } from './cluster-connection.ts';
 import type { Emitter } from './events.ts';
+import {
+  clusterHandle,
+  localHandle,
+  type AppRunHostOptions,
+  type AppRunHost,
+} from './app-run-hosts.ts';
 import { RunWatch } from './run-watch.ts';
 
 interface ActiveRun {
   runId: string;
   symbols: string[];
-  host: RunHost;
+  host: AppRunHost;
   checkpoints: boolean;
+  /** Followed on the cluster: its checkpoints are the worker's, in the store. */
+  onCluster: boolean;
   /** Settles (never rejects) once the session has ended and its run:state was sent. */
   ended: Promise<void>;
 }
@@ -27,22 +37,31 @@ export interface LaunchOptions {
   checkpoints: CheckpointPolicy | null;
   /** Per-callback budget of the run's strategy; default: limits.ts. */
   callbackTimeoutMs?: number;
+  /** Send it to the cluster of the settings instead of running it here. */
+  cluster?: boolean;
 }
 
 export class ActiveRuns {
   readonly #db: Db;
   readonly #dataDir: string;
   readonly #events: Emitter<EventMap>;
+  readonly #cluster: ClusterConnection;
   readonly #active = new Map<string, ActiveRun>();
 
-  constructor(db: Db, dataDir: string, events: Emitter<EventMap>) {
+  constructor(db: Db, dataDir: string, events: Emitter<EventMap>, cluster: ClusterConnection) {
     this.#db = db;
     this.#dataDir = dataDir;
     this.#events = events;
+    this.#cluster = cluster;
   }
 
   has(runId: string): boolean {
     return this.#active.has(runId);
+  }
+
+  /** How many active runs follow a job on the cluster. */
+  clusterRuns(): number {
+    return [...this.#active.values()].filter((r) => r.onCluster).length;
   }
 
   /** The active run using `symbol`, if any. */
@@ -54,31 +73,35 @@ export class ActiveRuns {
   /**
    * Starts a session in the background. Resolves with the run id as soon as the run exists
    * (before its first tick); rejects if the session fails before that (bad input, a run busy in
-   * another process, no usable checkpoint). Later failures end as run:state 'failed'.
+   * another process, no usable checkpoint; on the cluster: none configured or unreachable).
+   * Later failures end as run:state 'failed'.
    */
-  launch(job: RunJob, opts: LaunchOptions): Promise<string> {
+  async launch(job: RunJob, opts: LaunchOptions): Promise<string> {
+    // Connected before the session exists, so a cluster that cannot be reached refuses the call.
+    const client = opts.cluster ? await this.#cluster.client() : null;
     let endedNow!: () => void;
     const ended = new Promise<void>((r) => (endedNow = r));
     let run: ActiveRun | null = null;
     let watch: RunWatch | null = null;
     return new Promise<string>((resolve, reject) => {
-      const host = new RunHost({
+      const handleOptions: AppRunHostOptions = {
         db: this.#db,
         dataDir: this.#dataDir,
         job,
         checkpoints: opts.checkpoints,
         callbackTimeoutMs: opts.callbackTimeoutMs,
-        liveProgress: true,
         onStart: ({ runId, symbols }) => {
-          run = { runId, symbols, host, checkpoints: opts.checkpoints !== null, ended };
+          const checkpoints = opts.checkpoints !== null;
+          run = { runId, symbols, host, checkpoints, onCluster: client !== null, ended };
           this.#active.set(runId, run);
           watch = new RunWatch(this.#db, this.#events, runId);
           this.#events.emit('run:state', { runId, status: 'running' });
           resolve(runId);
         },
-        onProgress: (_, event) => event && watch?.progress(event),
+        onProgress: (event) => watch?.progress(event),
         onCheckpoint: (result, trigger) => watch?.checkpointWritten(result, trigger),
-      });
+      };
+      const host = client ? clusterHandle(handleOptions, client) : localHandle(handleOptions);
       const end = (status: 'completed' | 'paused' | 'failed', error: string | null): void => {
         if (!run) return;
         watch?.flush();
@@ -107,6 +130,8 @@ export class ActiveRuns {
   checkpointNow(runId: string): void {
     const run = this.#require(runId);
     if (!run.checkpoints) throw new Error(`run ${runId} was started without checkpoints`);
+    if (run.onCluster)
+      throw new Error(`run ${runId} runs on the cluster: its worker checkpoints it by its policy`);
     run.host.requestCheckpoint();
   }
 

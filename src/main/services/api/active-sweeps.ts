@@ -1,7 +1,8 @@
 /**
  * The sweeps this backend is running, beside ActiveRuns. The backend thread only coordinates: the
  * sweep service runs each job through a RunHost (its own worker thread, the same code path as
- * `backtestr run`), so strategy code never blocks a call. Progress goes out as `sweep:progress`
+ * `backtestr run`), so strategy code never blocks a call — or, for a sweep sent to the cluster,
+ * through ClusterRunHosts on the backend's shared cluster connection. Progress goes out as `sweep:progress`
  * (the service's ≤ ~4/s and per-job-end events, then one final event with the end status); the
  * jobs' runs are rows like any run's, so runs:list shows them as they go.
  */
@@ -9,6 +10,9 @@ import type { EventMap } from '../../../shared/contract.ts';
 import type { SweepDetail, SweepProgressEvent, SweepSpec } from '../../../shared/sweeps.ts';
 import type { CheckpointPolicy } from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
+import type { ClusterClient } from '../cluster/submit/cluster-client.ts';
+import { clusterRunHandles } from '../cluster/submit/cluster-run-handles.ts';
+import { localRunHandles } from '../runs/isolation/run-handle.ts';
 import { readSweep, resumeSweep, startSweep, SweepControl } from '../sweeps/sweep-service.ts';
 import type { Emitter } from './events.ts';
 
@@ -16,6 +20,7 @@ interface ActiveSweep {
   sweepId: string;
   symbols: string[];
   control: SweepControl;
+  onCluster: boolean;
   /** Settles (never rejects) once the sweep has ended and its final event was sent. */
   ended: Promise<void>;
 }
@@ -26,6 +31,8 @@ export type SweepLaunch =
 export interface SweepLaunchOptions {
   workers?: number;
   checkpoints: CheckpointPolicy | null;
+  /** The jobs go to this cluster instead of this machine's worker threads. */
+  cluster?: ClusterClient;
 }
 
 export class ActiveSweeps {
@@ -42,6 +49,11 @@ export class ActiveSweeps {
 
   has(sweepId: string): boolean {
     return this.#active.has(sweepId);
+  }
+
+  /** How many active sweeps send their jobs to the cluster. */
+  clusterSweeps(): number {
+    return [...this.#active.values()].filter((s) => s.onCluster).length;
   }
 
   /** The active sweep reading `symbol`, if any (data:import/generate must not change it). */
@@ -67,8 +79,10 @@ export class ActiveSweeps {
         workers: opts.workers,
         checkpoints: opts.checkpoints,
         control,
+        // A job started here before (and never sent) resumes here: its checkpoints are local.
+        runHandles: opts.cluster && clusterRunHandles(opts.cluster, localRunHandles({})),
         onStart: (sweepId: string) => {
-          sweep = { sweepId, symbols: [...symbols], control, ended };
+          sweep = { sweepId, symbols: [...symbols], control, onCluster: !!opts.cluster, ended };
           this.#active.set(sweepId, sweep);
           resolve(sweepId);
         },

@@ -7,7 +7,8 @@
  *                           errors come back as plain Error(message)
  *   on(event, listener)     run:progress, run:state, checkpoint:written, import:progress
  *   pauseAll()              OS suspend / shutdown: checkpoint and pause every active run and sweep
- *   close()                 pauseAll, wait for calls in flight, close the database
+ *   close()                 pauseAll, wait for calls in flight, close the cluster connection
+ *                           and the database
  *
  * One backend per data folder per process: at start it takes over runs this process left
  * 'running' (a previous backend here that died, e.g. a crashed worker) as interrupted.
@@ -26,6 +27,7 @@ import { ActiveRuns } from './active-runs.ts';
 import { ActiveSweeps } from './active-sweeps.ts';
 import { appHandlers } from './app.ts';
 import { checkpointsHandlers } from './checkpoints.ts';
+import { ClusterConnection } from './cluster-connection.ts';
 import type { BackendContext } from './context.ts';
 import { dataHandlers } from './data.ts';
 import { Emitter } from './events.ts';
@@ -70,7 +72,8 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     throw err;
   }
   const events = new Emitter<EventMap>();
-  const runs = new ActiveRuns(db, opts.dataDir, events);
+  const cluster = new ClusterConnection(db);
+  const runs = new ActiveRuns(db, opts.dataDir, events, cluster);
   const sweeps = new ActiveSweeps(db, opts.dataDir, events);
   const handlers = createHandlers({
     db,
@@ -79,6 +82,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     events,
     runs,
     sweeps,
+    cluster,
   });
   // A sweep's jobs are not in ActiveRuns: each pauses through its sweep's control.
   const pauseAll = async (): Promise<void> => {
@@ -113,6 +117,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
         await pauseAll();
         await Promise.allSettled([...inFlight]);
         await pauseAll(); // a runs:start or sweeps:start in flight may have started one
+        await cluster.close();
         db.close();
       })();
       return closing;

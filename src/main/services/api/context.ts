@@ -1,6 +1,6 @@
 /**
- * What every domain's handlers get: the open database, the data folder, events, and the active
- * runs and sweeps.
+ * What every domain's handlers get: the open database, the data folder, events, the active
+ * runs and sweeps, and the connection to the cluster of the settings.
  */
 import type { EventMap } from '../../../shared/contract.ts';
 import type { Db } from '../db/database.ts';
@@ -8,6 +8,7 @@ import { getRun } from '../runs/run-store.ts';
 import type { RunRecord } from '../runs/run-config.ts';
 import type { ActiveRuns } from './active-runs.ts';
 import type { ActiveSweeps } from './active-sweeps.ts';
+import type { ClusterConnection } from './cluster-connection.ts';
 import type { Emitter } from './events.ts';
 
 export interface BackendContext {
@@ -17,6 +18,8 @@ export interface BackendContext {
   readonly events: Emitter<EventMap>;
   readonly runs: ActiveRuns;
   readonly sweeps: ActiveSweeps;
+  /** The cluster of the settings, connected at its first use. */
+  readonly cluster: ClusterConnection;
 }
 
 export function requireRun(ctx: BackendContext, runId: string): RunRecord {

@@ -19,7 +19,8 @@ export function toSymbolSummary(s: SymbolInfo): Dto.SymbolSummary {
   return { symbol: s.name, first: s.firstTs, last: s.lastTs, ticks: s.tickCount };
 }
 
-export function toRunInfo(r: RunRecord): Dto.RunInfo {
+/** `cluster`: where the run went, if it was sent to a cluster (cluster-run-rows.ts). */
+export function toRunInfo(r: RunRecord, cluster: Dto.RunClusterInfo | null = null): Dto.RunInfo {
   const c = r.config;
   return {
     id: r.id,
@@ -41,6 +42,7 @@ export function toRunInfo(r: RunRecord): Dto.RunInfo {
     stats: r.stats,
     record: recordedKinds(r.config),
     sweepId: r.sweepId ?? null,
+    cluster,
   };
 }
 

@@ -13,6 +13,7 @@ import { exportRun } from '../runs/export-service.ts';
 import type { RunRequest } from '../runs/run-service.ts';
 import { listRuns } from '../runs/run-store.ts';
 import { requireRun, utcMs, type BackendContext } from './context.ts';
+import { clusterRunInfo } from './cluster-run-rows.ts';
 import { toCheckpointInfo, toRunInfo } from './dto-map.ts';
 import type { DomainHandlers } from './handler-types.ts';
 import { runResults } from './run-results.ts';
@@ -21,15 +22,19 @@ export function runsHandlers(ctx: BackendContext): DomainHandlers<'runs'> {
   const { db, dataDir, runs } = ctx;
   return {
     /** Oldest first, as `backtestr runs list`; runs whose process died read as interrupted. */
-    'runs:list': async () => listRuns(db).map(toRunInfo),
+    'runs:list': async () => listRuns(db).map((r) => toRunInfo(r, clusterRunInfo(db, r.id))),
 
-    'runs:get': async ({ runId }) => toRunInfo(requireRun(ctx, runId)),
+    'runs:get': async ({ runId }) => toRunInfo(requireRun(ctx, runId), clusterRunInfo(db, runId)),
 
     /** The run's worker prepares it (loads the strategy): bad input rejects this call. */
     'runs:start': async (args) => {
       const runId = await runs.launch(
         { kind: 'start', request: runRequestOf(args) },
-        { checkpoints: policyOf(args.checkpoints), callbackTimeoutMs: args.callbackTimeoutMs },
+        {
+          checkpoints: policyOf(args.checkpoints),
+          callbackTimeoutMs: args.callbackTimeoutMs,
+          cluster: args.cluster,
+        },
       );
       return { runId };
     },
@@ -37,9 +42,17 @@ export function runsHandlers(ctx: BackendContext): DomainHandlers<'runs'> {
     /** Resuming an older checkpoint (or a completed run) forks a new run: its id comes back. */
     'runs:resume': async ({ runId, checkpoint, force, checkpoints, callbackTimeoutMs }) => {
       if (runs.has(runId)) throw new Error(`run ${runId} is running; nothing to resume`);
+      // A run sent to a cluster has its checkpoints in the store: it is followed there again.
+      const sent = clusterRunInfo(db, runId);
+      const cluster = sent !== null;
+      if (sent) ctx.cluster.requireSame(`run ${runId}`, sent);
+      if (cluster && checkpoint !== undefined)
+        throw new Error(
+          `run ${runId} ran on the cluster: it resumes from the store's newest checkpoint`,
+        );
       const resumed = await runs.launch(
         { kind: 'resume', request: { runId, checkpoint, force } },
-        { checkpoints: policyOf(checkpoints), callbackTimeoutMs },
+        { checkpoints: policyOf(checkpoints), callbackTimeoutMs, cluster },
       );
       return { runId: resumed, forkedFrom: resumed === runId ? null : runId };
     },
@@ -110,6 +123,9 @@ function recoverableRuns(ctx: BackendContext): RecoverableRun[] {
       const valid = listCheckpointRows(ctx.db, r.id)
         .map((row) => toCheckpointInfo(row, r.ticksTotal, dir))
         .filter((c) => c.status === 'valid');
-      return { run: toRunInfo(r), lastCheckpoint: valid.at(-1) ?? null };
+      return {
+        run: toRunInfo(r, clusterRunInfo(ctx.db, r.id)),
+        lastCheckpoint: valid.at(-1) ?? null,
+      };
     });
 }

@@ -15,6 +15,7 @@ import {
 } from '../sweeps/sweep-service.ts';
 import { sweepRow } from '../sweeps/sweep-store.ts';
 import { WalkForwardError } from '../sweeps/walk-forward.ts';
+import { sweepClusterOf } from './cluster-run-rows.ts';
 import type { BackendContext } from './context.ts';
 import type { DomainHandlers } from './handler-types.ts';
 
@@ -34,10 +35,14 @@ export function sweepsHandlers(ctx: BackendContext): DomainHandlers<'sweeps'> {
     },
 
     /** Resolves once the sweep exists; bad input (before that) rejects this call. */
-    'sweeps:start': async ({ spec, workers, checkpoints }) => {
+    'sweeps:start': async ({ spec, workers, checkpoints, cluster }) => {
       const sweepId = await sweeps.launch(
         { kind: 'start', spec },
-        { workers, checkpoints: checkpoints === undefined ? { ...SWEEP_JOB_POLICY } : checkpoints },
+        {
+          workers,
+          checkpoints: checkpoints === undefined ? { ...SWEEP_JOB_POLICY } : checkpoints,
+          cluster: cluster ? await ctx.cluster.client() : undefined,
+        },
       );
       return { sweepId };
     },
@@ -50,11 +55,18 @@ export function sweepsHandlers(ctx: BackendContext): DomainHandlers<'sweeps'> {
     'sweeps:resume': async ({ sweepId, workers }) => {
       if (sweeps.has(sweepId)) throw new Error(`sweep ${sweepId} is running; nothing to resume`);
       const sweep = requireSweep(ctx, sweepId);
+      // A sweep whose jobs went to the cluster goes on there: their checkpoints are in the store.
+      const sent = sweepClusterOf(db, sweepId);
+      if (sent) ctx.cluster.requireSame(`sweep ${sweepId}`, sent);
       // The service refuses a completed sweep, and one another live process runs.
       const resumed = await sweeps.launch(
         { kind: 'resume', sweepId, symbols: sweep.spec.base.symbols },
         // The jobs still to run get the checkpoint policy the sweep was started with.
-        { workers, checkpoints: sweepRow(db, sweepId)?.checkpoints ?? null },
+        {
+          workers,
+          checkpoints: sweepRow(db, sweepId)?.checkpoints ?? null,
+          cluster: sent ? await ctx.cluster.client() : undefined,
+        },
       );
       return { sweepId: resumed };
     },

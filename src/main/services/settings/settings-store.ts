@@ -4,6 +4,7 @@
  * JSON with its key's schema and names the key when it does not fit, instead of acting on it.
  */
 import { z } from 'zod';
+import { clusterSettingsSchema } from '../../../shared/cluster-settings.ts';
 import { MAX_CHECKPOINT_BUDGET_BYTES } from '../../../shared/contract.ts';
 import type { Db } from '../db/database.ts';
 
@@ -13,6 +14,8 @@ export const MAX_BUDGET_BYTES = MAX_CHECKPOINT_BUDGET_BYTES;
 const SCHEMAS = {
   /** Bytes all checkpoint files of the data folder may take; absent: automatic (budget-size.ts). */
   checkpointBudgetBytes: z.number().int().min(0).max(MAX_BUDGET_BYTES),
+  /** The app's cluster: Redis and store URLs, never with a password (cluster-settings.ts). */
+  cluster: clusterSettingsSchema.unwrap(),
 } as const;
 
 export type SettingKey = keyof typeof SCHEMAS;

@@ -1,13 +1,16 @@
 /**
  * New backtest: what to test (symbols, dates, timeframes, indicators), the strategy and its
- * params (a form drawn from the strategy's param schema), the account and the checkpoint policy.
- * "Start backtest" → runs:start → the run's live screen.
+ * params (a form drawn from the strategy's param schema), the account and the checkpoint policy,
+ * and where it runs (here, or on the cluster of the settings). "Start backtest" → runs:start →
+ * the run's live screen.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { api, errorText } from '../api/index.ts';
+import { ClusterChoice } from '../components/ClusterChoice.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { Field, invalidProps } from '../components/Field.tsx';
+import { useClusterSettings } from '../components/useClusterSettings.ts';
 import { useData } from '../store/data.ts';
 import { StrategyField } from './new/StrategyField.tsx';
 import { useStrategyChoice } from './new/useStrategyChoice.ts';
@@ -48,6 +51,8 @@ export function NewBacktestScreen() {
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const cluster = useClusterSettings();
+  const [onCluster, setOnCluster] = useState(false);
   const params = { ...paramDefaults(specs), ...paramEdits[strategy] };
 
   const set = <K extends keyof Rest>(key: K, value: Rest[K]) =>
@@ -62,7 +67,9 @@ export function NewBacktestScreen() {
     setBusy(true);
     setError(null);
     try {
-      const { runId } = await api.invoke('runs:start', built.request);
+      const sendToCluster = onCluster && cluster.state === 'ready';
+      const request = sendToCluster ? { ...built.request, cluster: true } : built.request;
+      const { runId } = await api.invoke('runs:start', request);
       await useRuns.getState().refresh(runId);
       notify(`Started ${runId}`, 'success');
       go('run', { runId });
@@ -228,6 +235,15 @@ export function NewBacktestScreen() {
           </div>
         </section>
       </div>
+
+      <section className="panel form" aria-label="Where it runs">
+        <ClusterChoice
+          cluster={cluster}
+          checked={onCluster}
+          onChange={setOnCluster}
+          what="The run and its checkpoints"
+        />
+      </section>
 
       <ErrorPanel
         message={error}

@@ -93,9 +93,11 @@ export function ResumePrompt({
       <p className="muted">
         This backtest stopped before it finished
         {queue.length > 1 ? ` (1 of ${queue.length} interrupted runs)` : ''}.{' '}
-        {ckpt
-          ? 'It can continue from its last valid checkpoint.'
-          : 'It has no valid checkpoint: Resume starts it again from its first tick.'}
+        {run.cluster
+          ? 'It was sent to the cluster: Resume follows its job again, or queues it to continue from the newest checkpoint in the store.'
+          : ckpt
+            ? 'It can continue from its last valid checkpoint.'
+            : 'It has no valid checkpoint: Resume starts it again from its first tick.'}
       </p>
       <dl className="facts">
         <dt>Run</dt>
@@ -113,7 +115,9 @@ export function ResumePrompt({
         </dd>
         <dt>Last checkpoint</dt>
         <dd>
-          {ckpt ? (
+          {run.cluster ? (
+            <span>in the store, {run.cluster.store}</span>
+          ) : ckpt ? (
             <span className="num">
               #{ckpt.seq} written {fmtLocal(ckpt.wallTime)} · at tick {fmtInt(ckpt.ticks)} (
               {fmtPct(ckpt.progressPct)})

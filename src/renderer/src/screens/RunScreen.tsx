@@ -12,6 +12,7 @@ import { EquityChart } from './run/EquityChart.tsx';
 import { FramesTable } from './run/FramesTable.tsx';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { ClusterMark } from './runs/ClusterMark.tsx';
 import { bytes, count, DASH, duration, fixed, money, tone, utc, utcDate } from './run/format.ts';
 import { useRunLive } from './run/useRunLive.ts';
 import './run/screens.css';
@@ -54,7 +55,9 @@ function RunView({ runId }: { runId: string }) {
     act('Pause', async () => {
       await api.invoke('runs:pause', { runId });
       reload();
-      return 'Paused: a checkpoint was written; Resume continues from it.';
+      return onCluster
+        ? 'Paused: this app stopped following the run; its worker goes on, and Resume follows it again.'
+        : 'Paused: a checkpoint was written; Resume continues from it.';
     });
   const stop = () => {
     const ok = window.confirm(
@@ -79,6 +82,8 @@ function RunView({ runId }: { runId: string }) {
     });
 
   const running = status === 'running';
+  // A cluster run's checkpoints are its worker's, in the store; this app only follows it.
+  const onCluster = run?.cluster != null;
   const resumable = status === 'paused' || status === 'interrupted';
   const ticksDone = progress?.ticksDone ?? run?.ticksDone ?? 0;
   const ticksTotal = progress?.ticksTotal ?? run?.ticksTotal ?? 0;
@@ -116,7 +121,12 @@ function RunView({ runId }: { runId: string }) {
         <button type="button" onClick={resume} disabled={!resumable || busy !== null}>
           Resume
         </button>
-        <button type="button" onClick={checkpointNow} disabled={!running || busy !== null}>
+        <button
+          type="button"
+          onClick={checkpointNow}
+          disabled={!running || onCluster || busy !== null}
+          title={onCluster ? 'Its worker checkpoints it into the store by its policy' : undefined}
+        >
           Checkpoint now
         </button>
         <button
@@ -188,7 +198,9 @@ function RunView({ runId }: { runId: string }) {
           empty={
             run && !run.strategy
               ? 'No strategy: this run computes bars and indicators only, there is no equity curve.'
-              : 'No equity samples yet.'
+              : onCluster
+                ? 'On the cluster: the equity curve comes back with the result when the run ends.'
+                : 'No equity samples yet.'
           }
         />
       </div>
@@ -196,7 +208,13 @@ function RunView({ runId }: { runId: string }) {
       <div className="panel">
         <h2>Bars in progress</h2>
         <div className="bt-scroll">
-          <FramesTable frames={progress?.frames ?? []} />
+          {onCluster && running ? (
+            <p className="muted">
+              The bars being built stay on the worker: only progress numbers cross Redis.
+            </p>
+          ) : (
+            <FramesTable frames={progress?.frames ?? []} />
+          )}
         </div>
       </div>
     </section>
@@ -230,6 +248,7 @@ function RunSummary({ run }: { run: RunInfo }) {
           forked from {run.parentRunId} #{run.parentSeq}
         </span>
       )}
+      {run.cluster && <ClusterMark cluster={run.cluster} />}
     </span>
   );
 }

@@ -14,6 +14,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { useNav } from '../store/nav.ts';
 import { connectRuns, runProgressPct, useRuns } from '../store/runs.ts';
 import { notify } from '../store/ui.ts';
+import { ClusterMark } from './runs/ClusterMark.tsx';
 import { LIST_STATS, ParamsCell, statLabel, StatCell, SweepLink } from './runs/run-cells.tsx';
 
 /** How many runs the Compare screen puts side by side. */
@@ -137,6 +138,11 @@ export function RunsScreen() {
                         <div className="small">
                           <span className="muted">sweep </span>
                           <SweepLink sweepId={run.sweepId} />
+                        </div>
+                      )}
+                      {run.cluster && (
+                        <div>
+                          <ClusterMark cluster={run.cluster} />
                         </div>
                       )}
                     </td>

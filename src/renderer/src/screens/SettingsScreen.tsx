@@ -1,13 +1,15 @@
 /**
- * Settings of the data folder, shared with the CLI (`backtestr settings …`): today the checkpoint
- * budget — usage against it, free space, the budget itself and a GC run with its dry-run preview.
+ * Settings of the data folder, shared with the CLI (`backtestr settings …`): the checkpoint
+ * budget — usage against it, free space, the budget itself and a GC run with its dry-run preview
+ * — and the cluster runs can be sent to (ClusterForm).
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { CheckpointSpace } from '../../../shared/dto.ts';
+import type { CheckpointSpace, ClusterSettings } from '../../../shared/dto.ts';
 import { formatSize } from '../../../shared/size-text.ts';
 import { api, errorText } from '../api/index.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { BudgetForm } from './settings/BudgetForm.tsx';
+import { ClusterForm } from './settings/ClusterForm.tsx';
 import { GcPanel } from './settings/GcPanel.tsx';
 
 export function SettingsScreen() {
@@ -26,6 +28,14 @@ export function SettingsScreen() {
     );
   }, []);
   useEffect(load, [load]);
+
+  const [cluster, setCluster] = useState<ClusterSettings | null>(null);
+  const [clusterError, setClusterError] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .invoke('settings:cluster')
+      .then(setCluster, (err: unknown) => setClusterError(errorText(err)));
+  }, []);
 
   return (
     <div className="screen">
@@ -64,6 +74,12 @@ export function SettingsScreen() {
             <GcPanel version={version} onDone={load} />
           </div>
         </>
+      )}
+      <ErrorPanel message={clusterError} title="Could not read the cluster settings" />
+      {cluster && (
+        <div className="columns">
+          <ClusterForm settings={cluster} onSaved={setCluster} />
+        </div>
       )}
     </div>
   );

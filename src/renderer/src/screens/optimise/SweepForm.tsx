@@ -1,12 +1,15 @@
 /**
  * The Optimise form: market, strategy params (each Fixed or Swept), search. The spec is rebuilt
  * on every edit, its problems shown inline, and the number of jobs it implies asked of the
- * backend (sweeps:plan, debounced). Start → sweeps:start → the sweep's view.
+ * backend (sweeps:plan, debounced); the jobs run here or on the cluster of the settings.
+ * Start → sweeps:start → the sweep's view.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { api, errorText } from '../../api/index.ts';
+import { ClusterChoice } from '../../components/ClusterChoice.tsx';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { fmtInt } from '../../components/format.ts';
+import { useClusterSettings } from '../../components/useClusterSettings.ts';
 import { StrategyField } from '../new/StrategyField.tsx';
 import { useStrategyChoice } from '../new/useStrategyChoice.ts';
 import { useNav } from '../../store/nav.ts';
@@ -35,6 +38,8 @@ export function SweepForm() {
   const [rest, setRest] = useState<Rest>(SWEEP_DEFAULTS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const cluster = useClusterSettings();
+  const [onCluster, setOnCluster] = useState(false);
   const values: SweepFormValues = {
     ...rest,
     symbols,
@@ -60,7 +65,11 @@ export function SweepForm() {
     setBusy(true);
     setError(null);
     try {
-      const args = { spec: built.spec, ...(built.workers ? { workers: built.workers } : {}) };
+      const args = {
+        spec: built.spec,
+        ...(built.workers ? { workers: built.workers } : {}),
+        ...(onCluster && cluster.state === 'ready' ? { cluster: true } : {}),
+      };
       const { sweepId } = await api.invoke('sweeps:start', args);
       notify(`Started sweep ${sweepId}`, 'success');
       go('optimise', { sweepId });
@@ -109,6 +118,14 @@ export function SweepForm() {
         </section>
         <SearchFields fid={fid} values={values} problems={problems} onChange={patch} />
       </div>
+      <section className="panel form" aria-label="Where it runs">
+        <ClusterChoice
+          cluster={cluster}
+          checked={onCluster}
+          onChange={setOnCluster}
+          what="The jobs and their checkpoints"
+        />
+      </section>
       <ErrorPanel
         message={error}
         title="Could not start the sweep"
