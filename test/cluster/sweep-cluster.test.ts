@@ -2,8 +2,9 @@
  * A sweep on the cluster is the same durable sweep: its jobs go to two real `backtestr worker`
  * processes through real Redis and S3 servers; the submitting CLI is SIGKILLed with a job done
  * and others not, and `sweeps resume --cluster` finishes it. Its export (jobs.csv, best.json)
- * and every job's run export equal those of an uninterrupted local sweep, and every job's run
- * was executed by the cluster (its result object is in the store).
+ * and every job's run export equal those of an uninterrupted local sweep, and every job sent to
+ * the cluster was executed there (its result object is in the store). A job whose run existed
+ * but was not queued yet when the submitter died has no store checkpoints: it resumes here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,6 +75,17 @@ function jobRuns(dir: string): { job: number; status: string }[] {
   }
 }
 
+/** The runs the submitter sent to a cluster (cluster_runs, written just before the job is queued). */
+function clusterRuns(dir: string): Set<string> {
+  const db = new Database(path.join(dir, 'backtestr.db'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT run_id AS id FROM cluster_runs').all() as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  } finally {
+    db.close();
+  }
+}
+
 function sweepExport(dir: string, id: string): Map<string, string> {
   const out = path.join(dir, `export-${id}`);
   const r = cli(dir, ['sweeps', 'export', id, '--out', out]);
@@ -120,12 +132,17 @@ describe('sweep --cluster', () => {
     const resumed = JSON.parse(r.stdout) as SweepJson;
     expect(resumed.status).toBe('completed');
     expect(sweepExport(dir, sweepId!)).toEqual(sweepExport(localDir, local.sweepId));
+    const sent = clusterRuns(dir);
     for (const [i, job] of resumed.jobs.entries()) {
       expect(exportOf(dir, job.runId!), `job ${i}`).toEqual(
         exportOf(localDir, local.jobs[i]!.runId!),
       );
+      if (!sent.has(job.runId!)) continue; // killed before it was queued: resumed here
       const results = path.join(s3.dir, s3.bucket, 'sweeps', 'runs', job.runId!, 'results');
       expect(fs.readdirSync(results).length, `job ${i} ran on the cluster`).toBeGreaterThan(0);
     }
+    // The job done before the kill and those pending at the resume went to the cluster; only
+    // one of the two in flight could have been killed between its run's creation and its job.
+    expect(sent.size).toBeGreaterThanOrEqual(2);
   }, 120_000);
 });
