@@ -127,7 +127,7 @@ export async function processJob(ctx: JobContext, job: Job, token: string | unde
       ctx.log(`job ${runId} attempt ${attempt} failed: ${(err as Error).message}`);
     throw err;
   } finally {
-    ctx.active.delete(runId);
+    if (ctx.active.get(runId) === entry) ctx.active.delete(runId); // not a newer attempt's
     fs.rmSync(fetchDir, { recursive: true, force: true });
     db?.close();
   }
