@@ -2,8 +2,11 @@
  * A sweep on the cluster is the same durable sweep: its jobs go to two real `backtestr worker`
  * processes through real Redis and S3 servers; the submitting CLI is SIGKILLed with a job done
  * and others not, and `sweeps resume --cluster` finishes it. Its export (jobs.csv, best.json)
- * and every job's run export equal those of an uninterrupted local sweep, and every job's run
- * was executed by the cluster (its result object is in the store).
+ * and every job's run export equal those of an uninterrupted local sweep, and every job sent to
+ * the cluster was executed there (its result object is in the store). A job whose run existed
+ * but was not queued yet when the submitter died has no store checkpoints: it resumes here —
+ * as does, in a local sweep killed mid-way and resumed with --cluster, the job it interrupted,
+ * while its pending jobs go to the cluster.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,12 +66,24 @@ afterAll(async () => {
 });
 
 /** Each job's run status, read straight from the submitter's database. */
-function jobRuns(dir: string): { job: number; status: string }[] {
+function jobRuns(dir: string): { job: number; id: string; status: string }[] {
+  if (!fs.existsSync(path.join(dir, 'backtestr.db'))) return [];
   const db = new Database(path.join(dir, 'backtestr.db'), { readonly: true, fileMustExist: true });
   try {
     return db
-      .prepare('SELECT sweep_job AS job, status FROM runs WHERE sweep_id IS NOT NULL')
-      .all() as { job: number; status: string }[];
+      .prepare('SELECT sweep_job AS job, id, status FROM runs WHERE sweep_id IS NOT NULL')
+      .all() as { job: number; id: string; status: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The runs the submitter sent to a cluster (cluster_runs, written just before the job is queued). */
+function clusterRuns(dir: string): Set<string> {
+  const db = new Database(path.join(dir, 'backtestr.db'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT run_id AS id FROM cluster_runs').all() as { id: string }[];
+    return new Set(rows.map((r) => r.id));
   } finally {
     db.close();
   }
@@ -86,6 +101,38 @@ function sweepExport(dir: string, id: string): Map<string, string> {
   );
 }
 
+/** An uninterrupted local sweep, and a check that a finished one is identical to it. */
+let reference: { dir: string; sweep: SweepJson };
+beforeAll(() => {
+  const dir = folder();
+  reference = { dir, sweep: sweepJson(dir, ['sweep', ...ARGS, '--workers', '2']) };
+  expect(reference.sweep.status).toBe('completed');
+}, 60_000);
+
+function expectSameAsLocal(dir: string, sweep: SweepJson): void {
+  expect(sweep.status).toBe('completed');
+  expect(sweepExport(dir, sweep.sweepId)).toEqual(
+    sweepExport(reference.dir, reference.sweep.sweepId),
+  );
+  for (const [i, job] of sweep.jobs.entries())
+    expect(exportOf(dir, job.runId!), `job ${i}`).toEqual(
+      exportOf(reference.dir, reference.sweep.jobs[i]!.runId!),
+    );
+}
+
+function resumeOnCluster(dir: string, sweepId: string): SweepJson {
+  const r = cli(dir, ['sweeps', 'resume', sweepId, ...clusterArgs(), '--json'], s3.env);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as SweepJson;
+}
+
+const clusterArgs = () => ['--cluster', redis.url, '--store', store];
+
+function resultsInStore(runId: string): string[] {
+  const results = path.join(s3.dir, s3.bucket, 'sweeps', 'runs', runId, 'results');
+  return fs.existsSync(results) ? fs.readdirSync(results) : [];
+}
+
 describe('sweep --cluster', () => {
   it('refuses --cluster without --store, before any sweep exists', () => {
     const dir = folder();
@@ -96,36 +143,57 @@ describe('sweep --cluster', () => {
   });
 
   it('survives its submitter SIGKILLed mid-sweep and ends identical to a local sweep', async () => {
-    const localDir = folder();
-    const local = sweepJson(localDir, ['sweep', ...ARGS, '--workers', '2']);
-    expect(local.status).toBe('completed');
-
     const dir = folder();
-    const cluster = ['--cluster', redis.url, '--store', store];
-    const proc = startCli(dir, ['sweep', ...ARGS, ...cluster, '--workers', '2'], s3.env);
+    const proc = startCli(dir, ['sweep', ...ARGS, ...clusterArgs(), '--workers', '2'], s3.env);
     const sweepId = await waitFor(proc, () => /sweep (sw-\S+) started/.exec(proc.stderr())?.[1]);
     expect(sweepId, proc.stderr()).toBeDefined();
     const midway = await waitFor(proc, () => {
-      const runs = fs.existsSync(path.join(dir, 'backtestr.db')) ? jobRuns(dir) : [];
-      const done = runs.filter((r) => r.status === 'completed').length;
-      return done >= 1 && done < 4 ? runs : undefined;
+      const done = jobRuns(dir).filter((r) => r.status === 'completed').length;
+      return done >= 1 && done < 4 ? true : undefined;
     });
     proc.child.kill('SIGKILL');
     await proc.exited;
-    expect(midway, `killed with some jobs done and some not:\n${proc.stderr()}`).toBeDefined();
+    expect(midway, `killed with some jobs done and some not:\n${proc.stderr()}`).toBe(true);
     expect(sweepJson(dir, ['sweeps', 'show', sweepId!]).status).toBe('interrupted');
 
-    const r = cli(dir, ['sweeps', 'resume', sweepId!, ...cluster, '--json'], s3.env);
-    expect(r.code, r.stderr).toBe(0);
-    const resumed = JSON.parse(r.stdout) as SweepJson;
-    expect(resumed.status).toBe('completed');
-    expect(sweepExport(dir, sweepId!)).toEqual(sweepExport(localDir, local.sweepId));
+    const resumed = resumeOnCluster(dir, sweepId!);
+    expectSameAsLocal(dir, resumed);
+    const sent = clusterRuns(dir);
     for (const [i, job] of resumed.jobs.entries()) {
-      expect(exportOf(dir, job.runId!), `job ${i}`).toEqual(
-        exportOf(localDir, local.jobs[i]!.runId!),
-      );
-      const results = path.join(s3.dir, s3.bucket, 'sweeps', 'runs', job.runId!, 'results');
-      expect(fs.readdirSync(results).length, `job ${i} ran on the cluster`).toBeGreaterThan(0);
+      if (!sent.has(job.runId!)) continue; // killed before it was queued: resumed here
+      expect(resultsInStore(job.runId!).length, `job ${i} ran on the cluster`).toBeGreaterThan(0);
+    }
+    // The job done before the kill and those pending at the resume went to the cluster; only
+    // one of the two in flight could have been killed between its run's creation and its job.
+    expect(sent.size).toBeGreaterThanOrEqual(2);
+  }, 120_000);
+
+  it('finishes a local sweep killed mid-way: its interrupted job here, the pending ones there', async () => {
+    const dir = folder();
+    const throttled = { BACKTESTR_TEST_THROTTLE_MS: '250' };
+    const proc = startCli(dir, ['sweep', ...ARGS, '--workers', '1'], throttled);
+    const sweepId = await waitFor(proc, () => /sweep (sw-\S+) started/.exec(proc.stderr())?.[1]);
+    // Job 0 completed, job 1 mid-run with a checkpoint of its own (in this data folder only).
+    const midRun = await waitFor(proc, () => {
+      const runs = jobRuns(dir);
+      const second = runs.find((r) => r.job === 1);
+      if (!runs.some((r) => r.job === 0 && r.status === 'completed') || !second) return undefined;
+      const ckpts = path.join(dir, 'runs', second.id, 'checkpoints');
+      return fs.existsSync(ckpts) && fs.readdirSync(ckpts).some((f) => f.endsWith('.btck'))
+        ? second.id
+        : undefined;
+    });
+    proc.child.kill('SIGKILL');
+    await proc.exited;
+    expect(midRun, proc.stderr()).toBeDefined();
+
+    const resumed = resumeOnCluster(dir, sweepId!);
+    expectSameAsLocal(dir, resumed);
+    const sent = clusterRuns(dir);
+    expect(sent.has(midRun!), 'the interrupted local job resumed here').toBe(false);
+    for (const job of resumed.jobs.slice(2)) {
+      expect(sent.has(job.runId!), `job ${job.index} went to the cluster`).toBe(true);
+      expect(resultsInStore(job.runId!).length).toBeGreaterThan(0);
     }
   }, 120_000);
 });
