@@ -87,6 +87,26 @@ describe('job manifest', () => {
 });
 
 describe('tick shipping and the worker workspace', () => {
+  it("skips the store for chunks its session already saw there (a sweep's later jobs)", async () => {
+    const { db, manifest, store } = await submitted('ship-known');
+    const chunks = manifest.symbols[0].chunks.length;
+    const known = new Set<string>();
+    expect(await shipTicks(db, store, manifest, { known })).toMatchObject({ uploaded: chunks });
+    expect(known.size).toBe(chunks);
+    // Gone behind the session's back (chunks are never deleted in real use): a session that
+    // remembers does not look again; one that does not remember uploads it again.
+    const one = [...known][0];
+    await store.delete(one);
+    expect(await shipTicks(db, store, manifest, { known })).toEqual({
+      uploaded: 0,
+      skipped: chunks,
+      bytes: 0,
+    });
+    expect(await store.exists(one)).toBe(false);
+    expect(await shipTicks(db, store, manifest)).toMatchObject({ uploaded: 1 });
+    db.close();
+  });
+
   it('uploads each chunk once, and builds a workspace holding the same ticks', async () => {
     const { db, manifest, store } = await submitted('ship');
     const chunks = manifest.symbols[0].chunks.length;

@@ -66,29 +66,46 @@ function chunkIds(db: Db, manifest: ClusterManifest): Map<string, number> {
   return ids;
 }
 
+export interface ShipOptions {
+  onProgress?: (p: ShipProgress) => void;
+  listAbove?: number;
+  /**
+   * Chunk keys this submitter already saw in the store (kept by its ClusterClient): a sweep's
+   * jobs share their ticks, so only the first one checks the store for them, the others none.
+   * Chunks are content-addressed and never deleted, so a key once seen stays valid.
+   */
+  known?: Set<string>;
+}
+
 export async function shipTicks(
   db: Db,
   store: ObjectStore,
   manifest: ClusterManifest,
-  onProgress?: (p: ShipProgress) => void,
-  listAbove = LIST_ABOVE,
+  opts: ShipOptions = {},
 ): Promise<ShipResult> {
   const url = store.url;
   const ids = chunkIds(db, manifest);
   const keyOf = (h: string) => storeKeys.chunk(url, h);
-  const have = await present(store, [...ids.keys()].map(keyOf), chunksPrefix(url), listAbove);
+  const known = opts.known ?? new Set<string>();
+  const unknown = [...ids.keys()].map(keyOf).filter((k) => !known.has(k));
+  const have =
+    unknown.length === 0
+      ? new Set<string>()
+      : await present(store, unknown, chunksPrefix(url), opts.listAbove ?? LIST_ABOVE);
   const blob = db.prepare('SELECT data FROM tick_chunks WHERE id = ?').pluck();
   const out: ShipResult = { uploaded: 0, skipped: 0, bytes: 0 };
   let done = 0;
   for (const [h, id] of ids) {
-    if (have.has(keyOf(h))) out.skipped++;
+    const key = keyOf(h);
+    if (known.has(key) || have.has(key)) out.skipped++;
     else {
       const data = blob.get(id) as Uint8Array;
-      await store.put(keyOf(h), data);
+      await store.put(key, data);
       out.uploaded++;
       out.bytes += data.length;
     }
-    onProgress?.({ done: ++done, total: ids.size, bytes: out.bytes });
+    known.add(key);
+    opts.onProgress?.({ done: ++done, total: ids.size, bytes: out.bytes });
   }
   if (manifest.strategy) await shipStrategy(store, manifest, out);
   return out;

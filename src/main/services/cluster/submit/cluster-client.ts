@@ -59,6 +59,8 @@ export class ClusterClient {
   readonly events: QueueEvents;
   /** Per-job dispatch of `events`, for the followers of this client's runs. */
   readonly jobEvents: JobEvents;
+  /** Chunk keys seen in (or put into) the store by this session: shipTicks checks each once. */
+  readonly knownChunks = new Set<string>();
   readonly #connections: Redis[];
 
   private constructor(target: ClusterTarget, store: ObjectStore) {

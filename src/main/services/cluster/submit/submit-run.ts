@@ -70,7 +70,7 @@ export async function shipRun(
     sweepJob: opts.sweepJob,
     ticksTotal,
   });
-  await shipTicks(db, client.store, manifest);
+  await shipTicks(db, client.store, manifest, { known: client.knownChunks });
   // The manifest last: a job whose manifest exists finds every chunk it names.
   await client.store.put(storeKeys.job(client.store.url, run.runId), encodeManifest(manifest));
 }
@@ -87,7 +87,10 @@ export async function queueJob(db: Db, client: ClusterClient, runId: string): Pr
     attempts: JOB_ATTEMPTS,
     backoff: { type: 'exponential', delay: 2000 },
     // Kept long enough for a submitter that was away (Ctrl-C, a crash) to pick its result up.
-    removeOnComplete: { age: 7 * DAY_S },
-    removeOnFail: { age: 30 * DAY_S },
+    // Bounded by count too: at 2.6 KB a job (docs/scaling.md) a week of a busy cluster would
+    // fill Redis; a job removed before its submitter came back is queued again by resume and
+    // resumes from the store's newest checkpoint.
+    removeOnComplete: { age: 7 * DAY_S, count: 100_000 },
+    removeOnFail: { age: 30 * DAY_S, count: 100_000 },
   });
 }
