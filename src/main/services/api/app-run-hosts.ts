@@ -12,8 +12,7 @@ import type { ClusterClient } from '../cluster/submit/cluster-client.ts';
 import { ClusterRunHost } from '../cluster/submit/cluster-run-host.ts';
 import type { Db } from '../db/database.ts';
 import { RunHost, type RunJob, type StartedRun } from '../runs/isolation/run-host.ts';
-import type { RunProgress } from '../runs/run-loop.ts';
-import { finite } from './dto-map.ts';
+import { progressEvent } from './live-progress.ts';
 
 export interface AppRunHost {
   /** Settles with how the session ended; rejects with the reason it failed or could not start. */
@@ -61,23 +60,6 @@ export function clusterHandle(o: AppRunHostOptions, client: ClusterClient): AppR
     job: o.job,
     checkpoints: o.checkpoints,
     onStart: o.onStart,
-    onProgress: (p) => o.onProgress(clusterProgressEvent(p)),
+    onProgress: (p) => o.onProgress(progressEvent(p, null)),
   });
-}
-
-export function clusterProgressEvent(p: RunProgress): RunProgressEvent {
-  const rate = finite(p.ticksPerSec) ?? 0;
-  const left = p.ticksTotal - p.ticksDone;
-  return {
-    runId: p.runId,
-    ticksDone: p.ticksDone,
-    ticksTotal: p.ticksTotal,
-    ticksPerSec: rate,
-    seconds: p.seconds,
-    etaSeconds: left <= 0 ? 0 : rate > 0 ? left / rate : null,
-    simTime: finite(p.simTime),
-    balance: null,
-    equity: null,
-    frames: [],
-  };
 }

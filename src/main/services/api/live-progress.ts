@@ -9,7 +9,11 @@ import type { LiveFrame, RunProgressEvent } from '../../../shared/dto.ts';
 import type { RunProgress } from '../runs/run-service.ts';
 import { finite } from './dto-map.ts';
 
-export function progressEvent(p: RunProgress, backtest: Backtest): RunProgressEvent {
+/**
+ * The app's run:progress payload. `backtest` is null for a run computed elsewhere (a cluster
+ * run: only its counts come back through Redis), which then has no money or live bars to show.
+ */
+export function progressEvent(p: RunProgress, backtest: Backtest | null): RunProgressEvent {
   const rate = finite(p.ticksPerSec) ?? 0;
   const left = p.ticksTotal - p.ticksDone;
   return {
@@ -20,9 +24,9 @@ export function progressEvent(p: RunProgress, backtest: Backtest): RunProgressEv
     seconds: p.seconds,
     etaSeconds: left <= 0 ? 0 : rate > 0 ? left / rate : null,
     simTime: finite(p.simTime),
-    balance: finite(backtest.portfolio.balance),
-    equity: finite(backtest.portfolio.equity()),
-    frames: liveFrames(backtest),
+    balance: backtest && finite(backtest.portfolio.balance),
+    equity: backtest && finite(backtest.portfolio.equity()),
+    frames: backtest ? liveFrames(backtest) : [],
   };
 }
 

@@ -2,6 +2,7 @@
  * The shape of a cluster job's manifest (job-manifest.ts builds and parses it; manifest-schema.ts
  * is the schema a worker holds it to).
  */
+import type { SymbolInfo } from '../../ticks/tick-store.ts';
 import type { CheckpointPolicy } from '../../checkpoints/checkpoint-manager.ts';
 import type { RunConfig } from '../../runs/run-config.ts';
 
@@ -15,13 +16,8 @@ export interface ManifestChunk {
   bytes: number;
 }
 
-export interface ManifestSymbol {
-  name: string;
-  tickCount: number;
-  firstTs: number;
-  lastTs: number;
-  hasVolume: boolean;
-  contentHash: string;
+/** The submitter's symbol row as stored (its local id aside), and its chunks. */
+export interface ManifestSymbol extends Omit<SymbolInfo, 'id'> {
   /** In stored order (first_ts, id). */
   chunks: ManifestChunk[];
 }
