@@ -14,7 +14,7 @@ export const CLUSTER_OPTIONS = {
 
 /** null without --cluster; `storeFallback` is the store a resumed run was sent to. */
 export function clusterTargetOf(
-  v: { cluster?: string; store?: string; 'checkpoint-store'?: string; from?: string },
+  v: { cluster?: string; store?: string; 'checkpoint-store'?: string },
   storeFallback?: string,
 ): ClusterTarget | null {
   if (v.cluster === undefined) {
@@ -22,9 +22,9 @@ export function clusterTargetOf(
     return null;
   }
   // The workers mirror every checkpoint to --store and resume from it themselves.
-  if (v['checkpoint-store'] !== undefined || v.from !== undefined)
+  if (v['checkpoint-store'] !== undefined)
     throw new UsageError(
-      '--cluster runs keep their checkpoints in --store: leave out --checkpoint-store and --from',
+      '--cluster runs keep their checkpoints in --store: leave out --checkpoint-store',
     );
   const store = v.store ?? storeFallback;
   if (store === undefined) throw new UsageError('--cluster needs --store s3://BUCKET/PREFIX');

@@ -49,6 +49,9 @@ export async function resumeCommand(ctx: CliContext, args: string[]): Promise<nu
   if (positionals.length > 1 || runId === undefined)
     throw new UsageError('resume needs exactly one RUN_ID (or --checkpoint FILE, whose run it is)');
   if (values.cluster !== undefined) {
+    // The workers resume from the store the run was sent to themselves.
+    if (values.from !== undefined)
+      throw new UsageError('resume --cluster resumes from its --store: leave out --from');
     // The store the run was sent to, unless --store says otherwise.
     const sent = getClusterRun(ctx.db, runId)?.store;
     const target = clusterTargetOf(values, sent)!;

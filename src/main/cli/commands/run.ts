@@ -22,8 +22,7 @@ export async function runCommand(ctx: CliContext, args: string[]): Promise<numbe
       ...CHECKPOINT_STORE_OPTIONS,
     },
   });
-  // On `run`, --from is the start date, not resume's --from s3://… store.
-  const cluster = clusterTargetOf({ ...values, from: undefined });
+  const cluster = clusterTargetOf(values);
   const request = {
     ...runSettingsOf(values),
     strategy: values.strategy ?? null,
