@@ -17,7 +17,9 @@ import { getRun, listRuns } from '../src/main/services/runs/run-store.ts';
 import { launchBrowser, newPage, screenshot } from './browser.ts';
 import { startWebBackend, type WebBackend } from './web-backend.ts';
 
-const THROTTLE = { BACKTESTR_TEST_THROTTLE_MS: '60' };
+// Slow enough that the run started from the UI is still running when the next test kills the
+// backend under it (at 60 ms a step the 10-day run could end first on a busy machine).
+const THROTTLE = { BACKTESTR_TEST_THROTTLE_MS: '200' };
 let dataDir: string;
 let browser: Browser;
 let backend: WebBackend;
@@ -71,6 +73,15 @@ async function uninterruptedExport(runId: string): Promise<Map<string, string>> 
   });
   db.close();
   return exported(ref);
+}
+
+function runIds(): string[] {
+  const db = openDatabase(dataDir);
+  try {
+    return listRuns(db).map((r) => r.id);
+  } finally {
+    db.close();
+  }
 }
 
 function newestRun(): { id: string; status: string } {
@@ -189,9 +200,17 @@ describe('the desktop UI through the web bridge', () => {
     await page.getByRole('region', { name: 'Checkpoint diff' }).waitFor();
     await screenshot(page, 'checkpoint-diff');
     await page.getByRole('row').nth(1).click();
+    // The fork is the run that did not exist before the click — not simply the newest: the
+    // previous test left its uninterrupted reference run in this folder too.
+    const before = new Set(runIds());
     await page.getByRole('button', { name: 'Resume from here' }).click();
-    await expect.poll(() => newestRun().id, { timeout: 30_000 }).not.toBe(runId);
-    const fork = newestRun().id;
+    await expect
+      .poll(() => runIds().filter((id) => !before.has(id)).length, { timeout: 30_000 })
+      .toBe(1);
+    const fork = runIds().find((id) => !before.has(id))!;
+    // "Resume from here" opens the fork's Run screen; only then is a click on Runs the last move
+    // (clicked earlier, the screen's own navigation to the fork could land after it).
+    await page.locator('h1', { hasText: fork }).waitFor({ timeout: 30_000 });
     await waitForStatus(fork, 'completed');
     expect(exported(fork)).toEqual(exported(runId));
     await page
@@ -199,6 +218,7 @@ describe('the desktop UI through the web bridge', () => {
       .or(page.getByRole('button', { name: /^Runs/ }))
       .first()
       .click();
+    await page.getByRole('heading', { level: 1, name: 'Runs' }).waitFor();
     await page.getByText(fork).first().waitFor();
     await screenshot(page, 'runs');
   });
