@@ -7,27 +7,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CheckpointMirror } from '../../src/main/services/cluster/mirror/checkpoint-mirror.ts';
 import { fetchNewestCheckpoint } from '../../src/main/services/cluster/store/remote-checkpoints.ts';
 import { storeKeys } from '../../src/main/services/cluster/store/store-keys.ts';
-import { openDatabase, type Db } from '../../src/main/services/db/database.ts';
-import { useDataFolders } from '../checkpoints/lifecycle/shared-data.ts';
-import { finishedRun, freshStore, useS3, written } from './store-fixture.ts';
+import type { Db } from '../../src/main/services/db/database.ts';
+import { freshStore, useS3, written, useFinishedRun } from './store-fixture.ts';
 
 const s3 = useS3();
-const folder = useDataFolders(2, 4);
 let dir = '';
 let runId = '';
 let files: string[] = [];
 let db: Db;
-
-beforeAll(() => {
-  dir = folder();
-  ({ runId, files } = finishedRun(dir));
-  db = openDatabase(dir);
-}, 120_000);
-afterAll(() => db?.close());
+useFinishedRun((r) => ({ dir, runId, files, db } = r));
 
 describe('fetchNewestCheckpoint', () => {
   it('takes the most ticks over all attempts, quarantining what fails a check', async () => {

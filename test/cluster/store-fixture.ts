@@ -12,7 +12,13 @@ import { parseCheckpointFileName } from '../../src/main/services/checkpoints/btc
 import { S3ObjectStore } from '../../src/main/services/cluster/store/object-store.ts';
 import { parseStoreUrl } from '../../src/main/services/cluster/store/store-url.ts';
 import { cli } from '../cli/run-cli.ts';
-import { checkpointFiles, CKPT, RUN_ARGS } from '../checkpoints/lifecycle/shared-data.ts';
+import { openDatabase, type Db } from '../../src/main/services/db/database.ts';
+import {
+  checkpointFiles,
+  CKPT,
+  RUN_ARGS,
+  useDataFolders,
+} from '../checkpoints/lifecycle/shared-data.ts';
 
 /** Every tick trigger writes its checkpoint (none skipped), so counts do not depend on load. */
 export const NO_SKIP = { BACKTESTR_TEST_CKPT_NO_SKIP: '1' };
@@ -70,4 +76,27 @@ export function written(file: string): CheckpointResult {
 /** Polls until `check` holds (a test's own timeout bounds it — never a wall-clock assertion). */
 export async function until(check: () => boolean | Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((r) => setTimeout(r, 20));
+}
+
+export interface FinishedRunFixture {
+  dir: string;
+  runId: string;
+  files: string[];
+  db: Db;
+}
+
+/**
+ * A test file's finished run (finishedRun) in a 2-day data folder, made once before its tests,
+ * handed to `take`, its database closed after them.
+ */
+export function useFinishedRun(take: (r: FinishedRunFixture) => void): void {
+  const folder = useDataFolders(2, 4);
+  let db: Db | undefined;
+  beforeAll(() => {
+    const dir = folder();
+    const { runId, files } = finishedRun(dir);
+    db = openDatabase(dir);
+    take({ dir, runId, files, db });
+  }, 120_000);
+  afterAll(() => db?.close());
 }
