@@ -34,16 +34,7 @@ function localExport(): Map<string, string> {
 
 function submit(dir: string, ckpt = CLUSTER_CKPT) {
   const c = cluster();
-  const args = [
-    'run',
-    ...RUN_ARGS,
-    ...ckpt,
-    '--cluster',
-    c.redisUrl,
-    '--store',
-    c.storeUrl,
-    '--json',
-  ];
+  const args = ['run', ...RUN_ARGS, ...ckpt, ...c.submit, '--json'];
   return startCli(dir, args, c.env);
 }
 

@@ -23,6 +23,8 @@ export interface ClusterFixture {
   redisUrl: string;
   store: ObjectStore;
   storeUrl: string;
+  /** `--cluster URL --store URL`: what a submitting command adds to go to this cluster. */
+  submit: string[];
   env: Record<string, string>;
   /** A `backtestr worker` process on this test's queue and store, ready to take jobs. */
   worker(dataDir: string, env?: Record<string, string>): Promise<RunningCli>;
@@ -64,6 +66,7 @@ export function useCluster(): () => ClusterFixture {
       redisUrl,
       store,
       storeUrl,
+      submit: ['--cluster', redisUrl, '--store', storeUrl],
       env,
       async worker(dataDir, extra = {}) {
         const args = ['worker', '--redis', redisUrl, '--store', storeUrl, ...FAST_LOCKS];

@@ -56,20 +56,7 @@ describe('run --cluster', () => {
     expect(worker.stderr()).toContain(badKey);
 
     const dir = folder();
-    const r = cli(
-      dir,
-      [
-        'run',
-        ...RUN_ARGS,
-        ...CLUSTER_CKPT,
-        '--cluster',
-        c.redisUrl,
-        '--store',
-        c.storeUrl,
-        '--json',
-      ],
-      c.env,
-    );
+    const r = cli(dir, ['run', ...RUN_ARGS, ...CLUSTER_CKPT, ...c.submit, '--json'], c.env);
     expect(r.code, r.stderr + worker.stderr()).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.status).toBe('completed');
@@ -94,15 +81,7 @@ describe('run --cluster', () => {
     const c = cluster();
     const worker = await c.worker(folder(), { BACKTESTR_TEST_THROTTLE_MS: '500' });
     const dir = folder();
-    const args = [
-      'run',
-      ...RUN_ARGS,
-      ...CLUSTER_CKPT,
-      '--cluster',
-      c.redisUrl,
-      '--store',
-      c.storeUrl,
-    ];
+    const args = ['run', ...RUN_ARGS, ...CLUSTER_CKPT, ...c.submit];
     const following = (p: ReturnType<typeof startCli>) =>
       waitFor(p, () => (/run on attempt/.test(p.stderr()) ? true : undefined));
     const submitter = startCli(dir, args, c.env);
@@ -131,15 +110,7 @@ describe('run --cluster', () => {
     const c = cluster();
     const first = await c.worker(folder(), { BACKTESTR_TEST_THROTTLE_MS: '300' });
     const dir = folder();
-    const args = [
-      'run',
-      ...RUN_ARGS,
-      ...CLUSTER_CKPT,
-      '--cluster',
-      c.redisUrl,
-      '--store',
-      c.storeUrl,
-    ];
+    const args = ['run', ...RUN_ARGS, ...CLUSTER_CKPT, ...c.submit];
     const submitter = startCli(dir, args, c.env);
     const runId = await waitFor(
       submitter,
@@ -170,21 +141,7 @@ describe('run --cluster', () => {
     const dir = folder();
     fs.mkdirSync(path.join(dir, 'strategies'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'strategies', 'thrower.mjs'), THROWER);
-    const r = cli(
-      dir,
-      [
-        'run',
-        '--symbol',
-        'EURUSD',
-        '--strategy',
-        'thrower',
-        '--cluster',
-        c.redisUrl,
-        '--store',
-        c.storeUrl,
-      ],
-      c.env,
-    );
+    const r = cli(dir, ['run', '--symbol', 'EURUSD', '--strategy', 'thrower', ...c.submit], c.env);
     expect(r.code, r.stderr + worker.stderr()).toBe(1);
     expect(r.stderr).toContain('cannot handle bar at');
     const run = runsOf(dir)[0] as { id: string; status: string; error?: string };
