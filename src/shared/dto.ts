@@ -64,6 +64,8 @@ export interface RunInfo {
   indicators: string[];
   strategy: { name: string; params: Record<string, number | boolean | string> } | null;
   account: { balance: number; lotSize: number; commissionPerLot: number; slippage: number };
+  /** Currency, specs, leverage… the run used; null for runs of versions before issue 12. */
+  money: RunMoneyDto | null;
   from: number | null;
   to: number | null;
   ticksDone: number;
@@ -73,6 +75,8 @@ export interface RunInfo {
   parentRunId: string | null;
   parentSeq: number | null;
   stats: Record<string, number | null> | null;
+  /** Monthly returns, warnings, whether the statistics are to date (null: none computed). */
+  report: RunReportDto | null;
   /** What the run stores (all three unless it was started with less). */
   record: RecordKind[];
   sweepId: string | null;
@@ -111,12 +115,38 @@ export interface RecoverableRun {
   lastCheckpoint: CheckpointInfo | null;
 }
 
+export interface RunMoneyDto {
+  currency: string;
+  leverage: number | null;
+  stopOutPct: number;
+  rolloverMinutes: number;
+  /** One per symbol of the run, in its order. */
+  specs: (SymbolSpec & { symbol: string })[];
+  /** How each symbol's quote converts, e.g. 'USDJPY (inverted)', 'fixed 0.0067', 'same'. */
+  conversions: string[];
+}
+
+export interface MonthlyReturnDto {
+  month: string;
+  profit: number;
+  returnPct: number | null;
+}
+
+export interface RunReportDto {
+  monthly: MonthlyReturnDto[];
+  warnings: string[];
+  toDate: boolean;
+}
+
 export interface EquityPoint {
   time: number;
   balance: number;
   equity: number;
   drawdown: number;
   drawdownPct: number;
+  /** Used margin and margin level (percent; null when no margin is used). */
+  margin: number;
+  marginLevel: number | null;
 }
 
 export interface TradeDto {
@@ -131,14 +161,36 @@ export interface TradeDto {
   exitReason: string;
   grossPnl: number;
   commission: number;
+  swap: number;
   netPnl: number;
+  /** size / the symbol's contract size. */
+  lots: number;
+  maePips: number;
+  maeMoney: number;
+  mfePips: number;
+  mfeMoney: number;
+}
+
+/** An order the account refused (not enough free margin). */
+export interface RejectionDto {
+  time: number;
+  orderId: number;
+  symbol: string;
+  side: 'buy' | 'sell';
+  size: number;
+  lots: number;
+  reason: string;
+  requiredMargin: number;
+  freeMargin: number;
 }
 
 export interface RunResults {
   stats: Record<string, number | null> | null;
+  report: RunReportDto | null;
   /** Downsampled to at most maxPoints (min/max of drawdown kept per bucket). */
   equity: EquityPoint[];
   trades: TradeDto[];
+  rejections: RejectionDto[];
 }
 
 /** One (symbol, timeframe) of a running backtest: the bar being built and indicator values. */
@@ -193,6 +245,15 @@ export interface ImportProgressEvent {
   file: string;
   bytesRead: number;
   totalBytes: number;
+}
+
+import type { SymbolSpec } from './symbol-spec.ts';
+export type { SymbolSpec } from './symbol-spec.ts';
+
+/** A stored symbol's specification for the Data screen; `edited` false while it is the default. */
+export interface SymbolSpecDto extends SymbolSpec {
+  symbol: string;
+  edited: boolean;
 }
 
 /** Checkpoint reports (inspect, diff): typed in reports.ts, built by the checkpoint report module. */

@@ -4,6 +4,7 @@
  * send for a sweep. Its own module because contract.ts imports sweeps.ts.
  */
 import { z } from 'zod';
+import { currencySchema } from './symbol-spec.ts';
 
 export const symbolSchema = z
   .string()
@@ -18,5 +19,18 @@ export const accountSchema = z
     lotSize: z.number().positive(),
     commissionPerLot: z.number().min(0),
     slippage: z.number().min(0),
+  })
+  .partial();
+
+/** Broker settings of a run (issue 12); every field optional (a default fills it). */
+export const moneySchema = z
+  .object({
+    currency: currencySchema,
+    /** null or 0: unlimited (no margin). */
+    leverage: z.number().min(0).max(10_000).nullable(),
+    stopOutPct: z.number().min(0).max(1000),
+    rolloverMinutes: z.number().int().min(0).max(1439),
+    rates: z.record(currencySchema, z.number().positive().finite()),
+    contractSize: z.number().positive().finite(),
   })
   .partial();

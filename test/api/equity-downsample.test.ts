@@ -17,6 +17,8 @@ function curve(n: number): EquityPoint[] {
       equity,
       drawdown: peak - equity,
       drawdownPct: ((peak - equity) / peak) * 100,
+      margin: 0,
+      marginLevel: null,
     });
   }
   return out;

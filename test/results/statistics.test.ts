@@ -24,12 +24,25 @@ function trade(netPnl: number): Trade {
     exitReason: 'signal',
     grossPnl: netPnl,
     commission: 0,
+    swap: 0,
     netPnl,
+    maePips: 0,
+    maeMoney: 0,
+    mfePips: 0,
+    mfeMoney: 0,
   };
 }
 
 function sample(time: number, balance: number, equity: number, drawdown = 0, drawdownPct = 0) {
-  return { time, balance, equity, drawdown, drawdownPct } satisfies EquitySample;
+  return {
+    time,
+    balance,
+    equity,
+    drawdown,
+    drawdownPct,
+    margin: 0,
+    marginLevel: null,
+  } satisfies EquitySample;
 }
 
 /**

@@ -27,6 +27,8 @@ describe('RunRecorder equity rows', () => {
       equity: 10_000 + Math.sin(i) * 50,
       drawdown: (i * 7) % 13,
       drawdownPct: ((i * 7) % 13) / 101,
+      margin: 0,
+      marginLevel: null,
     }));
     samples.forEach((s, i) => {
       recorder.onEquity(s);

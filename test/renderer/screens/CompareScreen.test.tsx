@@ -17,6 +17,8 @@ const point = (time: number, equity: number): EquityPoint => ({
   equity,
   drawdown: 0,
   drawdownPct: 0,
+  margin: 0,
+  marginLevel: null,
 });
 
 /** Three runs of one sweep: a winner, a loser, and one without a losing trade (PF ∞). */
@@ -37,6 +39,8 @@ const RUNS: Record<string, { run: RunInfo; results: RunResults }> = {
       },
       equity: [point(T0, 10_000), point(T0 + 2 * H, 10_250)],
       trades: [],
+      report: null,
+      rejections: [],
     },
   },
   b: {
@@ -55,6 +59,8 @@ const RUNS: Record<string, { run: RunInfo; results: RunResults }> = {
       },
       equity: [point(T0 + H, 10_000), point(T0 + 3 * H, 9_900)],
       trades: [],
+      report: null,
+      rejections: [],
     },
   },
   c: {
@@ -67,6 +73,8 @@ const RUNS: Record<string, { run: RunInfo; results: RunResults }> = {
       stats: { netProfit: 80, profitFactor: null, grossProfit: 80, maxDrawdownPct: 4, trades: 7 },
       equity: [point(T0, 10_000), point(T0 + 3 * H, 10_080)],
       trades: [],
+      report: null,
+      rejections: [],
     },
   },
 };

@@ -24,7 +24,13 @@ function trade(id: number, netPnl: number, over: Partial<TradeDto> = {}): TradeD
     exitReason: 'signal',
     grossPnl: netPnl + 7,
     commission: 7,
+    swap: 0,
     netPnl,
+    lots: 1,
+    maePips: 0,
+    maeMoney: 0,
+    mfePips: 0,
+    mfeMoney: 0,
     ...over,
   };
 }
@@ -55,11 +61,37 @@ function results(): RunResults {
       exposurePct: 12.04,
     },
     equity: [
-      { time: T0, balance: 10_000, equity: 10_000, drawdown: 0, drawdownPct: 0 },
-      { time: T0 + 24 * H, balance: 9_800, equity: 9_700, drawdown: 300, drawdownPct: 3 },
-      { time: T0 + 48 * H, balance: 11_234.5, equity: 11_234.5, drawdown: 0, drawdownPct: 0 },
+      {
+        time: T0,
+        balance: 10_000,
+        equity: 10_000,
+        drawdown: 0,
+        drawdownPct: 0,
+        margin: 0,
+        marginLevel: null,
+      },
+      {
+        time: T0 + 24 * H,
+        balance: 9_800,
+        equity: 9_700,
+        drawdown: 300,
+        drawdownPct: 3,
+        margin: 0,
+        marginLevel: null,
+      },
+      {
+        time: T0 + 48 * H,
+        balance: 11_234.5,
+        equity: 11_234.5,
+        drawdown: 0,
+        drawdownPct: 0,
+        margin: 0,
+        marginLevel: null,
+      },
     ],
     trades: [trade(1, 500), trade(2, -765.5), trade(3, 1500)],
+    report: null,
+    rejections: [],
   };
 }
 
@@ -157,7 +189,13 @@ describe('ResultsScreen', () => {
 
   it('says so when the run has no strategy', async () => {
     fake.handlers['runs:get'] = () => runInfo({ status: 'completed', strategy: null });
-    fake.handlers['runs:results'] = () => ({ stats: null, equity: [], trades: [] });
+    fake.handlers['runs:results'] = () => ({
+      stats: null,
+      report: null,
+      equity: [],
+      trades: [],
+      rejections: [],
+    });
     render(<ResultsScreen runId="r1" />);
     expect(
       await screen.findByText(

@@ -160,6 +160,8 @@ describe('RunScreen', () => {
     fake.handlers['runs:results'] = () => ({
       stats: null,
       trades: [],
+      report: null,
+      rejections: [],
       equity: [
         {
           time: Date.UTC(2024, 0, 1),
@@ -167,6 +169,8 @@ describe('RunScreen', () => {
           equity: 10_000,
           drawdown: 0,
           drawdownPct: 0,
+          margin: 0,
+          marginLevel: null,
         },
         {
           time: Date.UTC(2024, 0, 2),
@@ -174,6 +178,8 @@ describe('RunScreen', () => {
           equity: 9_950,
           drawdown: 50,
           drawdownPct: 0.5,
+          margin: 0,
+          marginLevel: null,
         },
       ],
     });

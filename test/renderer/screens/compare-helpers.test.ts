@@ -8,6 +8,8 @@ const pt = (time: number, equity: number) => ({
   equity,
   drawdown: 0,
   drawdownPct: 0,
+  margin: 0,
+  marginLevel: null,
 });
 
 describe('bestColumns', () => {

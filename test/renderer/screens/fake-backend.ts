@@ -94,6 +94,8 @@ export function runInfo(over: Partial<RunInfo> = {}): RunInfo {
     cluster: null,
     record: ['bars', 'trades', 'equity'],
     stats: null,
+    report: null,
+    money: null,
     ...over,
   };
 }
@@ -114,7 +116,13 @@ export function checkpoint(seq: number, over: Partial<CheckpointInfo> = {}): Che
   };
 }
 
-export const emptyResults = (): RunResults => ({ stats: null, equity: [], trades: [] });
+export const emptyResults = (): RunResults => ({
+  stats: null,
+  report: null,
+  equity: [],
+  trades: [],
+  rejections: [],
+});
 
 export function inspectReport(seq: number): InspectReport {
   return {

@@ -26,7 +26,7 @@ const DEFAULTS: Partial<Record<Channel, unknown>> = {
   'runs:list': [],
   'runs:recoverable': [],
   // What the run, checkpoints and results screens read when a test navigates to them.
-  'runs:results': { stats: null, equity: [], trades: [] },
+  'runs:results': { stats: null, report: null, equity: [], trades: [], rejections: [] },
   'checkpoints:list': [],
   // The Optimise screen and the sweep relaunch prompt read these at start.
   'sweeps:list': [],
@@ -120,6 +120,8 @@ export function runInfo(id: string, over: Partial<RunInfo> = {}): RunInfo {
     cluster: null,
     record: ['bars', 'trades', 'equity'],
     stats: null,
+    report: null,
+    money: null,
     ...over,
   };
 }

@@ -131,7 +131,13 @@ export class Ledger {
       exitReason: reason,
       grossPnl,
       commission,
+      swap: 0,
       netPnl: grossPnl - commission,
+      // Issue 12 (engine helper): swaps, excursions and conversion replace these placeholders.
+      maePips: 0,
+      maeMoney: 0,
+      mfePips: 0,
+      mfeMoney: 0,
     };
     if (all) b.flatten();
     else {

@@ -7,6 +7,10 @@ export interface EquitySample {
   drawdown: number;
   /** drawdown / peak × 100; 0 while the peak is <= 0 (a percentage of nothing means nothing). */
   drawdownPct: number;
+  /** Used margin of the open positions (account currency; 0 when flat or without leverage). */
+  margin: number;
+  /** equity / margin × 100; null when no margin is used. */
+  marginLevel: number | null;
 }
 
 export interface EquityTrackerState {
@@ -26,13 +30,15 @@ export class EquityTracker {
   private balance = NaN;
   private equity = NaN;
   private peak = -Infinity;
+  private margin = 0;
 
   /**
    * Records a reading and returns its sample. Money that leaves float64's range (a balance or
    * position so large that P&L overflows to Infinity, then Infinity − Infinity = NaN) fails here,
    * saying why, instead of later as a NOT NULL constraint on a NaN drawdown.
    */
-  add(time: number, balance: number, equity: number): EquitySample {
+  add(time: number, balance: number, equity: number, margin = 0): EquitySample {
+    this.margin = margin;
     this.time = time;
     this.balance = balance;
     this.equity = equity;
@@ -48,10 +54,11 @@ export class EquityTracker {
 
   /** The sample of the last reading (NaN fields before the first). */
   sample(): EquitySample {
-    const { time, balance, equity, peak } = this;
+    const { time, balance, equity, peak, margin } = this;
     const drawdown = peak === -Infinity ? NaN : peak - equity;
     const drawdownPct = peak > 0 ? (drawdown / peak) * 100 : peak === -Infinity ? NaN : 0;
-    return { time, balance, equity, drawdown, drawdownPct };
+    const marginLevel = margin > 0 ? (equity / margin) * 100 : null;
+    return { time, balance, equity, drawdown, drawdownPct, margin, marginLevel };
   }
 
   snapshot(): EquityTrackerState {

@@ -92,6 +92,23 @@ export class StatisticsAccumulator {
       largestWin: t.winners > 0 ? t.largestWin : null,
       largestLoss: t.losers > 0 ? t.largestLoss : null,
       exposurePct: span > 0 ? (exposure.inMarketMs / span) * 100 : null,
+      // Issue 12 (statistics helper) computes these; placeholders until then.
+      recoveryFactor: null,
+      expectedPayoff: t.trades > 0 ? t.netProfit / t.trades : null,
+      maxConsecutiveWins: 0,
+      maxConsecutiveWinsMoney: 0,
+      maxConsecutiveLosses: 0,
+      maxConsecutiveLossesMoney: 0,
+      longTrades: 0,
+      longWinRate: null,
+      shortTrades: 0,
+      shortWinRate: null,
+      averageHoldingMs: null,
+      totalSwaps: 0,
+      totalCommissions: 0,
+      minMarginLevel: null,
+      stopOuts: 0,
+      rejectedOrders: 0,
     };
   }
 }

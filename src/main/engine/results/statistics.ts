@@ -63,6 +63,53 @@ export interface Statistics {
   largestLoss: number | null;
   /** inMarketMs / (lastTime − firstTime) × 100; null when the span is not > 0. */
   exposurePct: number | null;
+  // ---- issue 12: the rest of MT5's tester report ----
+  /** netProfit / maxDrawdown; null when maxDrawdown is 0. */
+  recoveryFactor: number | null;
+  /** MT5's expected payoff: netProfit / trades (the same as averageTrade); null without trades. */
+  expectedPayoff: number | null;
+  /** Longest run of winners in closing order (count) and the net profit of that run. */
+  maxConsecutiveWins: number;
+  maxConsecutiveWinsMoney: number;
+  /** Longest run of losers (count) and its net loss (<= 0). */
+  maxConsecutiveLosses: number;
+  maxConsecutiveLossesMoney: number;
+  longTrades: number;
+  /** Winners among long trades × 100 / longTrades; null without long trades. */
+  longWinRate: number | null;
+  shortTrades: number;
+  shortWinRate: number | null;
+  /** Mean of exitTime − entryTime over trades (ms); null without trades. */
+  averageHoldingMs: number | null;
+  /** Σ swap over trades (negative = paid) and Σ commission (>= 0), account currency. */
+  totalSwaps: number;
+  totalCommissions: number;
+  /** Lowest margin level (percent) of any equity sample; null when no margin was ever used. */
+  minMarginLevel: number | null;
+  /** Trade records closed by a stop-out, and orders refused for want of free margin. */
+  stopOuts: number;
+  rejectedOrders: number;
+}
+
+/** One calendar month (UTC) of the monthly returns table. */
+export interface MonthlyReturn {
+  /** 'YYYY-MM'. */
+  month: string;
+  /** Equity at the month's last sample minus equity at the previous month's last (or start). */
+  profit: number;
+  /** profit / that previous equity × 100; null when the previous equity is <= 0. */
+  returnPct: number | null;
+}
+
+/**
+ * What a report shows beside the scalar statistics (stored with the run as JSON, runs.report).
+ */
+export interface RunReport {
+  monthly: MonthlyReturn[];
+  /** Plain sentences, e.g. why a strategy made no trade. */
+  warnings: string[];
+  /** The statistics are of a run that has not finished (paused, stopped, failed): to date. */
+  toDate: boolean;
 }
 
 export function computeStatistics(input: StatisticsInput): Statistics {

@@ -31,6 +31,8 @@ export function toRunInfo(r: RunRecord, cluster: Dto.RunClusterInfo | null = nul
     indicators: [...c.indicators],
     strategy: c.strategy && { name: c.strategy.name, params: { ...c.strategy.params } },
     account: { ...c.account },
+    // Issue 12 (run-wiring helper) maps the run's money and the stored report.
+    money: null,
     from: c.from,
     to: c.to,
     ticksDone: r.ticksDone,
@@ -40,6 +42,7 @@ export function toRunInfo(r: RunRecord, cluster: Dto.RunClusterInfo | null = nul
     parentRunId: r.parentRunId,
     parentSeq: r.parentSeq,
     stats: r.stats,
+    report: null,
     record: recordedKinds(r.config),
     sweepId: r.sweepId ?? null,
     cluster,

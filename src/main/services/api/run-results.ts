@@ -10,8 +10,10 @@ export const DEFAULT_MAX_POINTS = 2000;
 export function runResults(db: Db, run: RunRecord, maxPoints = DEFAULT_MAX_POINTS): RunResults {
   return {
     stats: run.stats,
+    report: null,
     equity: equityCurve(db, run.id, maxPoints),
     trades: [...storedTrades(db, run.id)] as TradeDto[],
+    rejections: [],
   };
 }
 

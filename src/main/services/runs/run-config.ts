@@ -1,11 +1,14 @@
 import type { PriceSource } from '../../engine/mtf/bar.ts';
 import type { EngineConfig } from '../../engine/mtf/engine-config.ts';
 import type { Timeframe } from '../../engine/mtf/timeframes.ts';
-import type { PortfolioConfig } from '../../engine/portfolio/types.ts';
+import type { MoneyConfig, PortfolioConfig } from '../../engine/portfolio/types.ts';
 import type { ParamValues } from '../../engine/strategy/types.ts';
 import { RECORD_KINDS, type RecordKind } from '../../../shared/record-kinds.ts';
 
-/** Money and fill settings of a run; the account currency is each symbol's quote currency. */
+/**
+ * Money and fill settings of a run. With RunConfig.money the contract size of a lot is each
+ * symbol's (money.specs); lotSize is then the first symbol's, kept for ctx.lotSize.
+ */
 export interface AccountConfig {
   balance: number;
   lotSize: number;
@@ -21,6 +24,29 @@ export const DEFAULT_ACCOUNT: AccountConfig = {
   commissionPerLot: 0,
   slippage: 0,
 };
+
+/**
+ * How one symbol's quote currency becomes the account currency, resolved when the run is
+ * prepared and stored with it, so a resumed run (or a cluster worker) converts the same way.
+ * - same: the quote is the account currency (rate 1);
+ * - pair: the stored pair's mid price at that moment — QUOTE+ACCOUNT (e.g. JPYUSD) as is, or
+ *   ACCOUNT+QUOTE (USDJPY) inverted (`invert`);
+ * - fixed: the user's `--rate JPY=0.0067`, used only when no pair is stored.
+ */
+export type QuoteConversion =
+  | { kind: 'same' }
+  | { kind: 'pair'; pair: string; invert: boolean }
+  | { kind: 'fixed'; rate: number };
+
+/** The broker side of a run: MoneyConfig plus one conversion per symbol (same order). */
+export interface RunMoney extends MoneyConfig {
+  conversions: QuoteConversion[];
+}
+
+/** Defaults of a new run's broker settings (MT5's tester: 1:100, stop-out 50 %, 22:00 UTC). */
+export const DEFAULT_LEVERAGE = 100;
+export const DEFAULT_STOP_OUT_PCT = 50;
+export const DEFAULT_ROLLOVER_MINUTES = 22 * 60;
 
 export interface StrategyRef {
   name: string;
@@ -47,6 +73,12 @@ export interface RunConfig {
    * default run's config, and its config hash, are those of older versions (normalRecord()).
    */
   record?: RecordKind[];
+  /**
+   * Account currency, symbol specs, leverage, stop-out, rollover and conversions (issue 12).
+   * Every new run has it; absent only in runs of older versions, which keep their old money
+   * rules (quote-currency P&L, no margin, no swap) so they resume exactly as they began.
+   */
+  money?: RunMoney;
 }
 
 export { RECORD_KINDS, type RecordKind } from '../../../shared/record-kinds.ts';
@@ -97,7 +129,12 @@ export function talliesStatistics(c: Pick<RunConfig, 'record' | 'strategy'>): bo
 }
 
 export function portfolioConfigOf(c: RunConfig): PortfolioConfig {
-  return { symbols: c.symbols, ...c.account };
+  const config: PortfolioConfig = { symbols: c.symbols, ...c.account };
+  if (c.money) {
+    const { currency, specs, leverage, stopOutPct, rolloverMinutes } = c.money;
+    config.money = { currency, specs, leverage, stopOutPct, rolloverMinutes };
+  }
+  return config;
 }
 
 export function engineConfigOf(c: RunConfig): EngineConfig {

@@ -41,6 +41,8 @@ export interface RunRequest {
   /** …or `k=v` strings (the CLI's --param). */
   paramArgs?: string[];
   account?: Partial<AccountConfig>;
+  /** Broker settings (issue 12); every field optional, defaults in run-config.ts. */
+  money?: MoneyRequest;
   /** What the run stores; default all of bars, trades, equity (see RunConfig.record). */
   record?: string[];
   /** The sweep job this run is (stored on the run row, never in its config). */
@@ -56,6 +58,20 @@ export interface RunRequest {
    * (and its hash) must still be the submitter's (services/cluster/data/manifest-request.ts).
    */
   strategyFileAs?: string;
+}
+
+/** What a caller may set of a run's broker side (`--account-currency`, `--leverage`, …). */
+export interface MoneyRequest {
+  /** Default: the quote currency of the first symbol. */
+  currency?: string;
+  /** null or 0 = unlimited (no margin); default DEFAULT_LEVERAGE. */
+  leverage?: number | null;
+  stopOutPct?: number;
+  rolloverMinutes?: number;
+  /** Fixed quote→account rates by currency (`--rate JPY=0.0067`): used only with no stored pair. */
+  rates?: Record<string, number>;
+  /** Overrides every symbol's contract size (the old `--lot-size`). */
+  contractSize?: number;
 }
 
 /** Checks a requested `record` list and returns its canonical form (normalRecord). */
