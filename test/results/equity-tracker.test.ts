@@ -12,6 +12,8 @@ describe('EquityTracker', () => {
       equity: 10_000,
       drawdown: 0,
       drawdownPct: 0,
+      margin: 0,
+      marginLevel: null,
     });
     expect(eq.add(2, 10_000, 10_500)).toMatchObject({ drawdown: 0, drawdownPct: 0 });
     // Peak 10 500, equity 9 450: drawdown 1 050 = 10 % of the peak.
@@ -22,12 +24,15 @@ describe('EquityTracker', () => {
     });
     // New peak 10 600, then 10 070: drawdown 530 = 5 %.
     expect(eq.add(4, 10_200, 10_600)).toMatchObject({ drawdown: 0 });
-    expect(eq.add(5, 10_200, 10_070)).toEqual({
+    // 2 014 of margin in use: margin level = 10 070 / 2 014 × 100 = 500 %.
+    expect(eq.add(5, 10_200, 10_070, 2014)).toEqual({
       time: 5,
       balance: 10_200,
       equity: 10_070,
       drawdown: 530,
       drawdownPct: 5,
+      margin: 2014,
+      marginLevel: 500,
     });
   });
 
