@@ -6,7 +6,7 @@ import type { RunConfig } from '../runs/run-config.ts';
  * it. Bump it when either changes, and register a migration from the previous version
  * (checkpoint-migrations.ts) so older checkpoints stay resumable.
  */
-export const CHECKPOINT_FORMAT_VERSION = 2;
+export const CHECKPOINT_FORMAT_VERSION = 3;
 
 /**
  * Why a checkpoint was taken; 'fork' is the first checkpoint of a run forked from another;

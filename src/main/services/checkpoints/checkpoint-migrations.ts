@@ -34,13 +34,47 @@ function embedHistory(d: Data): Data {
   };
 }
 
+const isObject = (v: unknown): v is Data =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Format 2 → 3 (issue 12): the money state a format-2 run never had gets its neutral values —
+ * no swaps accrued, excursion extremes at the entry price (NaN when flat: entryPrice is NaN
+ * then), the next rollover unknown (NaN: the next tick schedules it; a run of that age has no
+ * swaps), no margin in the equity tracker. Like 1 → 2 it runs on untrusted data and never
+ * throws: anything not shaped as expected is left for the schema to name.
+ */
+function addMoneyState(d: Data): Data {
+  const state = d.state;
+  if (!isObject(state)) return d;
+  const portfolio = state.portfolio;
+  const equity = state.equity;
+  const next: Data = { ...state };
+  if (isObject(portfolio)) {
+    const books = Array.isArray(portfolio.books)
+      ? portfolio.books.map((b: unknown) => {
+          if (!isObject(b) || !isObject(b.position)) return b;
+          const entry = b.position.entryPrice;
+          const price = typeof entry === 'number' ? entry : NaN;
+          return {
+            ...b,
+            position: { ...b.position, swap: 0, worstPrice: price, bestPrice: price },
+          };
+        })
+      : portfolio.books;
+    next.portfolio = { ...portfolio, nextRollover: NaN, books };
+  }
+  if (isObject(equity)) next.equity = { ...equity, margin: 0 };
+  return { ...d, state: next };
+}
+
 /**
  * Upgrades from older checkpoint formats: MIGRATIONS[v] turns version-v data into version v+1.
  * When CHECKPOINT_FORMAT_VERSION is bumped, add the step from the previous version here, so
  * checkpoints of runs started by an older BackTestr stay resumable. The committed fixture
  * test/fixtures/checkpoints/v1 is read through this path on every test run.
  */
-const MIGRATIONS: Record<number, (data: Data) => Data> = { 1: embedHistory };
+const MIGRATIONS: Record<number, (data: Data) => Data> = { 1: embedHistory, 2: addMoneyState };
 
 export function migrateCheckpoint(version: number, data: unknown): CheckpointData {
   let d = data as Data;
