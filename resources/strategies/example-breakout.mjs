@@ -54,9 +54,13 @@
  *                               the indicator warms up. Multi-output indicators are read by
  *                               column: 'bbands_20_2_upper', 'donchian_20_lower', ...
  *   ctx.preview(symbol, tf, spec)  the indicator over the partial bar, as if it closed now
- *   ctx.account.balance / .equity / .position(symbol) -> { side: 'long'|'short'|'flat', size,
- *                               entryPrice, stopLoss, takeProfit, unrealizedPnl, ... }
- *   ctx.lotSize                 units per lot of this run (sizes are in units)
+ *   ctx.account.balance / .equity / .margin / .freeMargin / .marginLevel / .currency
+ *   ctx.account.position(symbol) -> { side: 'long'|'short'|'flat', size (units), lots,
+ *                               entryPrice, stopLoss, takeProfit, unrealizedPnl, swap, ... }
+ *                               (money in the account currency; see docs/money.md)
+ *   ctx.spec(symbol)            the symbol's specification: contractSize (units per lot),
+ *                               pipSize, digits, base, quote, swaps, marginRate
+ *   ctx.lotSize                 units per lot of the run's first symbol (sizes are in units)
  *   ctx.buy(symbol, units, { stopLoss, takeProfit })  market orders fill on the next tick of the
  *   ctx.sell(symbol, units, { ... })                  symbol (buys at the ask, sells at the bid);
  *                               also { type: 'limit'|'stop', price } for pending orders
@@ -75,11 +79,6 @@
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** One pip: 0.01 for yen pairs, 0.0001 for the others. */
-function pipSize(symbol) {
-  return symbol.toUpperCase().includes('JPY') ? 0.01 : 0.0001;
-}
 
 /** This symbol's memory inside ctx.state (each symbol trades on its own). */
 function symbolState(ctx, symbol) {
@@ -108,9 +107,10 @@ function onEntryBar(ctx, symbol, bar) {
   const range = day.high - day.low;
   if (!(range >= p.minRangeAtr * atr && range <= p.maxRangeAtr * atr)) return; // also: ATR NaN
 
-  const buffer = p.bufferPips * pipSize(symbol);
+  const spec = ctx.spec(symbol); // pips and lots differ per symbol (JPY pairs, metals, CFDs)
+  const buffer = p.bufferPips * spec.pipSize;
   const middle = (day.high + day.low) / 2;
-  const units = p.lots * ctx.lotSize;
+  const units = p.lots * spec.contractSize;
   if (bar.close > day.high + buffer) {
     const risk = bar.close - middle;
     ctx.buy(symbol, units, { stopLoss: middle, takeProfit: bar.close + p.rewardRisk * risk });
