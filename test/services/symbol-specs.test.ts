@@ -155,6 +155,10 @@ describe('symbol specifications: a stored row is untrusted', () => {
     ]);
     resetSymbolSpec(db, 'EURUSD');
     expect(symbolSpecOf(db, 'EURUSD')).toEqual(defaultSymbolSpec('EURUSD'));
+    // A whole spec sets a tampered row again without merging onto it (the app's Save).
+    const whole = { ...defaultSymbolSpec('GBPUSD'), contractSize: 1000 };
+    expect(saveSymbolSpec(db, 'GBPUSD', whole).spec).toEqual(whole);
+    expect(symbolSpecOf(db, 'GBPUSD')).toEqual(whole);
     db.close();
   });
 });

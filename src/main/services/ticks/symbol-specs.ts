@@ -11,7 +11,7 @@ import {
   symbolSpecProblems,
   type SymbolSpecPatch,
 } from '../../../shared/symbol-spec-rules.ts';
-import type { SymbolSpec } from '../../../shared/symbol-spec.ts';
+import { symbolSpecSchema, type SymbolSpec } from '../../../shared/symbol-spec.ts';
 import type { Db } from '../db/database.ts';
 import { defaultSpecFromData } from './default-spec-from-data.ts';
 import { checkSymbolName } from './symbol-name.ts';
@@ -50,7 +50,7 @@ export function symbolSpecEntry(db: Db, name: string): SymbolSpecEntry {
 
 /**
  * Merges `patch` onto the spec in effect (stored or default), checks the whole and stores it.
- * A stored row that is invalid is not merged onto: reset it first.
+ * A stored row that is invalid is not merged onto: reset it, or give every field.
  */
 export function saveSymbolSpec(db: Db, name: string, patch: SymbolSpecPatch): SymbolSpecEntry {
   checkSymbolName(name);
@@ -59,7 +59,10 @@ export function saveSymbolSpec(db: Db, name: string, patch: SymbolSpecPatch): Sy
     const fields = p.error.issues.map((i) => `${i.path.join('.') || 'spec'}: ${i.message}`);
     throw new SymbolSpecError(`spec of ${name}: ${fields.join('; ')}`);
   }
-  const merged = { ...symbolSpecOf(db, name), ...p.data };
+  // A whole spec replaces the stored one without reading it: that is how a tampered row is
+  // set again (the Data screen sends its whole form).
+  const whole = symbolSpecSchema.safeParse(p.data);
+  const merged = whole.success ? whole.data : { ...symbolSpecOf(db, name), ...p.data };
   const problems = symbolSpecProblems(merged);
   if (problems.length > 0) {
     throw new SymbolSpecError(`spec of ${name}: ${describeSpecProblems(problems)}`);
