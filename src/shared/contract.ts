@@ -9,6 +9,7 @@ import type * as Dto from './dto.ts';
 import { clusterSettingsSchema } from './cluster-settings.ts';
 import { accountSchema, symbolSchema, timeframeSchema } from './field-schemas.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
+import { symbolSpecPatchSchema } from './symbol-spec-rules.ts';
 import type * as Sweeps from './sweeps.ts';
 import { sweepSpecSchema } from './sweeps.ts';
 
@@ -85,6 +86,18 @@ export const contract = {
   },
   /** A native file dialog where the host has one; null when cancelled or not available (web). */
   'data:pickFile': { args: none, result: null as string | null },
+  /** The spec of every symbol with ticks or a stored spec (issue 12), by name. */
+  'data:specs': { args: none, result: [] as Dto.SymbolSpecDto[] },
+  /**
+   * Merges `spec` onto the symbol's spec in effect and stores it; refused (nothing stored) when
+   * the whole does not validate. Runs already started keep the spec they recorded.
+   */
+  'data:setSpec': {
+    args: z.object({ symbol, spec: symbolSpecPatchSchema }),
+    result: {} as Dto.SymbolSpecDto,
+  },
+  /** Forgets the stored spec: the default from the name (and the data) applies again. */
+  'data:resetSpec': { args: z.object({ symbol }), result: {} as Dto.SymbolSpecDto },
 
   'strategies:list': { args: none, result: {} as Dto.StrategyList },
 

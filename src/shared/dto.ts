@@ -254,6 +254,11 @@ export type { SymbolSpec } from './symbol-spec.ts';
 export interface SymbolSpecDto extends SymbolSpec {
   symbol: string;
   edited: boolean;
+  /**
+   * Why the stored spec is refused (runs of the symbol fail until it is saved again or reset);
+   * the fields are then the default, for reference. Absent when the spec is usable.
+   */
+  problem?: string;
 }
 
 /** Checkpoint reports (inspect, diff): typed in reports.ts, built by the checkpoint report module. */

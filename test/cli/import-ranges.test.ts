@@ -63,6 +63,11 @@ describe('import refuses values the rest cannot handle, naming file:line (issue 
         first: '1980-01-01T00:00:00.000Z',
         last: '9999-12-31T23:59:59.999Z',
         ticks: 2,
+        // The default spec of a name that is no FX pair: a USD CFD (issue 12).
+        quote: 'USD',
+        pipSize: 0.01,
+        contractSize: 1,
+        specEdited: false,
       },
     ]);
   });

@@ -57,6 +57,9 @@ function onlyReads(command: string, args: string[]): boolean {
   // A dry run of the checkpoint budget, and showing a setting, read only.
   if (command === 'checkpoints' && args[0] === 'gc') return args.includes('--dry-run');
   if (command === 'settings') return args.filter((a) => !a.startsWith('--')).length <= 1;
+  // Showing a symbol's spec reads only; any other flag than --json changes it.
+  if (command === 'data' && args[0] === 'spec')
+    return args.slice(1).every((a) => a === '--json' || !a.startsWith('--'));
   return READ_ONLY_COMMANDS.has(`${command} ${args[0] ?? ''}`);
 }
 

@@ -14,7 +14,16 @@ Data
   data import FILE --symbol SYM [--format auto|generic|dukascopy|histdata|truefx]
                          [--digits N] [--replace]
                          import a tick CSV, all or nothing
-  data list [--json]     symbols with their first and last tick and tick count
+  data list [--json]     symbols with their first and last tick, tick count, and the quote
+                         currency, pip and contract size of their specification
+  data spec SYMBOL [--digits N] [--pip X] [--contract N] [--base CUR] [--quote CUR]
+      [--swap-long X] [--swap-short X] [--swap-mode points|money]
+      [--triple-swap-day mon|tue|wed|thu|fri|sat|sun] [--margin-rate X] [--reset] [--json]
+                         show a symbol's specification (stored, or the default from its
+                         name: FX 5 digits, pip 0.0001, 100000 a lot; JPY-quoted 3 digits,
+                         pip 0.01), or change the given fields and store it (--reset first
+                         forgets the stored one). Swaps are per lot a night, in points or
+                         in account money; runs keep the specification they started with
 
 Backtests
   run --symbol SYM[,SYM...] [--from ISO] [--to ISO] [--timeframes M1,M5,H1,...]

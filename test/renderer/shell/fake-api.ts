@@ -22,6 +22,7 @@ const DEFAULTS: Partial<Record<Channel, unknown>> = {
   'app:info': { version: '9.9.9', dataDir: '/home/t/BackTestr', platform: 'linux', host: 'web' },
   'data:list': [],
   'data:pickFile': null,
+  'data:specs': [],
   'strategies:list': { strategies: [], errors: [] },
   'runs:list': [],
   'runs:recoverable': [],

@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import type { TickFormat } from '../../engine/data/csv/index.ts';
 import { generateSymbolTicks } from '../../services/ticks/generate-service.ts';
 import { importTickCsv } from '../../services/ticks/import-service.ts';
+import { symbolSpecEntry, SymbolSpecError } from '../../services/ticks/symbol-specs.ts';
 import { listSymbols } from '../../services/ticks/tick-store.ts';
 import type { CliContext } from '../context.ts';
 import { oneOf, parseInteger, parseUtcTime, required } from '../options.ts';
 import { ProgressBar } from '../progress.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage.ts';
+import { dataSpec } from './data-spec.ts';
 
 const FORMATS = ['auto', 'generic', 'dukascopy', 'histdata', 'truefx'] as const;
 
@@ -20,9 +22,13 @@ export async function dataCommand(ctx: CliContext, args: string[]): Promise<numb
       return dataGenerate(ctx, rest);
     case 'list':
       return dataList(ctx, rest);
+    case 'spec':
+      return dataSpec(ctx, rest);
     default:
       throw new UsageError(
-        sub ? `unknown command 'data ${sub}'` : "'data' needs a command: import, generate or list",
+        sub
+          ? `unknown command 'data ${sub}'`
+          : "'data' needs a command: import, generate, list or spec",
       );
   }
 }
@@ -91,26 +97,60 @@ function storedTime(ms: number): string {
   return Number.isNaN(d.getTime()) ? String(ms) : d.toISOString();
 }
 
+/**
+ * The symbols with ticks and the spec runs will use for each (quote, pip, contract; null in
+ * --json when the stored spec is invalid, which is also said on stderr). --json only ever gains
+ * fields, so scripts reading the older shape keep working.
+ */
 function dataList(ctx: CliContext, args: string[]): number {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-  const symbols = listSymbols(ctx.db).map((s) => ({
-    symbol: s.name,
-    first: storedTime(s.firstTs),
-    last: storedTime(s.lastTs),
-    ticks: s.tickCount,
-  }));
+  const symbols = listSymbols(ctx.db).map((s) => {
+    const spec = specOrProblem(ctx, s.name);
+    return {
+      symbol: s.name,
+      first: storedTime(s.firstTs),
+      last: storedTime(s.lastTs),
+      ticks: s.tickCount,
+      quote: spec?.quote ?? null,
+      pipSize: spec?.pipSize ?? null,
+      contractSize: spec?.contractSize ?? null,
+      specEdited: spec?.edited ?? null,
+    };
+  });
   if (values.json) {
     ctx.out(JSON.stringify(symbols));
   } else if (symbols.length === 0) {
     ctx.out('no data yet: try  backtestr data generate --symbol EURUSD --days 5');
   } else {
+    const shown = (v: number | string | null): string => (v === null ? '?' : String(v));
     ctx.out(
       formatTable(
-        ['symbol', 'first', 'last', 'ticks'],
-        symbols.map((s) => [s.symbol, s.first, s.last, String(s.ticks)]),
-        [3],
+        ['symbol', 'first', 'last', 'ticks', 'quote', 'pip', 'contract', 'spec'],
+        symbols.map((s) => [
+          s.symbol,
+          s.first,
+          s.last,
+          String(s.ticks),
+          shown(s.quote),
+          shown(s.pipSize),
+          shown(s.contractSize),
+          s.specEdited === null ? 'invalid' : s.specEdited ? 'edited' : 'default',
+        ]),
+        [3, 5, 6],
       ),
     );
   }
   return 0;
+}
+
+/** The spec in effect, or null after saying on stderr why the stored one is refused. */
+function specOrProblem(ctx: CliContext, name: string) {
+  try {
+    const e = symbolSpecEntry(ctx.db, name);
+    return { ...e.spec, edited: e.edited };
+  } catch (e) {
+    if (!(e instanceof SymbolSpecError)) throw e;
+    ctx.err(e.message);
+    return null;
+  }
 }

@@ -234,3 +234,25 @@ function decodeScaled(
     for (let i = 1; i < n; i++) dst[i] = (acc += deltas[i - 1]) / scale;
   }
 }
+
+/**
+ * The decimals a chunk's prices are written with: the larger of the bid and ask columns' scale,
+ * each the smallest that writes every price of the chunk exactly — so no fewer than the prices
+ * really have. null when a price column is RAW (prices that no decimal scale writes exactly) or
+ * the chunk holds no tick. Decompresses the chunk but decodes no column.
+ */
+export function tickChunkPriceDecimals(bytes: Uint8Array): number | null {
+  if (bytes.length < 2 || bytes[0] !== TICK_CHUNK_VERSION) return null;
+  let body: Uint8Array;
+  try {
+    body = decompress(bytes.subarray(1));
+  } catch {
+    return null;
+  }
+  if (body.length < headerBytes(3)) return null;
+  const view = new DataView(body.buffer, body.byteOffset, body.length);
+  if (view.getUint32(0, true) === 0) return null;
+  // Columns 1 and 2 are bid and ask (layout above).
+  if (view.getUint8(12) !== SCALED || view.getUint8(16) !== SCALED) return null;
+  return Math.max(view.getUint8(13), view.getUint8(17));
+}

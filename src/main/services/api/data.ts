@@ -6,9 +6,16 @@
 import { performance } from 'node:perf_hooks';
 import { generateSymbolTicks } from '../ticks/generate-service.ts';
 import { importTickCsv } from '../ticks/import-service.ts';
+import {
+  listSymbolSpecs,
+  resetSymbolSpec,
+  saveSymbolSpec,
+  type SymbolSpecEntry,
+} from '../ticks/symbol-specs.ts';
 import { listSymbols } from '../ticks/tick-store.ts';
 import { utcMs, type BackendContext } from './context.ts';
 import { toSymbolSummary } from './dto-map.ts';
+import type { SymbolSpecDto } from '../../../shared/dto.ts';
 import type { DomainHandlers } from './handler-types.ts';
 
 const IMPORT_PROGRESS_MS = 100;
@@ -64,5 +71,16 @@ export function dataHandlers(ctx: BackendContext): DomainHandlers<'data'> {
 
     /** No dialog here: a host that has one (Electron) answers this channel itself. */
     'data:pickFile': async () => null,
+
+    // Specs are not refused while a run reads the symbol: a run copied its specs when it started.
+    'data:specs': async () => listSymbolSpecs(db).map(toSpecDto),
+    'data:setSpec': async ({ symbol, spec }) => toSpecDto(saveSymbolSpec(db, symbol, spec)),
+    'data:resetSpec': async ({ symbol }) => toSpecDto(resetSymbolSpec(db, symbol)),
   };
+}
+
+function toSpecDto(e: SymbolSpecEntry): SymbolSpecDto {
+  const dto: SymbolSpecDto = { symbol: e.symbol, edited: e.edited, ...e.spec };
+  if (e.problem !== undefined) dto.problem = e.problem;
+  return dto;
 }

@@ -205,4 +205,14 @@ export const MIGRATIONS: readonly string[] = [
      submitted_at INTEGER NOT NULL,
      finished_at INTEGER
    ) WITHOUT ROWID;`,
+  // 11: symbol specifications (issue 12, ticks/symbol-specs.ts): the edited spec of a symbol as
+  // the JSON of a whole SymbolSpec, validated on every read. Keyed by the symbol's name, not by
+  // symbols.id, so a spec can be set before its ticks are imported and is kept whatever
+  // happens to the ticks (a --replace import, a symbol deleted and imported again). No row: the
+  // default from the name (and the data's price decimals).
+  `CREATE TABLE symbol_specs (
+     symbol TEXT PRIMARY KEY,
+     spec TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
 ];

@@ -19,7 +19,7 @@ export class DataDirNotWritableError extends Error {
   constructor(dataDir: string, reason: string) {
     super(
       `the data folder ${dataDir} cannot be written: ${reason}. Commands that only read ` +
-        `(data list, runs list, runs export --out elsewhere, checkpoints list/inspect/diff, ` +
+        `(data list, data spec SYMBOL [--json], runs list, runs export --out elsewhere, checkpoints list/inspect/diff, ` +
         `checkpoints gc --dry-run, settings NAME, strategies list) still work; choose another folder with --data-dir to write`,
     );
     this.name = 'DataDirNotWritableError';

@@ -2,16 +2,19 @@
 import { initialData, useData } from './data.ts';
 import { initialNav, useNav } from './nav.ts';
 import { initialRuns, useRuns } from './runs.ts';
+import { initialSpecs, useSpecs } from './specs.ts';
 import { initialUi, useUi } from './ui.ts';
 
 export { useData } from './data.ts';
 export { useNav, isRunScreen, type Screen, type NavParams } from './nav.ts';
 export { useRuns, connectRuns, runProgressPct } from './runs.ts';
+export { useSpecs } from './specs.ts';
 export { useUi, notify } from './ui.ts';
 
 export function resetStores(): void {
   useNav.setState({ ...initialNav });
   useRuns.setState({ ...initialRuns });
   useData.setState({ ...initialData });
+  useSpecs.setState({ ...initialSpecs });
   useUi.setState({ ...initialUi });
 }

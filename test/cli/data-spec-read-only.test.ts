@@ -1,0 +1,49 @@
+/**
+ * `data spec SYMBOL` only shows when given no change flag, so it works on a data folder that
+ * cannot be written (a read-only bind mount of a real one, as read-only-data.test.ts); a change
+ * is refused naming the folder. Needs root to mount; elsewhere the test is skipped and says why.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/main/services/db/database.ts';
+import { saveSymbolSpec } from '../../src/main/services/ticks/symbol-specs.ts';
+import { cli } from './run-cli.ts';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-readonly-spec-'));
+const data = path.join(root, 'data');
+const ro = path.join(root, 'ro');
+fs.mkdirSync(ro);
+const mounted = (() => {
+  try {
+    execFileSync('mount', ['--bind', ro, ro], { stdio: 'ignore' });
+    execFileSync('umount', [ro]);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+afterAll(() => {
+  if (mounted) execFileSync('umount', [ro], { stdio: 'ignore' });
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('data spec on a read-only data folder', () => {
+  it.skipIf(!mounted)('shows a spec, refuses to change it (skipped without bind mounts)', () => {
+    const db = openDatabase(data);
+    saveSymbolSpec(db, 'EURUSD', { swapLong: -3 });
+    db.close();
+    execFileSync('mount', ['--bind', data, ro]);
+    execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
+
+    const shown = cli(ro, ['data', 'spec', 'EURUSD', '--json']);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ edited: true, swapLong: -3 });
+
+    const change = cli(ro, ['data', 'spec', 'EURUSD', '--swap-long', '-1']);
+    expect(change.code).toBe(1);
+    expect(change.stderr).toContain(`the data folder ${ro} cannot be written`);
+  });
+});
