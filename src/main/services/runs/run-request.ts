@@ -16,13 +16,10 @@ import {
   type RecordKind,
   type RunConfig,
 } from './run-config.ts';
+import { RunInputError } from './run-input-error.ts';
+import { runMoneyOf } from './run-money.ts';
 
-export class RunInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RunInputError';
-  }
-}
+export { RunInputError } from './run-input-error.ts';
 
 /** What a caller (CLI, app) asks for; everything optional has a documented default. */
 export interface RunRequest {
@@ -172,6 +169,15 @@ export async function prepareRun(
     },
     account: checkAccount({ ...DEFAULT_ACCOUNT, ...definedOnly(req.account ?? {}) }),
   };
+  // Every new run gets broker settings (common.md 1); an old request's account.lotSize (a stored
+  // sweep spec) still means the contract size. ctx.lotSize is the first symbol's contract size.
+  const money = definedOnly(req.money ?? {});
+  const contractSize = money.contractSize ?? req.account?.lotSize;
+  config.money = runMoneyOf(db, config.symbols, {
+    ...money,
+    ...(contractSize !== undefined && { contractSize }),
+  });
+  config.account.lotSize = config.money.specs[0].contractSize;
   // Only a non-default choice is stored: a default run's config (and hash) is as it always was.
   const record = recordOf(req.record);
   if (record) config.record = record;
