@@ -9,7 +9,7 @@ import {
 } from '../mtf/mtf-engine.ts';
 import { TickMerger } from '../mtf/tick-merger.ts';
 import { Portfolio, type PortfolioState } from '../portfolio/portfolio.ts';
-import type { PortfolioConfig, TradeSink } from '../portfolio/types.ts';
+import type { PortfolioConfig, RateSource, TradeSink } from '../portfolio/types.ts';
 import {
   EquityTracker,
   type EquitySample,
@@ -36,6 +36,7 @@ export interface BacktestConfig {
   engine: EngineConfig;
   portfolio: PortfolioConfig;
   strategy: BacktestStrategy | null;
+  rates?: RateSource | null;
 }
 
 export interface BacktestSinks {
