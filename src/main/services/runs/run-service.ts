@@ -226,7 +226,8 @@ export async function runSession(
     throw recordFailure(db, claim, err, () => {
       recorder.flush();
       updateRunProgress(db, claim, backtest.engine.ticksConsumed, setup.secondsBefore);
-      if (config.strategy) saveToDate(db, claim, { db, runId, config, backtest, recorder });
+      if (config.strategy)
+        saveToDateOfFailure(db, claim, { db, runId, config, backtest, recorder });
     });
   } finally {
     await stopBeating();
@@ -317,6 +318,18 @@ function finishSession(
 function saveToDate(db: Db, claim: RunClaim, f: Parameters<typeof toDateResults>[0]): void {
   const { stats, report } = toDateResults(f);
   saveRunStats(db, claim, stats, report);
+}
+
+/**
+ * The same for a failed run. They are a courtesy there: if they cannot be computed (the failure
+ * may be the store's), the run's own error is what to report, not this one's.
+ */
+function saveToDateOfFailure(db: Db, claim: RunClaim, f: Parameters<typeof toDateResults>[0]) {
+  try {
+    saveToDate(db, claim, f);
+  } catch (err) {
+    if (err instanceof RunFencedError) throw err;
+  }
 }
 
 /** prepareRun + startRun: a whole backtest in one call (no checkpoints unless asked). */
