@@ -4,6 +4,7 @@
  * exactly those of a run never interrupted.
  */
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCli, waitFor } from '../checkpoints/crash/child-cli.ts';
@@ -122,4 +123,54 @@ describe.each([
       exportOf(dir, reference.runId).get('summary.json'),
     );
   }, 120_000);
+});
+
+/** Buys on its 2nd H1 bar, closes on the 3rd, buys again on the 4th, throws on the 6th. */
+const FAILING_STRATEGY = `
+export default {
+  name: 'trade-then-fail',
+  description: 'one closed trade, one open position, then an error',
+  params: [],
+  requires: () => ({ timeframes: ['H1'] }),
+  init(ctx) { ctx.state.n = 0; },
+  onBar(ctx, ev) {
+    const n = ++ctx.state.n;
+    if (n === 2 || n === 4) ctx.buy(ev.symbol, ctx.lotSize);
+    if (n === 3) ctx.close(ev.symbol);
+    if (n === 6) throw new Error('bar six');
+  },
+};
+`;
+
+describe('statistics to date of a failed run', () => {
+  it('count its closed trade and value the open position at the last equity sample', () => {
+    const dir = folder();
+    fs.mkdirSync(path.join(dir, 'strategies'));
+    fs.writeFileSync(path.join(dir, 'strategies', 'fail.js'), FAILING_STRATEGY);
+    const r = cli(dir, [
+      'run',
+      '--symbol',
+      'EURUSD',
+      '--strategy',
+      'trade-then-fail',
+      '--timeframes',
+      'H1',
+    ]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/bar six/);
+    const id = JSON.parse(cli(dir, ['runs', 'list', '--json']).stdout)[0].id as string;
+    const run = storedRun(dir, id);
+    expect(run.status).toBe('failed');
+    expect(run.report).toMatchObject({ toDate: true, warnings: [] });
+    // Bought at bar 2, closed at bar 3: one trade; the second buy (bar 4) is still open.
+    expect(run.stats!.trades).toBe(1);
+    expect(run.stats!.longTrades).toBe(1);
+    const db = new Database(path.join(dir, 'backtestr.db'), { readonly: true });
+    const last = db
+      .prepare('SELECT balance, equity FROM equity WHERE run_id = ? ORDER BY time DESC LIMIT 1')
+      .get(id) as { balance: number; equity: number };
+    db.close();
+    expect(run.stats!.finalEquity).toBe(last.equity);
+    expect(last.equity, 'the open position is in the equity').not.toBe(last.balance);
+  }, 60_000);
 });
