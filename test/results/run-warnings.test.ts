@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MtfEngine } from '../../src/main/engine/mtf/mtf-engine.ts';
-import { runWarnings } from '../../src/main/engine/results/run-warnings.ts';
+import { MAX_NOT_READY_WARNINGS, runWarnings } from '../../src/main/engine/results/run-warnings.ts';
 import { batchOf } from '../mtf/helpers.ts';
 
 /**
  * Two symbols on M1 and H1 with sma(3) and ema(5); EURUSD gets ticks at 10:00 … 10:05 (6 M1 bars
  * closed by finish(), 1 H1 bar), GBPUSD at 10:00 … 10:02 only (3 M1 bars, 1 H1 bar).
  */
-function engine(historySize = 100): MtfEngine {
+function engine(historySize = 100, indicators = ['sma(3)', 'ema(5)']): MtfEngine {
   const e = new MtfEngine({
     symbols: ['EURUSD', 'GBPUSD'],
     timeframes: ['M1', 'H1'],
-    indicators: ['sma(3)', 'ema(5)'],
+    indicators,
     price: 'bid',
     historySize,
   });
@@ -69,6 +69,15 @@ describe('runWarnings', () => {
     expect(w).toEqual([
       'demo made no trade: ema(5) on GBPUSD M1 needs 5 bars, the data gave at least 2',
     ]);
+  });
+
+  it('caps the sentences: the last one counts the rest', () => {
+    const specs = ['sma(10)', 'sma(11)', 'sma(12)'];
+    // 2 symbols × 2 timeframes × 3 SMAs longer than any series: 12 sentences → 7 and "5 more".
+    const w = runWarnings({ ...base, engine: engine(100, specs), needs: { indicators: specs } });
+    expect(w).toHaveLength(MAX_NOT_READY_WARNINGS);
+    expect(w[0]).toBe('demo made no trade: sma(10) on EURUSD M1 needs 10 bars, the data gave 6');
+    expect(w.at(-1)).toBe('… and 5 more indicators that never had enough bars');
   });
 
   it('nothing about readiness when the strategy traded; refused orders are counted', () => {
