@@ -21,9 +21,24 @@ export class MonthlyReturns {
     this.#base = base;
   }
 
+  /**
+   * [from, to) in ms of the month `ends` ends with: a sample inside it needs no date arithmetic
+   * (equity samples can be millions). Derived, not state: NaN after a restore.
+   */
+  #from = NaN;
+  #to = NaN;
+
   add(time: number, equity: number): void {
+    if (time >= this.#from && time < this.#to) {
+      this.#ends[this.#ends.length - 1] = equity;
+      return;
+    }
     const d = new Date(time);
-    const month = d.getUTCFullYear() * 12 + d.getUTCMonth();
+    const year = d.getUTCFullYear();
+    const m = d.getUTCMonth();
+    const month = year * 12 + m;
+    this.#from = Date.UTC(year, m, 1);
+    this.#to = Date.UTC(year, m + 1, 1);
     const n = this.#ends.length;
     if (n > 0 && this.#ends[n - 2] === month) this.#ends[n - 1] = equity;
     else this.#ends.push(month, equity);
@@ -58,6 +73,7 @@ export class MonthlyReturns {
       throw new RangeError(`a monthly returns snapshot of ${v.length} values is cut short`);
     this.#base = v[0];
     this.#ends = v.slice(2, 2 + 2 * months);
+    this.#from = this.#to = NaN;
     return 2 + 2 * months;
   }
 
@@ -65,5 +81,6 @@ export class MonthlyReturns {
   restart(equity: number): void {
     this.#base = equity;
     this.#ends = [];
+    this.#from = this.#to = NaN;
   }
 }
