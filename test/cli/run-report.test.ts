@@ -9,6 +9,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCli, waitFor } from '../checkpoints/crash/child-cli.ts';
 import {
+  checkpointFiles,
+  CKPT,
   exportOf,
   RUN_ARGS,
   runJson,
@@ -173,4 +175,39 @@ describe('statistics to date of a failed run', () => {
     expect(run.stats!.finalEquity).toBe(last.equity);
     expect(last.equity, 'the open position is in the equity').not.toBe(last.balance);
   }, 60_000);
+});
+
+describe('a run whose live statistics an older version tallied (19 values)', () => {
+  it('resumes: the old statistics go on exactly, the new ones count from the resume', async () => {
+    const dir = folder();
+    const args = [...RUN_ARGS, '--record', 'bars'];
+    const reference = runJson(dir, ['run', ...args]);
+    const proc = startCli(dir, ['run', ...args, ...CKPT, '--keep', '50']);
+    const id = (await waitFor(proc, () => /run (\S+) started/.exec(proc.stderr())?.[1]))!;
+    await waitFor(proc, () =>
+      checkpointFiles(dir, id).some((f) => f.endsWith('.btck')) ? true : undefined,
+    );
+    proc.child.kill('SIGKILL');
+    await proc.exited;
+
+    // What a version before issue 12 stored: the first 19 float64s (152 bytes) of each snapshot.
+    const db = new Database(path.join(dir, 'backtestr.db'));
+    db.prepare('UPDATE run_tallies SET state = substr(state, 1, 152) WHERE run_id = ?').run(id);
+    const lengths = db
+      .prepare('SELECT DISTINCT length(state) FROM run_tallies WHERE run_id = ?')
+      .pluck()
+      .all(id);
+    expect(lengths).toEqual([152]);
+    db.close();
+
+    const resumed = runJson(dir, ['resume', id]);
+    expect(resumed.status).toBe('completed');
+    const done = storedRun(dir, id).stats!;
+    const ref = storedRun(dir, reference.runId).stats!;
+    for (const k of ['trades', 'netProfit', 'finalEquity', 'maxDrawdown', 'sharpe'])
+      expect(done[k], k).toBe(ref[k]);
+    // The split by side counts only the trades after the checkpoint the run resumed from.
+    expect(done.longTrades! + done.shortTrades!).toBeLessThanOrEqual(ref.trades!);
+    expect(ref.longTrades! + ref.shortTrades!).toBe(ref.trades);
+  }, 120_000);
 });
