@@ -78,6 +78,10 @@ describe('runs through the backend', () => {
     expect(info).toMatchObject({ status: 'completed', ticksDone: last.ticksTotal, error: null });
     const results = await backend.invoke('runs:results', { runId });
     expect(results.stats).toEqual(info.stats);
+    // The report of a finished run that traded: no warning, not to date, one month (January).
+    expect(results.report).toEqual(info.report);
+    expect(info.report).toMatchObject({ warnings: [], toDate: false });
+    expect(info.report!.monthly.map((m) => m.month)).toEqual(['2024-01']);
     expect(results.trades.length, 'the strategy traded').toBeGreaterThan(0);
     expect(results.stats!.trades).toBe(results.trades.length);
     expect(results.equity.length).toBeGreaterThan(1000); // one point per M1 close, under 2000

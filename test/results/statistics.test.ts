@@ -131,7 +131,25 @@ describe('computeStatistics', () => {
       largestWin: null,
       largestLoss: null,
       exposurePct: null,
+      recoveryFactor: null,
+      expectedPayoff: null,
+      maxConsecutiveWins: 0,
+      maxConsecutiveWinsMoney: 0,
+      maxConsecutiveLosses: 0,
+      maxConsecutiveLossesMoney: 0,
+      longTrades: 0,
+      longWinRate: null,
+      shortTrades: 0,
+      shortWinRate: null,
+      averageHoldingMs: null,
+      totalSwaps: 0,
+      totalCommissions: 0,
+      minMarginLevel: null,
+      stopOuts: 0,
+      rejectedOrders: 0,
     });
+    // The key order is fixed: exports and the stored JSON print it.
+    expect(Object.keys(s).slice(-3)).toEqual(['minMarginLevel', 'stopOuts', 'rejectedOrders']);
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 

@@ -57,7 +57,10 @@ describe('fenced writes', () => {
       ['progress', () => updateRunProgress(db, old, 99, 9)],
       ['status', () => setRunStatus(db, old, 'paused')],
       ['finish', () => finishRun(db, old, 'failed', 'late failure')],
-      ['stats', () => saveRunStats(db, old, { trades: 1 })],
+      [
+        'stats',
+        () => saveRunStats(db, old, { trades: 1 }, { monthly: [], warnings: [], toDate: false }),
+      ],
       [
         'resume deletes',
         () =>

@@ -65,7 +65,7 @@ describe('sweep export', () => {
       'error',
     ]);
     expect(STATISTIC_COLUMNS.slice(0, 3)).toEqual(['startBalance', 'finalBalance', 'finalEquity']);
-    expect(STATISTIC_COLUMNS.at(-1)).toBe('exposurePct');
+    expect(STATISTIC_COLUMNS.at(-1)).toBe('rejectedOrders'); // the MT5 report's, issue 12
     expect(rows.map((r) => r.slice(0, 5))).toEqual([
       ['0', 'search', '', '3', 'completed'],
       ['1', 'search', '', '12', 'failed'],

@@ -11,12 +11,14 @@ import type { EquitySample } from './equity-tracker.ts';
 import { StatisticsAccumulator } from './statistics-accumulator.ts';
 
 export interface StatisticsInput {
-  /** Closed trades in any order. */
+  /** Closed trades in closing order (the consecutive wins/losses depend on it). */
   trades: Iterable<Trade>;
   /** Equity curve in time order. */
   equity: Iterable<EquitySample>;
   startBalance: number;
   exposure: { inMarketMs: number; firstTime: number; lastTime: number };
+  /** Orders refused for want of free margin (counted, not iterated: only their number matters). */
+  rejections?: number;
 }
 
 export interface Statistics {
@@ -113,8 +115,17 @@ export interface RunReport {
 }
 
 export function computeStatistics(input: StatisticsInput): Statistics {
+  return computeResults(input).stats;
+}
+
+/** computeStatistics and the monthly returns table, from the same single pass. */
+export function computeResults(input: StatisticsInput): {
+  stats: Statistics;
+  monthly: MonthlyReturn[];
+} {
   const acc = new StatisticsAccumulator(input.startBalance);
   for (const trade of input.trades) acc.addTrade(trade);
   for (const sample of input.equity) acc.addEquity(sample);
-  return acc.finish(input.exposure);
+  if (input.rejections) acc.addRejection(input.rejections);
+  return { stats: acc.finish(input.exposure), monthly: acc.monthly() };
 }

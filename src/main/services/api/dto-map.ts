@@ -42,10 +42,24 @@ export function toRunInfo(r: RunRecord, cluster: Dto.RunClusterInfo | null = nul
     parentRunId: r.parentRunId,
     parentSeq: r.parentSeq,
     stats: r.stats,
-    report: null,
+    report: toReportDto(r.report),
     record: recordedKinds(r.config),
     sweepId: r.sweepId ?? null,
     cluster,
+  };
+}
+
+/** A run's stored report (runs.report) as the app shows it; null when none was computed. */
+export function toReportDto(r: RunRecord['report']): Dto.RunReportDto | null {
+  if (!r) return null;
+  return {
+    monthly: r.monthly.map((m) => ({
+      month: m.month,
+      profit: m.profit,
+      returnPct: finite(m.returnPct),
+    })),
+    warnings: [...r.warnings],
+    toDate: r.toDate,
   };
 }
 

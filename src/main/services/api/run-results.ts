@@ -3,6 +3,7 @@ import type { EquityPoint, RunResults, TradeDto } from '../../../shared/dto.ts';
 import type { Db } from '../db/database.ts';
 import { storedEquity, storedTrades } from '../runs/result-rows.ts';
 import type { RunRecord } from '../runs/run-config.ts';
+import { toReportDto } from './dto-map.ts';
 import { EquityDownsampler } from './equity-downsample.ts';
 
 export const DEFAULT_MAX_POINTS = 2000;
@@ -10,7 +11,7 @@ export const DEFAULT_MAX_POINTS = 2000;
 export function runResults(db: Db, run: RunRecord, maxPoints = DEFAULT_MAX_POINTS): RunResults {
   return {
     stats: run.stats,
-    report: null,
+    report: toReportDto(run.report),
     equity: equityCurve(db, run.id, maxPoints),
     trades: [...storedTrades(db, run.id)] as TradeDto[],
     rejections: [],

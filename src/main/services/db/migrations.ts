@@ -215,4 +215,29 @@ export const MIGRATIONS: readonly string[] = [
      spec TEXT NOT NULL,
      updated_at INTEGER NOT NULL
    ) WITHOUT ROWID;`,
+  // 12: the money output (issue 12): swaps and excursions per trade, margin per equity sample
+  // (NULL level: no margin used), refused orders. (Placeholder on this branch: helper C2's.)
+  `ALTER TABLE trades ADD COLUMN swap REAL NOT NULL DEFAULT 0;
+   ALTER TABLE trades ADD COLUMN mae_pips REAL NOT NULL DEFAULT 0;
+   ALTER TABLE trades ADD COLUMN mae_money REAL NOT NULL DEFAULT 0;
+   ALTER TABLE trades ADD COLUMN mfe_pips REAL NOT NULL DEFAULT 0;
+   ALTER TABLE trades ADD COLUMN mfe_money REAL NOT NULL DEFAULT 0;
+   ALTER TABLE equity ADD COLUMN margin REAL NOT NULL DEFAULT 0;
+   ALTER TABLE equity ADD COLUMN margin_level REAL;
+   CREATE TABLE order_rejections (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     time INTEGER NOT NULL,
+     order_id INTEGER NOT NULL,
+     symbol TEXT NOT NULL,
+     side TEXT NOT NULL,
+     size REAL NOT NULL,
+     reason TEXT NOT NULL,
+     required_margin REAL NOT NULL,
+     free_margin REAL NOT NULL,
+     PRIMARY KEY (run_id, seq)
+   ) WITHOUT ROWID;`,
+  // 13: a run's report beside its statistics (issue 12): JSON of RunReport — the monthly returns,
+  // warnings, and whether the statistics are "to date" (of a paused, stopped or failed run).
+  `ALTER TABLE runs ADD COLUMN report TEXT;`,
 ];

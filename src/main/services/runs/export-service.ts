@@ -156,6 +156,9 @@ export function summaryOf(run: RunRecord): object {
     account: c.account,
     ticks: run.ticksDone,
     statistics: run.stats,
+    // Monthly returns and warnings (issue 12); absent for a run finished before, so its summary
+    // is as it always was.
+    ...(run.report && { report: run.report }),
     // Only for a run that left something out, so a default run's summary is as it always was.
     ...(c.record && { record: c.record }),
   };

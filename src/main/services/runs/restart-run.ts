@@ -38,7 +38,8 @@ export async function restartFromFirstTick(
     for (const table of ['bars', 'bar_chunks', 'run_tallies', 'trades', 'equity'])
       db.prepare(`DELETE FROM ${table} WHERE run_id = ?`).run(run.id);
     db.prepare(
-      `UPDATE runs SET ticks_done = 0, seconds = 0, ticks_total = ?, stats = NULL, error = NULL,
+      `UPDATE runs SET ticks_done = 0, seconds = 0, ticks_total = ?, stats = NULL, report = NULL,
+         error = NULL,
          finished_at = NULL WHERE id = ?`,
     ).run(ticksTotal, run.id);
   });

@@ -13,7 +13,8 @@ export function storedTrades(db: Db, runId: string): IterableIterator<Trade> {
     .prepare(
       `SELECT trade_id AS id, symbol, side, size, entry_time AS entryTime, entry_price AS entryPrice,
          exit_time AS exitTime, exit_price AS exitPrice, exit_reason AS exitReason,
-         gross_pnl AS grossPnl, commission, net_pnl AS netPnl
+         gross_pnl AS grossPnl, commission, swap, net_pnl AS netPnl, mae_pips AS maePips,
+         mae_money AS maeMoney, mfe_pips AS mfePips, mfe_money AS mfeMoney
        FROM trades WHERE run_id = ? ORDER BY seq`,
     )
     .iterate(runId) as IterableIterator<Trade>;
@@ -23,7 +24,8 @@ export function storedTrades(db: Db, runId: string): IterableIterator<Trade> {
 export function storedEquity(db: Db, runId: string): IterableIterator<EquitySample> {
   return db
     .prepare(
-      `SELECT time, balance, equity, drawdown, drawdown_pct AS drawdownPct
+      `SELECT time, balance, equity, drawdown, drawdown_pct AS drawdownPct, margin,
+         margin_level AS marginLevel
        FROM equity WHERE run_id = ? ORDER BY time`,
     )
     .iterate(runId) as IterableIterator<EquitySample>;

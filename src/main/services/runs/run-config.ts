@@ -1,3 +1,4 @@
+import type { RunReport } from '../../engine/results/statistics.ts';
 import type { PriceSource } from '../../engine/mtf/bar.ts';
 import type { EngineConfig } from '../../engine/mtf/engine-config.ts';
 import type { Timeframe } from '../../engine/mtf/timeframes.ts';
@@ -161,6 +162,11 @@ export interface RunRecord {
   error: string | null;
   /** Statistics of a finished backtest with a strategy (see computeStatistics). */
   stats: Record<string, number | null> | null;
+  /**
+   * Monthly returns, warnings, and whether `stats` are to date (a paused or failed run's); null
+   * for a run without a strategy or one finished by a version before issue 12.
+   */
+  report: RunReport | null;
   /** A fork's origin: the run and checkpoint it was resumed from. */
   parentRunId: string | null;
   parentSeq: number | null;

@@ -1,9 +1,8 @@
 import type { EquitySink } from '../../engine/backtest/backtest.ts';
 import type { Bar } from '../../engine/mtf/bar.ts';
 import type { BarSink } from '../../engine/mtf/mtf-engine.ts';
-import type { Trade, TradeSink } from '../../engine/portfolio/types.ts';
+import type { OrderRejection, Trade, TradeSink } from '../../engine/portfolio/types.ts';
 import type { EquitySample } from '../../engine/results/equity-tracker.ts';
-import type { Statistics } from '../../engine/results/statistics.ts';
 import { StatisticsAccumulator } from '../../engine/results/statistics-accumulator.ts';
 import type { PendingRows, Watermarks } from '../checkpoints/checkpoint-data.ts';
 import type { Db } from '../db/database.ts';
@@ -18,12 +17,14 @@ import {
 } from './run-config.ts';
 import { fencedWrite, type RunClaim } from './run-fence.ts';
 import { hasWrites, writeRecorderRows, type RecorderWrites } from './recorder-writes.ts';
+import type { RunStatistics } from './run-statistics.ts';
 import { loadTally, truncateTalliesAfter } from './run-tallies.ts';
 
 /** Trade and equity rows per transaction (bars go by chunk, see BarBuffer). */
 const FLUSH_ROWS = 256;
 
 type Row = unknown[];
+type Exposure = { inMarketMs: number; firstTime: number; lastTime: number };
 
 /**
  * Stores what a run produces — closed bars, trades, equity samples, each only if the run's
@@ -105,6 +106,14 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     ]);
   }
 
+  /** Counted in the live statistics; the rows themselves are stored with the trades. */
+  onReject(_r: OrderRejection): void {
+    if (this.#stats) {
+      this.#stats.addRejection();
+      this.#statsChanged = true;
+    }
+  }
+
   onEquity(s: EquitySample): void {
     this.#lastEquityTime = s.time;
     if (this.#stats) {
@@ -126,12 +135,19 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
    * Statistics of a run that does not store its trades or equity (null for one that does: they
    * come from its rows, runStatistics). Call once, at the end.
    */
-  statistics(exposure: {
-    inMarketMs: number;
-    firstTime: number;
-    lastTime: number;
-  }): Statistics | null {
-    return this.#stats?.finish(exposure) ?? null;
+  statistics(exposure: Exposure): RunStatistics | null {
+    const acc = this.#stats;
+    return acc && { stats: acc.finish(exposure), monthly: acc.monthly() };
+  }
+
+  /**
+   * The same, to date (a paused or failed run), from a copy: finishing closes the Sharpe ratio's
+   * day, and the live accumulator must go on as if nothing was asked, so that the run, resumed,
+   * ends with the statistics of an uninterrupted one.
+   */
+  statisticsToDate(exposure: Exposure): RunStatistics | null {
+    const copy = this.#stats?.clone();
+    return copy ? { stats: copy.finish(exposure), monthly: copy.monthly() } : null;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Backtest } from '../../engine/backtest/backtest.ts';
 import type { BacktestStrategy } from '../../engine/backtest/backtest.ts';
-import type { Statistics } from '../../engine/results/statistics.ts';
+import type { RunReport, Statistics } from '../../engine/results/statistics.ts';
 import type { CallbackWatch } from '../../engine/strategy/callback-watch.ts';
 import { configHash, fingerprintOf } from '../checkpoints/checkpoint-capture.ts';
 import {
@@ -26,7 +26,7 @@ import { fencedWrite, RunFencedError, type RunClaim } from './run-fence.ts';
 import { claimRun, releaseRun } from './run-ownership.ts';
 import { RunRecorder } from './run-recorder.ts';
 import { prepareRun, type PreparedRun, type RunRequest } from './run-request.ts';
-import { runStatistics } from './run-statistics.ts';
+import { finalResults, toDateResults } from './run-report.ts';
 import {
   finishRun,
   insertRun,
@@ -73,6 +73,8 @@ export interface RunSummary {
   ticksPerSec: number;
   /** Present when a run with a strategy completed. */
   stats?: Statistics;
+  /** With stats: the monthly returns and warnings. */
+  report?: RunReport;
   checkpoints?: Pick<CheckpointStats, 'written' | 'skipped' | 'failed' | 'lastError'>;
 }
 
@@ -226,6 +228,8 @@ export async function runSession(
     throw recordFailure(db, claim, err, () => {
       recorder.flush();
       updateRunProgress(db, claim, backtest.engine.ticksConsumed, setup.secondsBefore);
+      if (config.strategy)
+        saveToDateOfFailure(db, claim, { db, runId, config, backtest, recorder });
     });
   } finally {
     await stopBeating();
@@ -263,18 +267,27 @@ function finishSession(
   const engine = backtest.engine;
   const row = db.prepare('SELECT seconds FROM runs WHERE id = ?').get(runId) as { seconds: number };
   let stats: Statistics | undefined;
+  let report: RunReport | undefined;
+  const finished = { db, runId, config, backtest, recorder };
   if (status === 'completed') {
     // One fenced transaction: a completed run always has its statistics.
     fencedWrite(db, claim, () => {
       if (config.strategy) {
-        const exposure = backtest.portfolio.exposure();
-        stats = recorder.statistics(exposure) ?? runStatistics(db, runId, config, exposure);
-        saveRunStats(db, claim, stats);
+        const results = finalResults(finished, setup.strategy);
+        stats = results.stats;
+        report = results.report;
+        saveRunStats(db, claim, results.stats, results.report);
       }
       finishRun(db, claim, 'completed');
     });
   } else {
-    setRunStatus(db, claim, 'paused');
+    fencedWrite(db, claim, () => {
+      if (config.strategy) {
+        recorder.flush();
+        saveToDate(db, claim, finished);
+      }
+      setRunStatus(db, claim, 'paused');
+    });
   }
   const ticks = engine.ticksConsumed;
   const sessionTicks = ticks - setup.cursor.reduce((a, b) => a + b, 0);
@@ -288,6 +301,7 @@ function finishSession(
     seconds: row.seconds,
     ticksPerSec: sessionSeconds > 0 ? sessionTicks / sessionSeconds : 0,
     ...(stats && { stats }),
+    ...(report && { report }),
     ...(manager && {
       checkpoints: {
         written: manager.stats.written,
@@ -297,6 +311,27 @@ function finishSession(
       },
     }),
   };
+}
+
+/**
+ * Stores the statistics to date of a run that stops before its end (report.toDate); its
+ * completion replaces them. The live state is not touched (toDateResults).
+ */
+function saveToDate(db: Db, claim: RunClaim, f: Parameters<typeof toDateResults>[0]): void {
+  const { stats, report } = toDateResults(f);
+  saveRunStats(db, claim, stats, report);
+}
+
+/**
+ * The same for a failed run. They are a courtesy there: if they cannot be computed (the failure
+ * may be the store's), the run's own error is what to report, not this one's.
+ */
+function saveToDateOfFailure(db: Db, claim: RunClaim, f: Parameters<typeof toDateResults>[0]) {
+  try {
+    saveToDate(db, claim, f);
+  } catch (err) {
+    if (err instanceof RunFencedError) throw err;
+  }
 }
 
 /** prepareRun + startRun: a whole backtest in one call (no checkpoints unless asked). */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { RunReport } from '../../engine/results/statistics.ts';
 import type { Db } from '../db/database.ts';
 import { fencedWrite, type RunClaim } from './run-fence.ts';
 import { markDeadRunsInterrupted } from './run-ownership.ts';
@@ -15,13 +16,14 @@ interface RunRow {
   finishedAt: number | null;
   error: string | null;
   stats: string | null;
+  report: string | null;
   parentRunId: string | null;
   parentSeq: number | null;
   sweepId: string | null;
 }
 
 const RUN_COLUMNS = `id, created_at AS createdAt, status, config, ticks_total AS ticksTotal,
-  ticks_done AS ticksDone, seconds, finished_at AS finishedAt, error, stats,
+  ticks_done AS ticksDone, seconds, finished_at AS finishedAt, error, stats, report,
   parent_run_id AS parentRunId, parent_seq AS parentSeq, sweep_id AS sweepId`;
 
 function toRecord(row: RunRow): RunRecord {
@@ -29,6 +31,7 @@ function toRecord(row: RunRow): RunRecord {
     ...row,
     config: JSON.parse(row.config) as RunConfig,
     stats: row.stats === null ? null : (JSON.parse(row.stats) as RunRecord['stats']),
+    report: row.report === null ? null : (JSON.parse(row.report) as RunRecord['report']),
   };
 }
 
@@ -134,9 +137,12 @@ export function finishRun(
   );
 }
 
-export function saveRunStats(db: Db, claim: RunClaim, stats: object): void {
+/** The statistics and the report beside them (runs.report), in one statement. */
+export function saveRunStats(db: Db, claim: RunClaim, stats: object, report: RunReport): void {
   fencedWrite(db, claim, () =>
-    db.prepare('UPDATE runs SET stats = ? WHERE id = ?').run(JSON.stringify(stats), claim.runId),
+    db
+      .prepare('UPDATE runs SET stats = ?, report = ? WHERE id = ?')
+      .run(JSON.stringify(stats), JSON.stringify(report), claim.runId),
   );
 }
 

@@ -21,6 +21,8 @@ export interface RunResult {
   error: string | null;
   /** runs.stats as stored: JSON text, so the statistics keep their key order (summary.json). */
   statsJson: string | null;
+  /** runs.report as stored (JSON of RunReport); absent in results packed before issue 12. */
+  reportJson?: string | null;
   ticksDone: number;
   ticksTotal: number;
   seconds: number;
@@ -55,6 +57,11 @@ export const resultSchema = z.strictObject({
     .string()
     .max(1024 * 1024)
     .nullable(),
+  reportJson: z
+    .string()
+    .max(1024 * 1024)
+    .nullable()
+    .optional(),
   ticksDone: count,
   ticksTotal: count,
   seconds: z.number().min(0),

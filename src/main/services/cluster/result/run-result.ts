@@ -35,6 +35,7 @@ interface RunRow {
   config: string;
   error: string | null;
   stats: string | null;
+  report: string | null;
   ticksDone: number;
   ticksTotal: number;
   seconds: number;
@@ -43,7 +44,7 @@ interface RunRow {
 function runRow(db: Db, runId: string): RunRow | undefined {
   return db
     .prepare(
-      `SELECT status, config, error, stats, ticks_done AS ticksDone, ticks_total AS ticksTotal,
+      `SELECT status, config, error, stats, report, ticks_done AS ticksDone, ticks_total AS ticksTotal,
          seconds FROM runs WHERE id = ?`,
     )
     .get(runId) as RunRow | undefined;
@@ -65,6 +66,7 @@ export function packResult(db: Db, runId: string, extra: PackExtra = {}): Uint8A
       status: run.status,
       error: run.error,
       statsJson: run.stats,
+      reportJson: run.report,
       ticksDone: run.ticksDone,
       ticksTotal: run.ticksTotal,
       seconds: run.seconds,
@@ -99,6 +101,13 @@ export function readResult(bytes: Uint8Array, key: string): RunResult {
       throw new ResultError(`result ${key}: statsJson is not JSON`);
     }
   }
+  if (result.reportJson) {
+    try {
+      JSON.parse(result.reportJson);
+    } catch {
+      throw new ResultError(`result ${key}: reportJson is not JSON`);
+    }
+  }
   return result;
 }
 
@@ -119,12 +128,13 @@ export function adoptResult(db: Db, claim: RunClaim, result: RunResult): boolean
     if (run.status === 'completed' || run.status === 'failed') return false;
     replaceRows(db, claim.runId, result.rows);
     db.prepare(
-      `UPDATE runs SET status = ?, error = ?, stats = ?, ticks_done = ?, ticks_total = ?,
-         seconds = ?, finished_at = ? WHERE id = ?`,
+      `UPDATE runs SET status = ?, error = ?, stats = ?, report = ?, ticks_done = ?,
+         ticks_total = ?, seconds = ?, finished_at = ? WHERE id = ?`,
     ).run(
       result.status,
       result.error,
       result.statsJson,
+      result.reportJson ?? null,
       result.ticksDone,
       result.ticksTotal,
       result.seconds,

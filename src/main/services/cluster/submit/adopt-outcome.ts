@@ -63,7 +63,9 @@ export async function adoptOutcome(
   recordClusterDone(db, runId, cluster);
   if (result.status === 'failed') throw new Error(result.error ?? `run ${runId} failed`);
   // As the run row now holds them: the summary shows what `runs list` and exports show.
-  const stats = getRun(db, runId)?.stats ?? undefined;
+  const stored = getRun(db, runId);
+  const stats = stored?.stats ?? undefined;
+  const report = stored?.report ?? undefined;
   return {
     runId,
     status: 'completed',
@@ -74,6 +76,7 @@ export async function adoptOutcome(
     ticksPerSec: result.seconds > 0 ? result.ticksDone / result.seconds : 0,
     // Statistics as stored (a NaN is stored as null, as for every run row).
     ...(stats && { stats: stats as unknown as RunSummary['stats'] }),
+    ...(report && { report }),
     cluster,
   };
 }
