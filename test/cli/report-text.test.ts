@@ -46,7 +46,7 @@ describe('CLI run report', () => {
       }),
     );
     expect(lines[0]).toBe(
-      'TO DATE: the run is paused; figures cover the 500 of 1000 ticks done so far',
+      'TO DATE: the run is paused; figures cover the 500 of 1,000 ticks done so far',
     );
     expect(lines).toContain('Summary (USD)');
     expect(lines.find((l) => l.includes('Net profit'))).toMatch(/Net profit\s+-12\.50$/);

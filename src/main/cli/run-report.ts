@@ -13,7 +13,7 @@ import {
   specLines,
 } from '../../shared/money-settings-text.ts';
 import { MONTHS, monthlyTable } from '../../shared/monthly-table.ts';
-import { formatPercent, NONE } from '../../shared/report-format.ts';
+import { formatCount, formatPercent, NONE } from '../../shared/report-format.ts';
 import { reportSections } from '../../shared/report-sections.ts';
 import { formatTable } from './table.ts';
 
@@ -23,7 +23,7 @@ type Out = (line: string) => void;
 export function toDateNote(run: RunInfo): string | null {
   const toDate = run.report?.toDate ?? run.status !== 'completed';
   if (!toDate) return null;
-  return `TO DATE: the run is ${run.status}; figures cover the ${run.ticksDone} of ${run.ticksTotal} ticks done so far`;
+  return `TO DATE: the run is ${run.status}; figures cover the ${formatCount(run.ticksDone)} of ${formatCount(run.ticksTotal)} ticks done so far`;
 }
 
 /** Summary and Trades as label/value columns; money in the run's currency (in the title). */
