@@ -115,7 +115,9 @@ describe('README examples, as written, in order, on a fresh data folder', () => 
             if (argv[0] === 'run') runId ??= /run (\S+) started/.exec(r.stderr)?.[1];
             if (command.interrupted) expect(r.stdout).toMatch(/paused at \d+ ticks/);
             if (argv[0] === 'run' && argv.includes('--strategy') && !command.interrupted) {
-              const trades = Number(/^\s*trades\s+(\d+)$/m.exec(r.stdout)?.[1]);
+              // The report's Trades section: "  Trades   1,234".
+              const count = /^\s*Trades\s+([\d,]+)$/m.exec(r.stdout)?.[1];
+              const trades = Number(count?.replaceAll(',', ''));
               expect(trades, `the strategy example trades:\n${r.stdout}`).toBeGreaterThan(0);
             }
             if (argv[0] === 'runs' && argv[1] === 'export') {

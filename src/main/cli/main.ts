@@ -46,6 +46,8 @@ function globalOptions(argv: string[]): {
 const READ_ONLY_COMMANDS = new Set([
   'data list',
   'runs list',
+  'runs show',
+  'runs trades',
   'runs export',
   'checkpoints list',
   'checkpoints inspect',

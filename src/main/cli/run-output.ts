@@ -1,7 +1,10 @@
 import type { MirrorStats } from '../services/cluster/mirror/checkpoint-mirror.ts';
 import { listCheckpointRows } from '../services/checkpoints/checkpoint-store.ts';
+import { toRunInfo } from '../services/api/dto-map.ts';
 import type { RunSummary } from '../services/runs/run-service.ts';
+import { getRun } from '../services/runs/run-store.ts';
 import type { CliContext } from './context.ts';
+import { printRunReport } from './run-report.ts';
 
 /** The checkpoint `resume` will start from: the run's newest valid one, or null. */
 export function resumePoint(ctx: CliContext, runId: string): { seq: number; ticks: number } | null {
@@ -47,6 +50,7 @@ function printPaused(ctx: CliContext, s: RunSummary): void {
 export function printRunSummary(ctx: CliContext, s: RunSummary): void {
   if (s.status === 'paused') {
     printPaused(ctx, s);
+    printStoredReport(ctx, s);
     return;
   }
   ctx.out(`run ${s.runId} completed`);
@@ -61,6 +65,20 @@ export function printRunSummary(ctx: CliContext, s: RunSummary): void {
     ctx.out(
       `checkpoints: ${c.written} written, ${c.skipped} skipped, ${c.failed} failed${c.lastError ? ` (last error: ${c.lastError})` : ''}`,
     );
+  }
+  printStoredReport(ctx, s);
+}
+
+/**
+ * The report as `runs show` prints it, from the stored run (its statistics, monthly returns,
+ * warnings and money settings are what the run recorded). Without a stored run (a cluster run
+ * adopted elsewhere) the summary's own statistics are listed.
+ */
+function printStoredReport(ctx: CliContext, s: RunSummary): void {
+  const record = getRun(ctx.db, s.runId);
+  if (record?.stats) {
+    printRunReport((line) => ctx.out(line), toRunInfo(record));
+    return;
   }
   if (!s.stats) return;
   const width = Math.max(...Object.keys(s.stats).map((k) => k.length));

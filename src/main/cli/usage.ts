@@ -80,6 +80,13 @@ Backtests
                          built-in and user strategies (<data-dir>/strategies) with params
   runs list [--json]     runs with their status (running, paused, completed, failed,
                          interrupted)
+  runs show RUN_ID [--json]
+                         the run and its report as MT5 writes it: summary, trades,
+                         monthly returns, warnings ("to date" while unfinished), and
+                         the money it used (currency, leverage, stop-out, specs)
+  runs trades RUN_ID [--json]
+                         its closed trades in lots, with swap and MAE/MFE, and the
+                         orders refused for want of free margin
   checkpoints list RUN_ID [--json]
   checkpoints verify PATH|RUN_ID SEQ
   checkpoints inspect PATH|RUN_ID SEQ [--json]

@@ -40,6 +40,16 @@ describe('bestColumns', () => {
     expect(bestColumns('profitFactor', [pf(0.5, 30), pf(null, 0)])).toEqual([]);
   });
 
+  it('prefers fewer stop-outs and refusals, and the higher lowest margin level', () => {
+    expect(bestColumns('stopOuts', [{ stopOuts: 0 }, { stopOuts: 2 }])).toEqual([0]);
+    expect(bestColumns('rejectedOrders', [{ rejectedOrders: 3 }, { rejectedOrders: 1 }])).toEqual([
+      1,
+    ]);
+    expect(
+      bestColumns('minMarginLevel', [{ minMarginLevel: 80 }, { minMarginLevel: 400 }]),
+    ).toEqual([1]);
+  });
+
   it('has no best for a statistic of taste', () => {
     expect(bestColumns('trades', [{ trades: 1 }, { trades: 9 }])).toEqual([]);
   });

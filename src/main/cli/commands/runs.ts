@@ -5,6 +5,7 @@ import type { CliContext } from '../context.ts';
 import { required } from '../options.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage.ts';
+import { runsShow, runsTrades } from './runs-report.ts';
 
 export function runsCommand(ctx: CliContext, args: string[]): number {
   const [sub, ...rest] = args;
@@ -13,9 +14,15 @@ export function runsCommand(ctx: CliContext, args: string[]): number {
       return runsList(ctx, rest);
     case 'export':
       return runsExport(ctx, rest);
+    case 'show':
+      return runsShow(ctx, rest);
+    case 'trades':
+      return runsTrades(ctx, rest);
     default:
       throw new UsageError(
-        sub ? `unknown command 'runs ${sub}'` : "'runs' needs a command: list or export",
+        sub
+          ? `unknown command 'runs ${sub}'`
+          : "'runs' needs a command: list, show, trades or export",
       );
   }
 }

@@ -1,5 +1,7 @@
 /**
- * A run's results: the statistics, the equity and drawdown charts, the trades (sortable), and
+ * A run's results: warnings, the statistics as MT5's report (Summary, Trades), the monthly
+ * returns, the equity, drawdown and margin level charts, the trades (sortable, in lots with swap
+ * and MAE/MFE), the orders the account refused, the money settings and specs the run used, and
  * the export (`runs:export`, which writes CSVs and a summary into the data folder). A run without
  * a strategy has bars and indicators only: it says so instead of showing empty figures.
  */
@@ -7,7 +9,11 @@ import { useEffect, useState } from 'react';
 import type { RunInfo, RunResults } from '../../../shared/dto.ts';
 import { useNav } from '../store/nav.ts';
 import { ResultCharts } from './results/ResultCharts.tsx';
-import { StatsGrid } from './results/StatsGrid.tsx';
+import { MoneySettings } from './results/MoneySettings.tsx';
+import { MonthlyReturns } from './results/MonthlyReturns.tsx';
+import { RejectionsTable } from './results/RejectionsTable.tsx';
+import { ReportSections } from './results/ReportSections.tsx';
+import { ReportWarnings } from './results/ReportWarnings.tsx';
 import { TradesTable } from './results/TradesTable.tsx';
 import { api, errorText, useBackendEvent } from './run/backend.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
@@ -78,6 +84,10 @@ function ResultsView({ runId }: { runId: string }) {
   }
 
   const stats = results?.stats ?? run?.stats ?? null;
+  const report = results?.report ?? run?.report ?? null;
+  const currency = run?.money?.currency ?? null;
+  // Figures of a run that has not finished are to date (the report says so when it has one).
+  const toDate = stats !== null && (report?.toDate ?? run?.status !== 'completed');
   return (
     <section className="screen bt-screen" aria-label={`Results of run ${runId}`}>
       <header className="screen-head bt-head">
@@ -85,6 +95,14 @@ function ResultsView({ runId }: { runId: string }) {
           Results · Run <code>{runId}</code>
         </h1>
         {run && <StatusBadge status={run.status} />}
+        {toDate && (
+          <span
+            className="badge bt-to-date"
+            title="The statistics are of the ticks done so far: the run has not finished"
+          >
+            to date
+          </span>
+        )}
         {run?.strategy && (
           <span>
             {run.strategy.name}{' '}
@@ -139,14 +157,21 @@ function ResultsView({ runId }: { runId: string }) {
               The run is {run.status}: statistics and trades are those stored so far.
             </p>
           )}
+          <ReportWarnings warnings={report?.warnings ?? []} />
           <div className="panel">
             <h2>Statistics</h2>
             {stats ? (
-              <StatsGrid stats={stats} />
+              <ReportSections stats={stats} currency={currency} />
             ) : (
               <p className="muted">Statistics are computed when the run completes.</p>
             )}
           </div>
+          {report && report.monthly.length > 0 && (
+            <div className="panel">
+              <h2>Monthly returns</h2>
+              <MonthlyReturns monthly={report.monthly} currency={currency} />
+            </div>
+          )}
           <div className="panel">
             <h2>Equity and drawdown</h2>
             <ResultCharts equity={results.equity} />
@@ -154,6 +179,16 @@ function ResultsView({ runId }: { runId: string }) {
           <div className="panel">
             <h2>Trades</h2>
             <TradesTable trades={results.trades} />
+          </div>
+          {results.rejections.length > 0 && (
+            <div className="panel">
+              <h2>Refused orders ({results.rejections.length})</h2>
+              <RejectionsTable rejections={results.rejections} currency={currency} />
+            </div>
+          )}
+          <div className="panel">
+            <h2>Money settings</h2>
+            <MoneySettings money={run.money} />
           </div>
         </>
       )}

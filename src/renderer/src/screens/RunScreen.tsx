@@ -1,7 +1,7 @@
 /**
- * One run, live: status, progress (ticks, ticks/s, ETA, simulated time), the equity curve, the
- * bars being built with their indicator values, and the controls (pause, resume, checkpoint now,
- * stop). Progress arrives as `run:progress` events for this run; the initial state comes from
+ * One run, live: status, progress (ticks, ticks/s, ETA, simulated time, balance, equity and,
+ * with leverage, the margin level), the equity curve, the money settings, the bars being built
+ * with their indicator values, and the controls (pause, resume, checkpoint now, stop). Progress arrives as `run:progress` events for this run; the initial state comes from
  * `runs:get`, and a run that is not running shows its stored equity curve.
  */
 import { useState } from 'react';
@@ -15,6 +15,8 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { ClusterMark } from './runs/ClusterMark.tsx';
 import { bytes, count, DASH, duration, fixed, money, tone, utc, utcDate } from './run/format.ts';
 import { useRunLive } from './run/useRunLive.ts';
+import { MoneySettings } from './results/MoneySettings.tsx';
+import { formatLeverage, formatPercent } from '../../../shared/report-format.ts';
 import './run/screens.css';
 
 export function RunScreen({ runId }: { runId?: string }) {
@@ -188,6 +190,9 @@ function RunView({ runId }: { runId: string }) {
                 : null,
             )}
           />
+          {run?.money?.leverage != null && (
+            <Figure label="Margin level" value={formatPercent(progress?.marginLevel ?? null)} />
+          )}
         </dl>
       </div>
 
@@ -204,6 +209,18 @@ function RunView({ runId }: { runId: string }) {
           }
         />
       </div>
+
+      <details className="panel">
+        <summary>
+          <h2 style={{ display: 'inline' }}>Money settings</h2>{' '}
+          {run?.money && (
+            <span className="muted">
+              {run.money.currency} · {formatLeverage(run.money.leverage)}
+            </span>
+          )}
+        </summary>
+        {run && <MoneySettings money={run.money} />}
+      </details>
 
       <div className="panel">
         <h2>Bars in progress</h2>

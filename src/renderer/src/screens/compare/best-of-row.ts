@@ -23,6 +23,15 @@ const DIRECTION: Record<string, 1 | -1> = {
   averageLoss: 1,
   largestWin: 1,
   largestLoss: 1,
+  expectedPayoff: 1,
+  recoveryFactor: 1,
+  // A higher lowest margin level was further from a stop-out.
+  minMarginLevel: 1,
+  totalCommissions: -1,
+  totalSwaps: 1,
+  stopOuts: -1,
+  rejectedOrders: -1,
+  maxConsecutiveLosses: -1,
 };
 
 /**

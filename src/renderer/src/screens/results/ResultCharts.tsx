@@ -1,8 +1,9 @@
 /**
- * The stored equity curve (equity as an area, balance as a line) and the drawdown below it
- * (percent under the running peak, drawn downwards), on one simulated-time axis.
+ * The stored equity curve (equity as an area, balance as a line), the drawdown below it
+ * (percent under the running peak, drawn downwards) and, when the run used margin, the margin
+ * level in a pane of its own (percent; gaps where no position was open), on one time axis.
  */
-import { Area, AreaChart, CartesianGrid, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { EquityPoint } from '../../../../shared/dto.ts';
 import { ChartBox } from '../run/ChartBox.tsx';
 import * as chart from '../run/chart-parts.ts';
@@ -10,6 +11,7 @@ import { fixed, money } from '../run/format.ts';
 
 const drawdownTick = (v: number) => `${fixed(v, 1)}%`;
 const drawdownValue = (v: number) => `${fixed(v, 2)}%`;
+const levelTick = (v: number) => `${fixed(v, 0)}%`;
 
 export function ResultCharts({ equity }: { equity: EquityPoint[] }) {
   if (equity.length === 0) {
@@ -21,7 +23,10 @@ export function ResultCharts({ equity }: { equity: EquityPoint[] }) {
     balance: p.balance,
     drawdownPct: -Math.abs(p.drawdownPct),
     drawdown: -Math.abs(p.drawdown),
+    // null (no margin used) leaves a gap: a level of 0 % would read as a margin call.
+    marginLevel: p.marginLevel ?? null,
   }));
+  const usesMargin = equity.some((p) => p.marginLevel !== null && p.marginLevel !== undefined);
   const xAxis = <XAxis {...chart.timeAxisProps(data)} />;
   return (
     <>
@@ -56,6 +61,22 @@ export function ResultCharts({ equity }: { equity: EquityPoint[] }) {
           </AreaChart>
         )}
       </ChartBox>
+      {usesMargin && (
+        <ChartBox height={110} label="Margin level chart">
+          {(width, height) => (
+            <LineChart {...{ width, height, data }} syncId="results" margin={chart.margin(4)}>
+              <CartesianGrid {...chart.GRID} />
+              {xAxis}
+              <YAxis {...chart.valueAxisProps([0, 'auto'], levelTick)} />
+              <Tooltip {...chart.tooltipProps(drawdownValue)} />
+              <Line
+                {...chart.seriesProps('marginLevel', 'Margin level', chart.COLORS.margin)}
+                dot={false}
+              />
+            </LineChart>
+          )}
+        </ChartBox>
+      )}
     </>
   );
 }

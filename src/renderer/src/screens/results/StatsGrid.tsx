@@ -42,6 +42,15 @@ export const STATS: StatSpec[] = [
   { key: 'averageLoss', label: 'Average loss', format: money, signed: true },
   { key: 'largestWin', label: 'Largest win', format: money, signed: true },
   { key: 'largestLoss', label: 'Largest loss', format: money, signed: true },
+  // Issue 12's MT5 figures, for the comparison and the lists (Results shows them by section).
+  { key: 'expectedPayoff', label: 'Expected payoff', format: money, signed: true },
+  { key: 'recoveryFactor', label: 'Recovery factor', format: ratio },
+  { key: 'minMarginLevel', label: 'Min margin level', format: (x) => percent(x, 2) },
+  { key: 'totalCommissions', label: 'Commissions', format: money },
+  { key: 'totalSwaps', label: 'Swaps', format: money, signed: true },
+  { key: 'stopOuts', label: 'Stop-outs', format: count },
+  { key: 'rejectedOrders', label: 'Refused orders', format: count },
+  { key: 'maxConsecutiveLosses', label: 'Max consecutive losses', format: count },
 ];
 
 export function StatsGrid({ stats }: { stats: Stats }) {

@@ -1,10 +1,11 @@
 /**
- * The run's closed trades, sortable by any column (click a header; again to reverse). The sort
- * is shown on the header (▲/▼ and aria-sort). Long lists render in pages of 500 rows.
+ * The run's closed trades (sizes in lots; swap, MAE and MFE beside the P&L), sortable by any
+ * column (click a header; again to reverse). The sort is shown on the header (▲/▼ and
+ * aria-sort). Long lists render in pages of 500 rows.
  */
 import { useMemo, useState } from 'react';
 import type { TradeDto } from '../../../../shared/dto.ts';
-import { count, duration, money, price, tone, utc } from '../run/format.ts';
+import { count, duration, fixed, money, price, tone, utc } from '../run/format.ts';
 import { SortHeader } from '../../components/SortHeader.tsx';
 
 type Key = keyof TradeDto | 'duration';
@@ -28,7 +29,14 @@ const COLUMNS: Column[] = [
     render: (t) => t.symbol,
   },
   { key: 'side', label: 'Side', numeric: false, value: (t) => t.side, render: (t) => t.side },
-  { key: 'size', label: 'Size', numeric: true, value: (t) => t.size, render: (t) => money(t.size) },
+  // Sizes as traders read them: lots of the symbol's contract (units stay in the data).
+  {
+    key: 'lots',
+    label: 'Lots',
+    numeric: true,
+    value: (t) => t.lots,
+    render: (t) => fixed(t.lots, 2),
+  },
   {
     key: 'entryTime',
     label: 'Entry time',
@@ -87,12 +95,49 @@ const COLUMNS: Column[] = [
     render: (t) => money(t.commission),
   },
   {
+    key: 'swap',
+    label: 'Swap',
+    numeric: true,
+    value: (t) => t.swap,
+    render: (t) => money(t.swap),
+    signed: true,
+  },
+  {
     key: 'netPnl',
     label: 'Net P&L',
     numeric: true,
     value: (t) => t.netPnl,
     render: (t) => money(t.netPnl),
     signed: true,
+  },
+  // Excursions while open: how far the price went against (MAE) and for (MFE) the trade.
+  {
+    key: 'maePips',
+    label: 'MAE pips',
+    numeric: true,
+    value: (t) => t.maePips,
+    render: (t) => fixed(t.maePips, 1),
+  },
+  {
+    key: 'maeMoney',
+    label: 'MAE',
+    numeric: true,
+    value: (t) => t.maeMoney,
+    render: (t) => money(t.maeMoney),
+  },
+  {
+    key: 'mfePips',
+    label: 'MFE pips',
+    numeric: true,
+    value: (t) => t.mfePips,
+    render: (t) => fixed(t.mfePips, 1),
+  },
+  {
+    key: 'mfeMoney',
+    label: 'MFE',
+    numeric: true,
+    value: (t) => t.mfeMoney,
+    render: (t) => money(t.mfeMoney),
   },
 ];
 

@@ -12,6 +12,7 @@ export const COLORS = {
   axis: '#7b8594',
   up: '#3fbf7f',
   down: '#f0565e',
+  margin: '#e0a030',
 };
 
 export const TOOLTIP_STYLE = { background: '#151a21', border: '1px solid #323b47', fontSize: 12 };
