@@ -66,6 +66,18 @@ describe('symbol specifications: defaults', () => {
     db.close();
   });
 
+  it('follows the ticks when they are replaced (the decimals are remembered per content)', async () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    await generate(db, 'US500');
+    expect(symbolSpecOf(db, 'US500').digits).toBe(5);
+    const file = path.join(dir, 'us500.csv');
+    fs.writeFileSync(file, 'timestamp,bid,ask\n1704153600000,4700.125,4700.5\n');
+    await importTickCsv(db, { file, symbol: 'US500', replace: true });
+    expect(symbolSpecOf(db, 'US500').digits, '4700.125 needs 3').toBe(3);
+    db.close();
+  });
+
   it('keeps the digits of the name when the prices have fewer decimals (1.1000 is also 5-digit)', async () => {
     const dir = tempDir();
     const db = openDatabase(dir);
