@@ -88,6 +88,15 @@ describe('the MT5 report statistics', () => {
     expect([s.maxConsecutiveLosses, s.maxConsecutiveLossesMoney]).toEqual([2, -50]);
   });
 
+  it('a trade at exactly 0 ends a run: 10, 0, 20 is two runs of one winner', () => {
+    const flat = computeResults({
+      ...input,
+      trades: [trade(10, 'long', 1), trade(0, 'long', 1), trade(20, 'long', 1)],
+    }).stats;
+    // Runs [10] and [20]: the longest is 1 trade; the first of the tie (10) is kept.
+    expect([flat.maxConsecutiveWins, flat.maxConsecutiveWinsMoney]).toEqual([1, 10]);
+  });
+
   it('long and short trades with their win rates', () => {
     // Long: 100, 50, −20 → 3 trades, 2 winners = 66.67 %. Short: 0, −30, 40, 60 → 4, 2 = 50 %.
     expect(s.longTrades).toBe(3);

@@ -1,7 +1,7 @@
 /**
- * The run report through the real CLI (issue 12): the warning when a strategy's indicators never
- * had the bars they need, and statistics "to date" of a paused run that its resume replaces with
- * exactly those of a run never interrupted.
+ * Statistics "to date" through the real CLI (issue 12): a paused or failed run stores what it has
+ * so far, marked to date; resumed, it ends with exactly the statistics of a run never
+ * interrupted — also when its live tallies were written by a version before issue 12.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -16,34 +16,14 @@ import {
   runJson,
   useDataFolders,
 } from '../checkpoints/lifecycle/shared-data.ts';
+import { readRow, storedRun, ticksDone } from './report-helpers.ts';
 import { cli } from './run-cli.ts';
 
-interface StoredRun {
-  id: string;
-  status: string;
-  stats: Record<string, number | null> | null;
-  report: { monthly: unknown[]; warnings: string[]; toDate: boolean } | null;
-}
+const LAST_SAMPLE =
+  'SELECT balance, equity FROM equity WHERE run_id = ? ORDER BY time DESC LIMIT 1';
 
 /** EURUSD ticks 2024-01-01T00:00Z … 2024-01-03T23:59Z (3 days). */
 const folder = useDataFolders(3, 7);
-
-function storedRun(dir: string, id: string): StoredRun {
-  const runs = JSON.parse(cli(dir, ['runs', 'list', '--json']).stdout) as StoredRun[];
-  return runs.find((r) => r.id === id)!;
-}
-
-/** Ticks the run has committed so far (runs.ticks_done), read as another process would. */
-function ticksDone(dir: string, id: string): number {
-  const db = new Database(path.join(dir, 'backtestr.db'), { readonly: true });
-  try {
-    const row = db.prepare('SELECT ticks_done AS t FROM runs WHERE id = ?').get(id) as
-      { t: number } | undefined;
-    return row?.t ?? 0;
-  } finally {
-    db.close();
-  }
-}
 
 /** Starts a slowed run, SIGINTs it past 150 000 ticks (it checkpoints and pauses); its id. */
 async function pausedRun(dir: string, args: string[]): Promise<string> {
@@ -55,35 +35,6 @@ async function pausedRun(dir: string, args: string[]): Promise<string> {
   expect(code, run.stderr()).toBe(0);
   return id!;
 }
-
-describe('the no-trade warning', () => {
-  it('names each indicator that never had its bars, with what it needs and what the data gave', () => {
-    const dir = folder();
-    const args = ['--param', 'timeframe=D1', '--param', 'trendTimeframe=D1'];
-    const r = runJson(dir, ['run', '--symbol', 'EURUSD', '--strategy', 'ma-cross', ...args]);
-    // 3 days of ticks close 3 D1 bars (Jan 1, Jan 2, and Jan 3 at the end of the data);
-    // ma-cross's defaults: ema(10), ema(30) and its trend ema(50), on D1 — each needs `period` bars.
-    expect((r.bars as Record<string, number>).D1).toBe(3);
-    expect(storedRun(dir, r.runId).report).toEqual({
-      monthly: [{ month: '2024-01', profit: 0, returnPct: 0 }],
-      warnings: [
-        'ma-cross made no trade: ema(10) on EURUSD D1 needs 10 bars, the data gave 3',
-        'ma-cross made no trade: ema(30) on EURUSD D1 needs 30 bars, the data gave 3',
-        'ma-cross made no trade: ema(50) on EURUSD D1 needs 50 bars, the data gave 3',
-      ],
-      toDate: false,
-    });
-  });
-
-  it('stays quiet when the strategy traded', () => {
-    const dir = folder();
-    const r = runJson(dir, ['run', ...RUN_ARGS]);
-    const run = storedRun(dir, r.runId);
-    expect(run.stats!.trades).toBeGreaterThan(0);
-    expect(run.report!.warnings).toEqual([]);
-  });
-});
-
 describe.each([
   ['trades and equity stored', []],
   ['statistics tallied live (bars only)', ['--record', 'bars']],
@@ -101,14 +52,8 @@ describe.each([
     if (record.length === 0) {
       // From the rows so far: every stored trade, the last sample's equity (open positions at
       // their last prices).
-      const rows = new Database(path.join(dir, 'backtestr.db'), { readonly: true });
-      const n = rows.prepare('SELECT COUNT(*) AS n FROM trades WHERE run_id = ?').get(id) as {
-        n: number;
-      };
-      const last = rows
-        .prepare('SELECT equity FROM equity WHERE run_id = ? ORDER BY time DESC LIMIT 1')
-        .get(id) as { equity: number };
-      rows.close();
+      const n = readRow(dir, 'SELECT COUNT(*) AS n FROM trades WHERE run_id = ?', id)!;
+      const last = readRow(dir, LAST_SAMPLE, id)!;
       expect(paused.stats!.trades).toBe(n.n);
       expect(paused.stats!.finalEquity).toBe(last.equity);
     }
@@ -167,11 +112,7 @@ describe('statistics to date of a failed run', () => {
     // Bought at bar 2, closed at bar 3: one trade; the second buy (bar 4) is still open.
     expect(run.stats!.trades).toBe(1);
     expect(run.stats!.longTrades).toBe(1);
-    const db = new Database(path.join(dir, 'backtestr.db'), { readonly: true });
-    const last = db
-      .prepare('SELECT balance, equity FROM equity WHERE run_id = ? ORDER BY time DESC LIMIT 1')
-      .get(id) as { balance: number; equity: number };
-    db.close();
+    const last = readRow(dir, LAST_SAMPLE, id)!;
     expect(run.stats!.finalEquity).toBe(last.equity);
     expect(last.equity, 'the open position is in the equity').not.toBe(last.balance);
   }, 60_000);
