@@ -36,6 +36,7 @@ export interface BacktestConfig {
   engine: EngineConfig;
   portfolio: PortfolioConfig;
   strategy: BacktestStrategy | null;
+  /** Quote→account conversion of the run's symbols (services build it from the tick store). */
   rates?: RateSource | null;
 }
 
