@@ -163,4 +163,37 @@ describe('account currency through the CLI', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(exportOf(dir, runId!)).toEqual(reference);
   }, 240_000);
+
+  it('refuses to resume when the conversion pair’s ticks changed since the checkpoint', async () => {
+    const d = folder(['EURJPY', 2, 3], ['USDJPY', 2, 4]);
+    const ckpt = [
+      '--checkpoint-every-ticks',
+      '40000',
+      '--checkpoint-interval',
+      '0',
+      '--keep',
+      '50',
+    ];
+    const proc = startCli(d, [
+      'run',
+      '--symbol',
+      'EURJPY',
+      '--account-currency',
+      'USD',
+      ...STRATEGY,
+      ...ckpt,
+    ]);
+    const runId = await waitFor(proc, () => /run (\S+) started/.exec(proc.stderr())?.[1]);
+    await waitFor(proc, () =>
+      checkpointFiles(d, runId!).some((f) => f.endsWith('.btck')) ? true : undefined,
+    );
+    proc.child.kill('SIGKILL');
+    await proc.exited;
+    // USDJPY is not traded by the run, only read for rates: replacing it still changes the run.
+    const args = ['--symbol', 'USDJPY', '--start', '2024-01-01', '--days', '2', '--seed', '9'];
+    expect(cli(d, ['data', 'generate', ...args, '--replace']).code).toBe(0);
+    const r = cli(d, ['resume', runId!]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('the stored ticks of USDJPY changed since checkpoint');
+  }, 240_000);
 });
