@@ -66,6 +66,7 @@ describe('checkpoint content checks (schema, cross-checks, trial restore)', () =
           bars: [d.config.timeframes.map(() => null)],
           tradeSeq: 0,
           equityTime: null,
+          rejectionSeq: 0,
         }),
       /^watermarks\.bars\[0\]\[5\]: output ends at null, the state's newest EURUSD H4 bar is \d+$/,
     ],

@@ -6,7 +6,7 @@ import type { RunConfig } from '../runs/run-config.ts';
  * it. Bump it when either changes, and register a migration from the previous version
  * (checkpoint-migrations.ts) so older checkpoints stay resumable.
  */
-export const CHECKPOINT_FORMAT_VERSION = 2;
+export const CHECKPOINT_FORMAT_VERSION = 3;
 
 /**
  * Why a checkpoint was taken; 'fork' is the first checkpoint of a run forked from another;
@@ -47,6 +47,8 @@ export interface Watermarks {
   tradeSeq: number;
   /** Time of the last committed equity sample, or null. */
   equityTime: number | null;
+  /** Last committed order rejection seq (0 = none; format 3). */
+  rejectionSeq: number;
 }
 
 /** Rows produced but not yet committed to SQLite when the checkpoint was taken. */
@@ -54,6 +56,8 @@ export interface PendingRows {
   bars: unknown[][];
   trades: unknown[][];
   equity: unknown[][];
+  /** Refused orders (format 3), as RunRecorder.onReject queues them. */
+  rejections: unknown[][];
 }
 
 export interface CheckpointMeta {

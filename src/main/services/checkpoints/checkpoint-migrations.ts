@@ -34,13 +34,42 @@ function embedHistory(d: Data): Data {
   };
 }
 
+/** `rows` with `extra` appended to each row, when they are rows at all (else left to the schema). */
+function widen(rows: unknown, extra: unknown[]): unknown {
+  return Array.isArray(rows) ? rows.map((r) => (Array.isArray(r) ? [...r, ...extra] : r)) : rows;
+}
+
+/**
+ * Format 2 → 3 (issue 12), the recorder's part: runs before money had no swap, excursion,
+ * margin or refused order. Pending trade rows gain swap and MAE/MFE (0), pending equity rows the
+ * used margin (0) and margin level (null: no margin), and there is no rejection yet (seq 0, none
+ * pending). Never throws: a malformed part is left for the schema to name.
+ */
+function moneyOutputRows(d: Data): Data {
+  const w = d.watermarks as Data | null;
+  const p = d.pending as Data | null;
+  const object = (x: unknown) => typeof x === 'object' && x !== null;
+  return {
+    ...d,
+    watermarks: object(w) ? { ...w, rejectionSeq: 0 } : w,
+    pending: object(p)
+      ? {
+          ...p,
+          trades: widen(p!.trades, [0, 0, 0, 0, 0]),
+          equity: widen(p!.equity, [0, null]),
+          rejections: [],
+        }
+      : p,
+  };
+}
+
 /**
  * Upgrades from older checkpoint formats: MIGRATIONS[v] turns version-v data into version v+1.
  * When CHECKPOINT_FORMAT_VERSION is bumped, add the step from the previous version here, so
  * checkpoints of runs started by an older BackTestr stay resumable. The committed fixture
  * test/fixtures/checkpoints/v1 is read through this path on every test run.
  */
-const MIGRATIONS: Record<number, (data: Data) => Data> = { 1: embedHistory };
+const MIGRATIONS: Record<number, (data: Data) => Data> = { 1: embedHistory, 2: moneyOutputRows };
 
 export function migrateCheckpoint(version: number, data: unknown): CheckpointData {
   let d = data as Data;

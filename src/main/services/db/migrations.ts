@@ -205,4 +205,35 @@ export const MIGRATIONS: readonly string[] = [
      submitted_at INTEGER NOT NULL,
      finished_at INTEGER
    ) WITHOUT ROWID;`,
+  // 11: symbol specifications stored with the data (issue 12; the symbol-specs helper's SQL,
+  // repeated here verbatim so that migration 12 keeps its number on this branch).
+  `CREATE TABLE symbol_specs (
+     symbol TEXT PRIMARY KEY,
+     spec TEXT NOT NULL,
+     updated_at INTEGER NOT NULL
+   ) WITHOUT ROWID;`,
+  // 12: the money output of issue 12. Trades carry their swaps and excursions, equity samples the
+  // used margin and the margin level (NULL: no margin in use, so no level), and orders the account
+  // refused are kept in the order they happened (seq, like trades). Rows of older runs get 0 /
+  // NULL: they had no swaps, no margin and no refusal.
+  `ALTER TABLE trades ADD COLUMN swap REAL NOT NULL DEFAULT 0;
+   ALTER TABLE trades ADD COLUMN mae_pips REAL NOT NULL DEFAULT 0;
+   ALTER TABLE trades ADD COLUMN mae_money REAL NOT NULL DEFAULT 0;
+   ALTER TABLE trades ADD COLUMN mfe_pips REAL NOT NULL DEFAULT 0;
+   ALTER TABLE trades ADD COLUMN mfe_money REAL NOT NULL DEFAULT 0;
+   ALTER TABLE equity ADD COLUMN margin REAL NOT NULL DEFAULT 0;
+   ALTER TABLE equity ADD COLUMN margin_level REAL;
+   CREATE TABLE order_rejections (
+     run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     time INTEGER NOT NULL,
+     order_id INTEGER NOT NULL,
+     symbol TEXT NOT NULL,
+     side TEXT NOT NULL,
+     size REAL NOT NULL,
+     reason TEXT NOT NULL,
+     required_margin REAL NOT NULL,
+     free_margin REAL NOT NULL,
+     PRIMARY KEY (run_id, seq)
+   ) WITHOUT ROWID;`,
 ];

@@ -1,7 +1,7 @@
 import type { EquitySink } from '../../engine/backtest/backtest.ts';
 import type { Bar } from '../../engine/mtf/bar.ts';
 import type { BarSink } from '../../engine/mtf/mtf-engine.ts';
-import type { Trade, TradeSink } from '../../engine/portfolio/types.ts';
+import type { OrderRejection, Trade, TradeSink } from '../../engine/portfolio/types.ts';
 import type { EquitySample } from '../../engine/results/equity-tracker.ts';
 import type { Statistics } from '../../engine/results/statistics.ts';
 import { StatisticsAccumulator } from '../../engine/results/statistics-accumulator.ts';
@@ -20,14 +20,14 @@ import { fencedWrite, type RunClaim } from './run-fence.ts';
 import { hasWrites, writeRecorderRows, type RecorderWrites } from './recorder-writes.ts';
 import { loadTally, truncateTalliesAfter } from './run-tallies.ts';
 
-/** Trade and equity rows per transaction (bars go by chunk, see BarBuffer). */
+/** Trade, equity and rejection rows per transaction (bars go by chunk, see BarBuffer). */
 const FLUSH_ROWS = 256;
 
 type Row = unknown[];
 
 /**
  * Stores what a run produces — closed bars, trades, equity samples, each only if the run's
- * config records it — in SQLite. Bars are buffered column-wise per (symbol, timeframe) and
+ * config records it, and the orders the account refused (with the trades) — in SQLite. Bars are buffered column-wise per (symbol, timeframe) and
  * committed as one compressed chunk of CHUNK_BARS (bar-store/); trades and equity as rows in
  * batches. It knows how far its output is committed (watermarks): on resume, output past the
  * marks is deleted and the run recomputes it. A checkpoint's watermarks cover every closed bar
@@ -47,8 +47,10 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   readonly #recordEquity: boolean;
   #trades: Row[] = [];
   #equity: Row[] = [];
+  #rejections: Row[] = [];
   #marks: Watermarks;
   #tradeSeq = 0;
+  #rejectionSeq = 0;
   #lastEquityTime: number | null = null;
   readonly #stats: StatisticsAccumulator | null;
   #statsChanged = false;
@@ -68,12 +70,13 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       bars: config.symbols.map(() => config.timeframes.map(() => null)),
       tradeSeq: 0,
       equityTime: null,
+      rejectionSeq: 0,
     };
   }
 
-  /** Trade and equity rows not yet committed (buffered bars are not counted). */
+  /** Trade, equity and rejection rows not yet committed (buffered bars are not counted). */
   get pendingRows(): number {
-    return this.#trades.length + this.#equity.length;
+    return this.#trades.length + this.#equity.length + this.#rejections.length;
   }
 
   onBarClosed(symbol: number, timeframe: number, bar: Bar, indicatorValues: Float64Array): void {
@@ -102,7 +105,33 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       t.grossPnl,
       t.commission,
       t.netPnl,
+      t.swap,
+      t.maePips,
+      t.maeMoney,
+      t.mfePips,
+      t.mfeMoney,
     ]);
+  }
+
+  /**
+   * A refused order, kept with the trades (a run that stores no trades keeps none, but counts
+   * them so the watermark means the same in every run).
+   */
+  onReject(r: OrderRejection): void {
+    ++this.#rejectionSeq;
+    if (!this.#recordTrades) return;
+    this.#rejections.push([
+      this.#rejectionSeq,
+      r.time,
+      r.orderId,
+      r.symbol,
+      r.side,
+      r.size,
+      r.reason,
+      r.requiredMargin,
+      r.freeMargin,
+    ]);
+    if (this.pendingRows >= FLUSH_ROWS) this.#commit([], true);
   }
 
   onEquity(s: EquitySample): void {
@@ -112,7 +141,15 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       this.#statsChanged = true;
     }
     if (!this.#recordEquity) return;
-    this.#equity.push([s.time, s.balance, s.equity, s.drawdown, s.drawdownPct]);
+    this.#equity.push([
+      s.time,
+      s.balance,
+      s.equity,
+      s.drawdown,
+      s.drawdownPct,
+      s.margin,
+      s.marginLevel,
+    ]);
     if (this.pendingRows >= FLUSH_ROWS) this.#commit([], true);
   }
 
@@ -140,7 +177,10 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
    */
   capture(): { watermarks: Watermarks; pending: PendingRows } {
     this.flush();
-    return { watermarks: this.#watermarks(), pending: { bars: [], trades: [], equity: [] } };
+    return {
+      watermarks: this.#watermarks(),
+      pending: { bars: [], trades: [], equity: [], rejections: [] },
+    };
   }
 
   /**
@@ -159,7 +199,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     this.#advance(chunks, true);
     return {
       watermarks: this.#watermarks(),
-      pending: { bars: [], trades: [], equity: [] },
+      pending: { bars: [], trades: [], equity: [], rejections: [] },
       writes: hasWrites(writes) ? writes : null,
     };
   }
@@ -169,6 +209,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       bars: this.#marks.bars.map((a) => [...a]),
       tradeSeq: this.#marks.tradeSeq,
       equityTime: this.#marks.equityTime,
+      rejectionSeq: this.#marks.rejectionSeq,
     };
   }
 
@@ -192,6 +233,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       })),
       trades: rows ? this.#trades : [],
       equity: rows ? this.#equity : [],
+      rejections: rows ? this.#rejections : [],
       tally:
         rows && this.#stats
           ? {
@@ -204,6 +246,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     if (rows) {
       this.#trades = [];
       this.#equity = [];
+      this.#rejections = [];
       this.#statsChanged = false;
     }
     return writes;
@@ -216,6 +259,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       // Everything seen is now committed (as rows, or counted in the statistics snapshot).
       this.#marks.tradeSeq = this.#tradeSeq;
       this.#marks.equityTime = this.#lastEquityTime;
+      this.#marks.rejectionSeq = this.#rejectionSeq;
     }
   }
 
@@ -239,6 +283,10 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
         id,
         watermarks.equityTime ?? -8.64e15,
       );
+      db.prepare('DELETE FROM order_rejections WHERE run_id = ? AND seq > ?').run(
+        id,
+        watermarks.rejectionSeq,
+      );
       truncateTalliesAfter(db, { runId: id, ...watermarks });
     });
     if (this.#stats) this.#restoreStats(watermarks);
@@ -246,15 +294,19 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       bars: watermarks.bars.map((a) => [...a]),
       tradeSeq: watermarks.tradeSeq,
       equityTime: watermarks.equityTime,
+      rejectionSeq: watermarks.rejectionSeq,
     };
     this.#bars?.clear();
     for (const r of pending.bars) this.#bars?.queuePendingRow(r);
     this.#trades = this.#recordTrades ? pending.trades.map((r) => [...r]) : [];
     this.#equity = this.#recordEquity ? pending.equity.map((r) => [...r]) : [];
+    this.#rejections = this.#recordTrades ? pending.rejections.map((r) => [...r]) : [];
     const lastTrade = pending.trades[pending.trades.length - 1];
     this.#tradeSeq = lastTrade ? (lastTrade[0] as number) : watermarks.tradeSeq;
     const lastSample = pending.equity[pending.equity.length - 1];
     this.#lastEquityTime = lastSample ? (lastSample[0] as number) : watermarks.equityTime;
+    const lastRejection = pending.rejections[pending.rejections.length - 1];
+    this.#rejectionSeq = lastRejection ? (lastRejection[0] as number) : watermarks.rejectionSeq;
   }
 
   /** The statistics as they were at the watermarks (fresh ones at the very start). */
