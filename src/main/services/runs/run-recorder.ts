@@ -156,7 +156,10 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   /** Commits everything buffered in one transaction and moves the watermarks. */
   flush(): void {
     const chunks = this.#bars?.takeAll() ?? [];
-    if (chunks.length > 0 || this.pendingRows > 0 || this.#statsChanged) this.#commit(chunks, true);
+    // A refusal counted but not stored (no trade rows) still moves the rejection watermark.
+    const uncounted = this.#rejectionSeq !== this.#marks.rejectionSeq;
+    if (chunks.length > 0 || this.pendingRows > 0 || this.#statsChanged || uncounted)
+      this.#commit(chunks, true);
   }
 
   /**
