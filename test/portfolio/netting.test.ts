@@ -55,6 +55,9 @@ describe('netting', () => {
       stopLoss: null,
       takeProfit: null,
       tradeId: 0,
+      swap: 0,
+      worstPrice: NaN,
+      bestPrice: NaN,
     });
   });
 

@@ -46,10 +46,12 @@ describe('EquityTracker', () => {
   it('continues identically after snapshot → encode → decode → restore', () => {
     const a = new EquityTracker();
     a.add(1, 100, 120);
-    a.add(2, 100, 90);
+    a.add(2, 100, 90, 45);
     const b = new EquityTracker();
     b.restore(decodePlain(encodePlain(a.snapshot())) as ReturnType<EquityTracker['snapshot']>);
     expect(b.sample()).toEqual(a.sample());
+    // The margin of the last reading survives too: level 90 / 45 × 100 = 200 %.
+    expect(b.sample()).toMatchObject({ margin: 45, marginLevel: 200 });
     // Peak 120 survives the restore: equity 60 is a 50 % drawdown in both.
     expect(b.add(3, 100, 60)).toEqual(a.add(3, 100, 60));
     expect(b.sample().drawdownPct).toBe(50);

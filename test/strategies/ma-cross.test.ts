@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bar } from '../../src/main/engine/mtf/bar.ts';
 import type { Timeframe } from '../../src/main/engine/mtf/timeframes.ts';
 import { maCross } from '../../src/main/engine/strategy/builtin/ma-cross.ts';
+import { defaultSymbolSpec } from '../../src/shared/symbol-spec.ts';
 import { parseParamArgs } from '../../src/main/engine/strategy/params.ts';
 import type {
   OrderOptions,
@@ -42,6 +43,8 @@ function fakeCtx(m: Market, args: string[] = []): { ctx: StrategyContext; calls:
     params: parseParamArgs(maCross.params, args),
     state: {},
     lotSize: 100_000,
+    // Sizes and pips come from the symbol's spec: FX defaults (100 000 a lot, JPY pip 0.01).
+    spec: (s: string) => defaultSymbolSpec(s),
     bar: (_s: string, tf: Timeframe, ago = 0) =>
       tf === 'D1' && ago === 0 && m.trendClose !== undefined ? bar(0, m.trendClose) : undefined,
     indicator: (_s: string, tf: Timeframe, column: string, ago = 0) => {

@@ -9,7 +9,7 @@ import {
 } from '../mtf/mtf-engine.ts';
 import { TickMerger } from '../mtf/tick-merger.ts';
 import { Portfolio, type PortfolioState } from '../portfolio/portfolio.ts';
-import type { PortfolioConfig, TradeSink } from '../portfolio/types.ts';
+import type { PortfolioConfig, RateSource, TradeSink } from '../portfolio/types.ts';
 import {
   EquityTracker,
   type EquitySample,
@@ -36,6 +36,8 @@ export interface BacktestConfig {
   engine: EngineConfig;
   portfolio: PortfolioConfig;
   strategy: BacktestStrategy | null;
+  /** Quote→account conversion of the run's symbols (services build it from the tick store). */
+  rates?: RateSource | null;
 }
 
 export interface BacktestSinks {
@@ -76,12 +78,11 @@ export class Backtest implements BarSink, TickListener {
     this.#strategy = config.strategy;
     this.#sinks = sinks;
     this.engine = new MtfEngine(config.engine, this);
-    this.portfolio = new Portfolio(config.portfolio, sinks.trades ?? null);
+    this.portfolio = new Portfolio(config.portfolio, sinks.trades ?? null, config.rates ?? null);
     this.ctx = new EngineStrategyContext(
       this.engine,
       this.portfolio,
       config.strategy?.params ?? {},
-      config.portfolio.lotSize,
     );
     // Without a strategy nothing trades: plain bar runs skip the per-tick call entirely.
     this.engine.tickListener = config.strategy ? this : null;
@@ -113,7 +114,8 @@ export class Backtest implements BarSink, TickListener {
     this.#sinks.bars?.onBarClosed(symbol, timeframe, bar, values);
     if (timeframe === 0 && bar.time > this.#lastSampleTime) {
       this.#lastSampleTime = bar.time;
-      const sample = this.#equity.add(bar.time, this.portfolio.balance, this.portfolio.equity());
+      const p = this.portfolio;
+      const sample = this.#equity.add(bar.time, p.balance, p.equity(), p.usedMargin());
       this.#sinks.equity?.onEquity(sample);
     }
     const s = this.#strategy;

@@ -7,17 +7,23 @@
  *   reduces it and books the reduced units as a Trade; a fill larger than the position closes it
  *   and opens the rest the other way (a reversal: new trade id, entry time and price of this fill).
  *   A position closed in several parts gives several Trade records sharing its trade id.
- * - Commission = commissionPerLot × units / lotSize on every fill, taken from the balance at the
- *   fill. A Trade carries the closed units' proportional share of the entry commission plus its
- *   exit commission (the reversing fill's commission is split by units between the closed trade
- *   and the new position); netPnl = grossPnl − commission.
- * - grossPnl = (exit − entry) × units for a long, (entry − exit) × units for a short; balance =
- *   start + Σ grossPnl of closed parts − all commissions paid. No margin, leverage, swap or
- *   financing: the balance can go negative and nothing is liquidated.
+ * - Commission = commissionPerLot × units / contractSize (the symbol's spec; account currency,
+ *   as MT5) on every fill, taken from the balance at the fill. A Trade carries the closed units'
+ *   proportional share of the entry commission plus its exit commission (the reversing fill's
+ *   commission is split by units between the closed trade and the new position).
+ * - grossPnl = (exit − entry) × units for a long, (entry − exit) × units for a short, in the quote
+ *   currency, times the quote→account rate at the exit; the closed units take their proportional
+ *   share of the swaps accrued on the position (swaps.ts); netPnl = grossPnl − commission + swap;
+ *   balance = start + Σ (grossPnl + swap) of closed parts − all commissions paid. Margin, refusal
+ *   and stop-out are the portfolio's (margin.ts, stop-out.ts); the ledger books what it is given.
+ * - MAE/MFE of the closed units come from the position's extremes (excursion.ts); a position that
+ *   opens (or reverses) starts its extremes at the fill price and its swaps at 0.
  * - Stops of an order: a position opened (or reversed) by the fill takes the order's stops
  *   (null = none); a fill that adds replaces each stop the order sets (non-null) and keeps the
  *   other; a fill that only reduces leaves the stops alone.
  */
+import { excursionOf } from './excursion.ts';
+import type { QuoteRates } from './quote-rates.ts';
 import type { SymbolBook } from './symbol-book.ts';
 import type { ExitReason, OrderSide, Trade, TradeSink } from './types.ts';
 
@@ -33,13 +39,18 @@ export class Ledger {
   /** Number of symbols with a non-flat position (exposure accounting). */
   openPositions = 0;
   sink: TradeSink | null;
-  private readonly lotSize: number;
   private readonly commissionPerLot: number;
+  private readonly rates: QuoteRates;
 
-  constructor(balance: number, lotSize: number, commissionPerLot: number, sink: TradeSink | null) {
+  constructor(
+    balance: number,
+    commissionPerLot: number,
+    rates: QuoteRates,
+    sink: TradeSink | null,
+  ) {
     this.balance = balance;
-    this.lotSize = lotSize;
     this.commissionPerLot = commissionPerLot;
+    this.rates = rates;
     this.sink = sink;
   }
 
@@ -53,7 +64,7 @@ export class Ledger {
     reason: ExitReason,
     stops: StopSource | null,
   ): void {
-    const commission = (this.commissionPerLot * units) / this.lotSize;
+    const commission = (this.commissionPerLot * units) / b.spec.contractSize;
     this.balance -= commission;
     const signed = side === 'buy' ? units : -units;
     let trade: Trade | null = null;
@@ -101,6 +112,9 @@ export class Ledger {
     b.takeProfit = stops === null ? null : stops.takeProfit;
     b.stopsFresh = b.stopLoss !== null || b.takeProfit !== null;
     b.tradeId = this.nextTradeId++;
+    b.swap = 0;
+    b.worstPrice = price;
+    b.bestPrice = price;
   }
 
   /** Books `units` (<= the position) as a Trade and shrinks the position; flat if all went. */
@@ -116,9 +130,12 @@ export class Ledger {
     const held = Math.abs(b.size);
     const all = units === held;
     const entryShare = all ? b.entryCommission : (b.entryCommission * units) / held;
-    const grossPnl = long ? (price - b.entryPrice) * units : (b.entryPrice - price) * units;
+    const rate = this.rates.at(b.index, time);
+    const quotePnl = long ? (price - b.entryPrice) * units : (b.entryPrice - price) * units;
+    const grossPnl = quotePnl * rate;
     const commission = entryShare + exitCommission;
-    this.balance += grossPnl;
+    const swap = all ? b.swap : (b.swap * units) / held;
+    this.balance += grossPnl + swap;
     const trade: Trade = {
       id: b.tradeId,
       symbol: b.name,
@@ -131,18 +148,15 @@ export class Ledger {
       exitReason: reason,
       grossPnl,
       commission,
-      swap: 0,
-      netPnl: grossPnl - commission,
-      // Issue 12 (engine helper): swaps, excursions and conversion replace these placeholders.
-      maePips: 0,
-      maeMoney: 0,
-      mfePips: 0,
-      mfeMoney: 0,
+      swap,
+      netPnl: grossPnl - commission + swap,
+      ...excursionOf(b, units, rate),
     };
     if (all) b.flatten();
     else {
       b.size = long ? b.size - units : b.size + units;
       b.entryCommission -= entryShare;
+      b.swap -= swap;
     }
     return trade;
   }

@@ -7,26 +7,42 @@
  *   sell at bid − slippage. Limit / stop entries and stop-loss / take-profit: fill-rules.ts
  *   (the level or the tick price, gap rule with `gapMs`; slippage on stops, not on limits).
  * - One netted position per symbol; adds average the entry, opposite fills reduce or reverse;
- *   commission per fill; no margin, leverage or swap: ledger.ts.
- * - Per tick: working orders first, then the position's stops (stop-loss wins a tie):
- *   tick-matcher.ts.
+ *   commission per fill; P&L converted to the account currency at the exit: ledger.ts.
+ * - Per tick: rollovers due first (swaps.ts), then working orders — each checked for margin when
+ *   it would fill (margin-gate.ts) — then the position's stops (stop-loss wins a tie):
+ *   tick-matcher.ts; then, with leverage, the stop-out (stop-out.ts). Open positions track their
+ *   excursions (excursion.ts). Rules for traders: docs/money.md.
  * - `closeAll` (end of data) closes every position like a market order at the last tick's
  *   bid/ask — slippage and commission included, exit reason 'end-of-data' — so a strategy's
  *   final exit costs what it would have cost live; working orders are dropped.
  * - Deterministic: no clock, no randomness; order and trade ids are counters in the state.
  */
 import { resolveConfig, type ResolvedConfig } from './config.ts';
+import { trackExcursion } from './excursion.ts';
 import { ExposureClock, type ExposureState } from './exposure-clock.ts';
 import { Ledger } from './ledger.ts';
+import { accountFigures, quotePnl, type AccountFigures } from './margin.ts';
+import { MarginGate } from './margin-gate.ts';
 import {
   checkStops as checkStopsOf,
   checkSymbol,
   OrderError,
   validateOrder,
 } from './order-validation.ts';
+import { QuoteRates } from './quote-rates.ts';
+import { stopOut } from './stop-out.ts';
+import { chargeRollovers, rolloverAfter } from './swaps.ts';
 import { SymbolBook, type QueuedOrder, type SymbolBookState } from './symbol-book.ts';
 import { checkStops, fillOrders } from './tick-matcher.ts';
-import type { OrderRequest, PendingOrder, PortfolioConfig, Position, TradeSink } from './types.ts';
+import type {
+  OrderRequest,
+  PendingOrder,
+  PortfolioConfig,
+  Position,
+  RateSource,
+  SymbolSpec,
+  TradeSink,
+} from './types.ts';
 
 export interface PortfolioState {
   symbols: string[];
@@ -34,6 +50,8 @@ export interface PortfolioState {
   nextOrderId: number;
   nextTradeId: number;
   time: number;
+  /** The next rollover instant (swaps.ts); NaN until the first tick. */
+  nextRollover: number;
   exposure: ExposureState;
   books: SymbolBookState[];
 }
@@ -42,15 +60,34 @@ export class Portfolio {
   private readonly config: ResolvedConfig;
   private readonly books: SymbolBook[];
   private readonly ledger: Ledger;
+  private readonly rates: QuoteRates;
+  /** The margin check at fill; null with unlimited leverage. */
+  private readonly gate: MarginGate | null;
   private readonly clock = new ExposureClock();
+  private readonly figures: AccountFigures = { equity: 0, used: 0 };
   private time = NaN;
   private nextOrderId = 1;
+  private nextRollover = NaN;
 
-  constructor(config: PortfolioConfig, sink: TradeSink | null = null) {
+  /**
+   * `rates` converts each symbol's quote currency to the account currency (null: rate 1). A run
+   * without `money` (older versions) ignores it: its P&L stays in each quote currency.
+   */
+  constructor(
+    config: PortfolioConfig,
+    sink: TradeSink | null = null,
+    rates: RateSource | null = null,
+  ) {
     this.config = resolveConfig(config);
     const c = this.config;
-    this.books = c.symbols.map((name) => new SymbolBook(name));
-    this.ledger = new Ledger(c.balance, c.lotSize, c.commissionPerLot, sink);
+    this.rates = new QuoteRates(c.legacy ? null : rates);
+    this.books = c.symbols.map((name, i) => new SymbolBook(name, i, c.money.specs[i]));
+    this.ledger = new Ledger(c.balance, c.commissionPerLot, this.rates, sink);
+    const leverage = c.money.leverage;
+    this.gate =
+      leverage === null
+        ? null
+        : new MarginGate(this.books, this.ledger, this.rates, leverage, c.money.currency);
   }
 
   /** Receives every closed (or partly closed) trade. */
@@ -61,15 +98,43 @@ export class Portfolio {
     this.ledger.sink = sink;
   }
 
-  /** Hot path: every tick of every symbol. Stores the quote; works only if the symbol has work. */
+  /**
+   * Hot path: every tick of every symbol. Stores the quote; works only if the symbol has work (an
+   * order or a position), a rollover is due, or positions are open under leverage (stop-out).
+   */
   onTick(symbol: number, time: number, bid: number, ask: number): void {
-    this.clock.advance(time, this.ledger.openPositions > 0);
+    const open = this.ledger.openPositions > 0;
+    this.clock.advance(time, open);
     this.time = time;
+    // NaN (before the first tick) compares false too: the first tick schedules the first rollover.
+    if (!(time < this.nextRollover)) this.rollover(time);
     const b = this.books[symbol];
-    if (b.hasWork) return this.work(b, time, bid, ask);
-    b.time = time;
-    b.bid = bid;
-    b.ask = ask;
+    if (b.hasWork) this.work(b, time, bid, ask);
+    else {
+      b.time = time;
+      b.bid = bid;
+      b.ask = ask;
+      if (!open) return;
+    }
+    const leverage = this.config.money.leverage;
+    if (leverage !== null && this.ledger.openPositions > 0) {
+      const { stopOutPct } = this.config.money;
+      stopOut(
+        this.books,
+        this.ledger,
+        this.rates,
+        time,
+        leverage,
+        stopOutPct,
+        this.config.slippage,
+      );
+    }
+  }
+
+  private rollover(time: number): void {
+    const minutes = this.config.money.rolloverMinutes;
+    if (this.nextRollover !== this.nextRollover) this.nextRollover = rolloverAfter(time, minutes);
+    else this.nextRollover = chargeRollovers(this.books, this.nextRollover, time, this.rates);
   }
 
   private work(b: SymbolBook, time: number, bid: number, ask: number): void {
@@ -79,8 +144,9 @@ export class Portfolio {
     b.time = time;
     b.bid = bid;
     b.ask = ask;
+    if (b.size !== 0) trackExcursion(b);
     const slippage = this.config.slippage;
-    if (b.orders.length > 0) fillOrders(b, this.ledger, this.nextOrderId, slippage);
+    if (b.orders.length > 0) fillOrders(b, this.ledger, this.nextOrderId, slippage, this.gate);
     checkStops(b, this.ledger, slippage);
     b.stopsFresh = false;
     b.refreshWork();
@@ -181,27 +247,54 @@ export class Portfolio {
     return all.sort((x, y) => x.id - y.id);
   }
 
-  /** Realised: start + gross PnL of closed parts − every commission paid so far. */
+  /** Realised: start + converted gross P&L and swaps of closed parts − every commission paid. */
   get balance(): number {
     return this.ledger.balance;
   }
 
-  /** Balance + unrealised PnL of every open position at the last quotes. */
+  /** Balance + unrealised P&L (converted) + swaps accrued on every open position, at the last quotes. */
   equity(): number {
-    let e = this.ledger.balance;
-    for (let i = 0; i < this.books.length; i++) e += this.unrealized(this.books[i]);
-    return e;
+    return this.account().equity;
   }
 
-  /** Open PnL at the last quote: a long would sell at the bid, a short buy at the ask. */
+  /** Margin the open positions use (account currency); 0 with unlimited leverage or when flat. */
+  usedMargin(): number {
+    return this.account().used;
+  }
+
+  /** Equity − used margin. */
+  freeMargin(): number {
+    const f = this.account();
+    return f.equity - f.used;
+  }
+
+  /** Equity / used margin × 100; null when no margin is used. */
+  marginLevel(): number | null {
+    const f = this.account();
+    return f.used > 0 ? (f.equity / f.used) * 100 : null;
+  }
+
+  private account(): AccountFigures {
+    const { books, ledger, rates, time, figures } = this;
+    return accountFigures(books, ledger.balance, rates, time, this.config.money.leverage, figures);
+  }
+
+  /** Open P&L at the last quote (a long would sell at the bid, a short buy at the ask), converted. */
   unrealizedPnl(symbol: number): number {
     checkSymbol(symbol, this.config.symbols);
-    return this.unrealized(this.books[symbol]);
+    const b = this.books[symbol];
+    return b.size === 0 ? 0 : quotePnl(b) * this.rates.at(symbol, this.time);
   }
 
-  private unrealized(b: SymbolBook): number {
-    if (b.size === 0) return 0;
-    return b.size > 0 ? (b.bid - b.entryPrice) * b.size : (b.entryPrice - b.ask) * -b.size;
+  /** The specification the run uses for the symbol (the legacy one for an older run). */
+  spec(symbol: number): Readonly<SymbolSpec> {
+    checkSymbol(symbol, this.config.symbols);
+    return this.books[symbol].spec;
+  }
+
+  /** The account currency. */
+  get currency(): string {
+    return this.config.money.currency;
   }
 
   /** Last bid of the symbol, NaN before its first tick. */
@@ -246,6 +339,7 @@ export class Portfolio {
       nextOrderId: this.nextOrderId,
       nextTradeId: this.ledger.nextTradeId,
       time: this.time,
+      nextRollover: this.nextRollover,
       exposure: this.clock.snapshot(),
       books: this.books.map((b) => b.snapshot()),
     };
@@ -261,6 +355,7 @@ export class Portfolio {
     this.ledger.nextTradeId = s.nextTradeId;
     this.nextOrderId = s.nextOrderId;
     this.time = s.time;
+    this.nextRollover = s.nextRollover;
     this.clock.restore(s.exposure);
     s.books.forEach((bs, i) => this.books[i].restore(bs));
     this.ledger.openPositions = this.books.filter((b) => b.size !== 0).length;

@@ -1,5 +1,5 @@
 import type { TickQuotes } from './fill-rules.ts';
-import type { PendingOrder, Position } from './types.ts';
+import type { PendingOrder, Position, SymbolSpec } from './types.ts';
 
 /** A queued order as kept inside the portfolio; `reduceOnly` marks closePosition's orders. */
 export interface QueuedOrder extends PendingOrder {
@@ -18,11 +18,15 @@ export interface SymbolBookState {
 /**
  * Everything the portfolio knows about one symbol: its last quote, its netted position and its
  * working orders (ascending id). Plain number fields mutated in place, because onTick reads and
- * writes it for every tick; `hasWork` lets that tick return at once when nothing can fill.
- * A flat position has size 0, entryPrice/entryTime NaN, no stops and tradeId 0.
+ * writes it for every tick; `hasWork` lets that tick return at once when nothing can fill and no
+ * position needs valuing. A flat position has size 0, entryPrice/entryTime/worstPrice/bestPrice
+ * NaN, no stops, swap 0 and tradeId 0.
  */
 export class SymbolBook implements Position, TickQuotes {
   readonly name: string;
+  /** Index of the symbol in the run. */
+  readonly index: number;
+  readonly spec: Readonly<SymbolSpec>;
   bid = NaN;
   ask = NaN;
   /** Time of the last tick, NaN before the first. */
@@ -38,20 +42,31 @@ export class SymbolBook implements Position, TickQuotes {
   stopLoss: number | null = null;
   takeProfit: number | null = null;
   tradeId = 0;
+  swap = 0;
+  worstPrice = NaN;
+  bestPrice = NaN;
   orders: QueuedOrder[] = [];
-  /** A working order, or an open position with a stop: this symbol's ticks need checking. */
+  /**
+   * A working order or an open position (stops, excursions, margin): this symbol's ticks need
+   * working. A tick of a flat symbol without orders only stores its quote.
+   */
   hasWork = false;
   /** Set by a fill that set the stops during the current tick; cleared when the tick ends. */
   stopsFresh = false;
 
-  constructor(name: string) {
+  constructor(name: string, index: number, spec: Readonly<SymbolSpec>) {
     this.name = name;
+    this.index = index;
+    this.spec = Object.freeze({ ...spec });
   }
 
   refreshWork(): void {
-    this.hasWork =
-      this.orders.length > 0 ||
-      (this.size !== 0 && (this.stopLoss !== null || this.takeProfit !== null));
+    this.hasWork = this.orders.length > 0 || this.size !== 0;
+  }
+
+  /** Valuation price of the position: a long would sell at the bid, a short buy at the ask. */
+  valuationPrice(): number {
+    return this.size > 0 ? this.bid : this.ask;
   }
 
   flatten(): void {
@@ -62,11 +77,26 @@ export class SymbolBook implements Position, TickQuotes {
     this.stopLoss = null;
     this.takeProfit = null;
     this.tradeId = 0;
+    this.swap = 0;
+    this.worstPrice = NaN;
+    this.bestPrice = NaN;
   }
 
   position(): Position {
     const { size, entryPrice, entryTime, entryCommission, stopLoss, takeProfit, tradeId } = this;
-    return { size, entryPrice, entryTime, entryCommission, stopLoss, takeProfit, tradeId };
+    const { swap, worstPrice, bestPrice } = this;
+    return {
+      size,
+      entryPrice,
+      entryTime,
+      entryCommission,
+      stopLoss,
+      takeProfit,
+      tradeId,
+      swap,
+      worstPrice,
+      bestPrice,
+    };
   }
 
   snapshot(): SymbolBookState {
@@ -86,6 +116,9 @@ export class SymbolBook implements Position, TickQuotes {
     this.stopLoss = p.stopLoss;
     this.takeProfit = p.takeProfit;
     this.tradeId = p.tradeId;
+    this.swap = p.swap;
+    this.worstPrice = p.worstPrice;
+    this.bestPrice = p.bestPrice;
     this.orders = s.orders.map(copyOrder);
     this.stopsFresh = false;
     this.refreshWork();

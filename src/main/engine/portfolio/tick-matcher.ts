@@ -3,7 +3,9 @@
  *   1. its working orders are tried in the order they were placed (ascending id); each that
  *      triggers fills at once, so a later order sees the position the earlier one left. Orders
  *      placed while this tick is being processed (by a TradeSink reacting to a fill) wait for the
- *      next tick: an order never fills on the tick during which it was placed.
+ *      next tick: an order never fills on the tick during which it was placed. An order that
+ *      would add exposure passes the `gate` first (the margin check): refused, it is removed
+ *      without filling (the gate reports it).
  *   2. then the position's stop-loss and take-profit are checked at this tick's quote; if both
  *      trigger on the same tick, the stop-loss wins (the conservative outcome).
  * Prices follow fill-rules.ts. The book holds this tick's quote, the previous one and whether
@@ -11,7 +13,12 @@
  */
 import { fillPrice } from './fill-rules.ts';
 import type { Ledger } from './ledger.ts';
-import type { SymbolBook } from './symbol-book.ts';
+import type { QueuedOrder, SymbolBook } from './symbol-book.ts';
+
+/** Decides whether a triggered order may fill; false = refused (and reported by the gate). */
+export interface FillGate {
+  allowsFill(b: SymbolBook, o: QueuedOrder, units: number, price: number): boolean;
+}
 
 /** Fills the working orders with id < `watermark` that trigger on the book's current tick. */
 export function fillOrders(
@@ -19,6 +26,7 @@ export function fillOrders(
   ledger: Ledger,
   watermark: number,
   slippage: number,
+  gate: FillGate | null,
 ): void {
   let i = 0;
   while (i < b.orders.length) {
@@ -38,8 +46,10 @@ export function fillOrders(
       i++;
       continue;
     }
-    b.orders.splice(i, 1); // gone before the sink hears of the fill
-    ledger.fill(b, o.side, units, price, b.time, 'signal', o.reduceOnly ? null : o);
+    b.orders.splice(i, 1); // gone before the sink hears of the fill (or of the refusal)
+    if (o.reduceOnly || gate === null || gate.allowsFill(b, o, units, price)) {
+      ledger.fill(b, o.side, units, price, b.time, 'signal', o.reduceOnly ? null : o);
+    }
     // The sink may have cancelled orders: resume at the first order placed after this one.
     i = 0;
     while (i < b.orders.length && b.orders[i].id < o.id) i++;

@@ -110,6 +110,14 @@ export interface Position {
   takeProfit: number | null;
   /** Id of the open trade (assigned when the position opens). */
   tradeId: number;
+  /** Swaps charged on the open units so far, account currency (booked when units close). */
+  swap: number;
+  /**
+   * Worst and best valuation price since the position opened (long: lowest / highest bid;
+   * short: highest / lowest ask), starting at the entry price; NaN when flat. MAE/MFE.
+   */
+  worstPrice: number;
+  bestPrice: number;
 }
 
 export interface Trade {

@@ -19,6 +19,8 @@ export interface EquityTrackerState {
   equity: number;
   /** Highest equity so far, -Infinity before the first sample. */
   peak: number;
+  /** Used margin of the last reading, so sample() after a restore gives its margin level. */
+  margin: number;
 }
 
 /**
@@ -62,8 +64,8 @@ export class EquityTracker {
   }
 
   snapshot(): EquityTrackerState {
-    const { time, balance, equity, peak } = this;
-    return { time, balance, equity, peak };
+    const { time, balance, equity, peak, margin } = this;
+    return { time, balance, equity, peak, margin };
   }
 
   restore(s: EquityTrackerState): void {
@@ -71,5 +73,6 @@ export class EquityTracker {
     this.balance = s.balance;
     this.equity = s.equity;
     this.peak = s.peak;
+    this.margin = s.margin;
   }
 }

@@ -2,7 +2,7 @@ import type { Bar } from '../mtf/bar.ts';
 import type { MtfEngine } from '../mtf/mtf-engine.ts';
 import type { Timeframe } from '../mtf/timeframes.ts';
 import type { Portfolio } from '../portfolio/portfolio.ts';
-import type { OrderSide } from '../portfolio/types.ts';
+import type { OrderSide, SymbolSpec } from '../portfolio/types.ts';
 import { ColumnIndex } from './column-index.ts';
 import type {
   OrderOptions,
@@ -32,24 +32,34 @@ export class EngineStrategyContext implements StrategyContext {
   readonly #columns: ColumnIndex;
   readonly #scratch: Float64Array;
 
-  constructor(engine: MtfEngine, portfolio: Portfolio, params: ParamValues, lotSize: number) {
+  constructor(engine: MtfEngine, portfolio: Portfolio, params: ParamValues) {
     this.#engine = engine;
     this.#portfolio = portfolio;
     this.params = Object.freeze({ ...params });
     this.symbols = Object.freeze([...engine.config.symbols]);
     this.timeframes = Object.freeze([...engine.config.timeframes]);
-    this.lotSize = lotSize;
+    this.lotSize = portfolio.spec(0).contractSize;
     this.#symbolIndex = new Map(this.symbols.map((s, i) => [s, i]));
     this.#tfIndex = new Map(this.timeframes.map((t, i) => [t, i]));
     const set = engine.frames[0].indicators[0];
     this.#columns = new ColumnIndex(set);
     this.#scratch = new Float64Array(set.columns.length);
     this.account = {
+      currency: portfolio.currency,
       get balance() {
         return portfolio.balance;
       },
       get equity() {
         return portfolio.equity();
+      },
+      get margin() {
+        return portfolio.usedMargin();
+      },
+      get freeMargin() {
+        return portfolio.freeMargin();
+      },
+      get marginLevel() {
+        return portfolio.marginLevel();
       },
       position: (symbol: string) => this.#position(symbol),
     };
@@ -99,6 +109,10 @@ export class EngineStrategyContext implements StrategyContext {
     return this.#scratch[offset];
   }
 
+  spec(symbol: string): Readonly<SymbolSpec> {
+    return this.#portfolio.spec(this.#sym(symbol));
+  }
+
   #position(symbol: string): PositionView {
     const s = this.#sym(symbol);
     const p = this.#portfolio.position(s);
@@ -106,11 +120,13 @@ export class EngineStrategyContext implements StrategyContext {
       symbol,
       side: p.size > 0 ? 'long' : p.size < 0 ? 'short' : 'flat',
       size: Math.abs(p.size),
+      lots: Math.abs(p.size) / this.#portfolio.spec(s).contractSize,
       entryPrice: p.size === 0 ? NaN : p.entryPrice,
       entryTime: p.size === 0 ? NaN : p.entryTime,
       stopLoss: p.stopLoss,
       takeProfit: p.takeProfit,
       unrealizedPnl: this.#portfolio.unrealizedPnl(s),
+      swap: p.swap,
     };
   }
 

@@ -1,7 +1,7 @@
 import type { ParamSpecDto } from '../../../shared/dto.ts';
 import type { Bar } from '../mtf/bar.ts';
 import type { Timeframe } from '../mtf/timeframes.ts';
-import type { OrderSide, OrderType, PositionSide } from '../portfolio/types.ts';
+import type { OrderSide, OrderType, PositionSide, SymbolSpec } from '../portfolio/types.ts';
 
 /**
  * One parameter of a strategy: the CLI parses `--param name=value` with it, the app draws a form.
@@ -36,12 +36,16 @@ export interface PositionView {
   side: PositionSide | 'flat';
   /** Unsigned units. */
   size: number;
+  /** size / the symbol's contract size. */
+  lots: number;
   entryPrice: number;
   entryTime: number;
   stopLoss: number | null;
   takeProfit: number | null;
-  /** At the current bid (long) / ask (short). */
+  /** At the current bid (long) / ask (short), in the account currency. */
   unrealizedPnl: number;
+  /** Swaps charged on the open units so far (account currency; negative = paid). */
+  swap: number;
 }
 
 export interface OrderOptions {
@@ -77,11 +81,24 @@ export interface StrategyContext {
   /** Indicator value over the current partial bar, as if it closed now. */
   preview(symbol: string, timeframe: Timeframe, column: string): number;
   readonly account: {
+    /** The account (deposit) currency, e.g. 'USD'. */
+    readonly currency: string;
     readonly balance: number;
     readonly equity: number;
+    /** Used margin of the open positions; 0 with unlimited leverage. */
+    readonly margin: number;
+    /** equity − margin. */
+    readonly freeMargin: number;
+    /** equity / margin × 100; null when no margin is used. */
+    readonly marginLevel: number | null;
     position(symbol: string): PositionView;
   };
-  /** Units per lot of this run. */
+  /**
+   * The symbol's specification: contract size (units per lot), pip size, digits, currencies,
+   * swaps, margin rate. Size orders in lots with `lots × ctx.spec(symbol).contractSize`.
+   */
+  spec(symbol: string): Readonly<SymbolSpec>;
+  /** Units per lot of the run's first symbol (its contract size). */
   readonly lotSize: number;
   /** Market orders fill on the next tick of the symbol: buys at the ask, sells at the bid. */
   buy(symbol: string, size: number, options?: OrderOptions): number;

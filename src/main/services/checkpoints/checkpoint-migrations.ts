@@ -34,6 +34,40 @@ function embedHistory(d: Data): Data {
   };
 }
 
+const isObject = (v: unknown): v is Data =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Format 2 → 3 (issue 12), the engine's part: the money state a format-2 run never had gets its
+ * neutral values — no swaps accrued, excursion extremes at the entry price (NaN when flat:
+ * entryPrice is NaN then), the next rollover unknown (NaN: the next tick schedules it; a run of
+ * that age has no swaps), no margin in the equity tracker. Like 1 → 2 it runs on untrusted data and never
+ * throws: anything not shaped as expected is left for the schema to name.
+ */
+function addMoneyState(d: Data): Data {
+  const state = d.state;
+  if (!isObject(state)) return d;
+  const portfolio = state.portfolio;
+  const equity = state.equity;
+  const next: Data = { ...state };
+  if (isObject(portfolio)) {
+    const books = Array.isArray(portfolio.books)
+      ? portfolio.books.map((b: unknown) => {
+          if (!isObject(b) || !isObject(b.position)) return b;
+          const entry = b.position.entryPrice;
+          const price = typeof entry === 'number' ? entry : NaN;
+          return {
+            ...b,
+            position: { ...b.position, swap: 0, worstPrice: price, bestPrice: price },
+          };
+        })
+      : portfolio.books;
+    next.portfolio = { ...portfolio, nextRollover: NaN, books };
+  }
+  if (isObject(equity)) next.equity = { ...equity, margin: 0 };
+  return { ...d, state: next };
+}
+
 /** `rows` with `extra` appended to each row, when they are rows at all (else left to the schema). */
 function widen(rows: unknown, extra: unknown[]): unknown {
   return Array.isArray(rows) ? rows.map((r) => (Array.isArray(r) ? [...r, ...extra] : r)) : rows;
@@ -46,21 +80,25 @@ function widen(rows: unknown, extra: unknown[]): unknown {
  * pending). Never throws: a malformed part is left for the schema to name.
  */
 function moneyOutputRows(d: Data): Data {
-  const w = d.watermarks as Data | null;
-  const p = d.pending as Data | null;
-  const object = (x: unknown) => typeof x === 'object' && x !== null;
+  const w = d.watermarks;
+  const p = d.pending;
   return {
     ...d,
-    watermarks: object(w) ? { ...w, rejectionSeq: 0 } : w,
-    pending: object(p)
+    watermarks: isObject(w) ? { ...w, rejectionSeq: 0 } : w,
+    pending: isObject(p)
       ? {
           ...p,
-          trades: widen(p!.trades, [0, 0, 0, 0, 0]),
-          equity: widen(p!.equity, [0, null]),
+          trades: widen(p.trades, [0, 0, 0, 0, 0]),
+          equity: widen(p.equity, [0, null]),
           rejections: [],
         }
       : p,
   };
+}
+
+/** Format 2 → 3 (issue 12): the engine's money state and the recorder's money rows. */
+function toMoneyFormat(d: Data): Data {
+  return moneyOutputRows(addMoneyState(d));
 }
 
 /**
@@ -69,7 +107,7 @@ function moneyOutputRows(d: Data): Data {
  * checkpoints of runs started by an older BackTestr stay resumable. The committed fixture
  * test/fixtures/checkpoints/v1 is read through this path on every test run.
  */
-const MIGRATIONS: Record<number, (data: Data) => Data> = { 1: embedHistory, 2: moneyOutputRows };
+const MIGRATIONS: Record<number, (data: Data) => Data> = { 1: embedHistory, 2: toMoneyFormat };
 
 export function migrateCheckpoint(version: number, data: unknown): CheckpointData {
   let d = data as Data;

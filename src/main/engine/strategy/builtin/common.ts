@@ -7,7 +7,7 @@ import { canonicalSpec } from '../../indicators/index.ts';
 import { isTimeframe, type Timeframe } from '../../mtf/timeframes.ts';
 import type { PositionSide } from '../../portfolio/types.ts';
 import { StrategyParamError } from '../params.ts';
-import type { OrderOptions, ParamSpec, ParamValues } from '../types.ts';
+import type { OrderOptions, ParamSpec, ParamValues, StrategyContext } from '../types.ts';
 
 export function numberParam(params: Readonly<ParamValues>, name: string): number {
   const v = params[name];
@@ -34,7 +34,7 @@ export function lotsParam(): ParamSpec {
     default: 1,
     min: 0.01,
     max: 1000,
-    description: 'position size in lots (one lot is the lot size of the run, e.g. 100000 units)',
+    description: "position size in lots (one lot is the symbol's contract size, e.g. 100000 units)",
   };
 }
 
@@ -75,23 +75,24 @@ export function stopParams(): ParamSpec[] {
   ];
 }
 
-/** One pip: 0.01 for yen pairs (USDJPY, EURJPY…), 0.0001 for the rest. */
-export function pipSize(symbol: string): number {
-  return symbol.toUpperCase().includes('JPY') ? 0.01 : 0.0001;
+/** Units of `lots` lots of the symbol: lots × its contract size (specs differ per symbol). */
+export function unitsOf(ctx: StrategyContext, symbol: string, lots: number): number {
+  return lots * ctx.spec(symbol).contractSize;
 }
 
 /**
  * Stop-loss and take-profit prices `slPips` / `tpPips` away from `price` on the losing / winning
- * side of a `side` position; 0 pips = none (null).
+ * side of a `side` position, in pips of the symbol's spec; 0 pips = none (null).
  */
 export function stopsInPips(
+  ctx: StrategyContext,
   symbol: string,
   side: PositionSide,
   price: number,
   slPips: number,
   tpPips: number,
 ): Pick<OrderOptions, 'stopLoss' | 'takeProfit'> {
-  const pip = pipSize(symbol);
+  const pip = ctx.spec(symbol).pipSize;
   const dir = side === 'long' ? 1 : -1;
   return {
     stopLoss: slPips > 0 ? price - dir * slPips * pip : null,

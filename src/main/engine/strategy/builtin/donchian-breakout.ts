@@ -23,7 +23,7 @@ import type {
   StrategyContext,
   StrategyModule,
 } from '../types.ts';
-import { lotsParam, numberParam, timeframeParam, uniqueSpecs } from './common.ts';
+import { lotsParam, numberParam, timeframeParam, uniqueSpecs, unitsOf } from './common.ts';
 
 interface Settings {
   timeframe: Timeframe;
@@ -91,7 +91,7 @@ function onBar(ctx: StrategyContext, ev: BarEvent): void {
 
   // No entry without a stop: ATR is NaN while it warms up.
   if (!Number.isFinite(distance)) return;
-  const size = s.lots * ctx.lotSize;
+  const size = unitsOf(ctx, symbol, s.lots);
   if (bar.close > at(cols.entry.upper, 1)) {
     ctx.buy(symbol, size, { stopLoss: bar.close - distance });
   } else if (bar.close < at(cols.entry.lower, 1)) {

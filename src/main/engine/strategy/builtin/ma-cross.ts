@@ -24,6 +24,7 @@ import {
   numberParam,
   stopParams,
   stopsInPips,
+  unitsOf,
   stringParam,
   timeframeParam,
   uniqueSpecs,
@@ -88,8 +89,8 @@ function onBar(ctx: StrategyContext, ev: BarEvent): void {
   if (side === wanted) return;
   if (side !== 'flat') ctx.close(symbol);
   if (!trendAgrees(ctx, s, symbol, bullish)) return;
-  const stops = stopsInPips(symbol, wanted, ev.bar.close, s.stopLossPips, s.takeProfitPips);
-  const size = s.lots * ctx.lotSize;
+  const stops = stopsInPips(ctx, symbol, wanted, ev.bar.close, s.stopLossPips, s.takeProfitPips);
+  const size = unitsOf(ctx, symbol, s.lots);
   if (bullish) ctx.buy(symbol, size, stops);
   else ctx.sell(symbol, size, stops);
 }

@@ -28,6 +28,7 @@ import {
   numberParam,
   stopParams,
   stopsInPips,
+  unitsOf,
   timeframeParam,
   sizeAndStops,
   type SizeAndStops,
@@ -75,18 +76,18 @@ function onBar(ctx: StrategyContext, ev: BarEvent): void {
     flat = true;
   }
   if (!flat) return;
-  const size = s.lots * ctx.lotSize;
+  const size = unitsOf(ctx, symbol, s.lots);
   if (up(s.oversold) && now < s.exitLevel) {
     ctx.buy(
       symbol,
       size,
-      stopsInPips(symbol, 'long', ev.bar.close, s.stopLossPips, s.takeProfitPips),
+      stopsInPips(ctx, symbol, 'long', ev.bar.close, s.stopLossPips, s.takeProfitPips),
     );
   } else if (down(s.overbought) && now > s.exitLevel) {
     ctx.sell(
       symbol,
       size,
-      stopsInPips(symbol, 'short', ev.bar.close, s.stopLossPips, s.takeProfitPips),
+      stopsInPips(ctx, symbol, 'short', ev.bar.close, s.stopLossPips, s.takeProfitPips),
     );
   }
 }

@@ -61,6 +61,10 @@ const position = z.strictObject({
   stopLoss: nullablePrice,
   takeProfit: nullablePrice,
   tradeId: count,
+  // Format 3 (issue 12): swaps accrued on the open units, and the excursion extremes (NaN flat).
+  swap: finite,
+  worstPrice: float64,
+  bestPrice: float64,
 });
 
 const order = z.strictObject({
@@ -82,6 +86,7 @@ const portfolio = z.strictObject({
   nextOrderId: count.min(1),
   nextTradeId: count.min(1),
   time: timeOrNaN,
+  nextRollover: timeOrNaN,
   exposure: z.strictObject({
     inMarketMs: finite.min(0),
     firstTime: timeOrNaN,
@@ -103,7 +108,13 @@ export const backtestSnapshotSchema = z.strictObject({
   portfolio,
   // Plain values only; restore() refuses anything else (clonePlain) in the trial restore.
   strategyState: record(z.unknown()),
-  equity: z.strictObject({ time: timeOrNaN, balance: float64, equity: float64, peak: float64 }),
+  equity: z.strictObject({
+    time: timeOrNaN,
+    balance: float64,
+    equity: float64,
+    peak: float64,
+    margin: finite.min(0),
+  }),
   // -Infinity before the first equity sample.
   lastSampleTime: z.custom<number>((v) => v === -Infinity || Number.isFinite(v), 'expected a time'),
 });
