@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type * as Dto from './dto.ts';
 import { clusterSettingsSchema } from './cluster-settings.ts';
-import { accountSchema, symbolSchema, timeframeSchema } from './field-schemas.ts';
+import { accountSchema, moneySchema, symbolSchema, timeframeSchema } from './field-schemas.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
 import type * as Sweeps from './sweeps.ts';
 import { sweepSpecSchema } from './sweeps.ts';
@@ -44,6 +44,8 @@ export const runStartSchema = z.object({
   strategy: z.string().max(64).nullable().optional(),
   params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).optional(),
   account: accountSchema.optional(),
+  /** Broker settings (account currency, leverage, stop-out, rollover, rates, contract size). */
+  money: moneySchema.optional(),
   /** What the run stores; default all three. */
   record: z.array(z.enum(RECORD_KINDS)).min(1).max(RECORD_KINDS.length).optional(),
   checkpoints: checkpointPolicySchema.nullable().optional(),

@@ -4,7 +4,7 @@
  * and the figures the UI shows. One source of truth for the CLI, the backend and the renderer.
  */
 import { z } from 'zod';
-import { accountSchema, symbolSchema, timeframeSchema } from './field-schemas.ts';
+import { accountSchema, moneySchema, symbolSchema, timeframeSchema } from './field-schemas.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
 
 /** What a sweep maximises (max-drawdown-pct is minimised). CLI spelling. */
@@ -57,8 +57,20 @@ export interface SweepBase {
   /** Params every job shares (typed values). */
   fixed: Record<string, ParamValue>;
   account?: { balance?: number; lotSize?: number; commissionPerLot?: number; slippage?: number };
+  /** Broker settings every job shares (RunRequest.money); absent in sweeps of older versions. */
+  money?: SweepMoney;
   /** What each job's run stores; default trades, equity. */
   record: ('bars' | 'trades' | 'equity')[];
+}
+
+/** What a sweep may set of its jobs' broker side (the run request's MoneyRequest). */
+export interface SweepMoney {
+  currency?: string;
+  leverage?: number | null;
+  stopOutPct?: number;
+  rolloverMinutes?: number;
+  rates?: Record<string, number>;
+  contractSize?: number;
 }
 
 export interface SweepSpec {
@@ -163,6 +175,7 @@ export const sweepSpecSchema = z.object({
     strategy: z.string().min(1).max(64),
     fixed: z.record(name, paramValue),
     account: accountSchema.optional(),
+    money: moneySchema.optional(),
     record: z.array(z.enum(RECORD_KINDS)).min(1).max(RECORD_KINDS.length),
   }),
   params: z.array(sweptParamSchema).min(1).max(16),

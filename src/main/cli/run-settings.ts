@@ -1,6 +1,6 @@
 /**
  * The options of a run's settings — symbols, range, timeframes, indicators, price, history,
- * account, what it records — parsed alike by `run` and `sweep` (whose jobs are runs).
+ * account, broker options, what it records — parsed alike by `run` and `sweep` (whose jobs are runs).
  */
 import { parseIndicatorList } from '../engine/indicators/index.ts';
 import { PRICE_SOURCES } from '../engine/mtf/bar.ts';
@@ -8,6 +8,7 @@ import { parseTimeframes } from '../engine/mtf/timeframes.ts';
 import { RECORD_KINDS, type RecordKind } from '../services/runs/run-config.ts';
 import { oneOf, parseInteger, parseNumber, parseUtcTime, required, splitList } from './options.ts';
 import { UsageError } from './usage.ts';
+import { MONEY_OPTIONS, moneyRequestOf } from './money-options.ts';
 
 /** parseArgs options of a run's settings. */
 export const RUN_SETTINGS_OPTIONS = {
@@ -21,7 +22,7 @@ export const RUN_SETTINGS_OPTIONS = {
   strategy: { type: 'string' },
   param: { type: 'string', multiple: true, default: [] as string[] },
   balance: { type: 'string' },
-  'lot-size': { type: 'string' },
+  ...MONEY_OPTIONS,
   commission: { type: 'string' },
   slippage: { type: 'string' },
   record: { type: 'string' },
@@ -58,9 +59,10 @@ export function runSettingsOf(v: RunSettingsValues) {
     /** Options left out are undefined: the run's defaults apply. */
     account: {
       balance: optional('balance', v.balance),
-      lotSize: optional('lot-size', v['lot-size']),
       commissionPerLot: optional('commission', v.commission),
       slippage: optional('slippage', v.slippage),
     },
+    /** Broker options given (--lot-size is the contract size of every symbol). */
+    money: moneyRequestOf(v),
   };
 }

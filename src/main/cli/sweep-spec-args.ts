@@ -74,7 +74,7 @@ function walkForwardOf(text: string | undefined): SweepSpec['walkForward'] {
 
 export function sweepSpecOf(v: Values): SweepSpec {
   const { fixed, swept } = paramsOf(v.param ?? []);
-  const { timeframes, account, ...settings } = runSettingsOf(v);
+  const { timeframes, account, money, ...settings } = runSettingsOf(v);
   return {
     base: {
       ...settings,
@@ -83,6 +83,7 @@ export function sweepSpecOf(v: Values): SweepSpec {
       fixed,
       // Only the options given; the others take the run's defaults.
       account: Object.fromEntries(Object.entries(account).filter(([, x]) => x !== undefined)),
+      ...(Object.keys(money).length > 0 && { money }),
       record: parseRecord(v.record ?? 'trades,equity'),
     },
     params: swept,

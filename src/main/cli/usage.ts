@@ -19,13 +19,24 @@ Data
 Backtests
   run --symbol SYM[,SYM...] [--from ISO] [--to ISO] [--timeframes M1,M5,H1,...]
       [--indicators "ema(20),rsi(14),..."] [--price bid|ask|mid] [--history N]
-      [--strategy NAME [--param k=v ...]] [--balance 10000] [--lot-size 100000]
+      [--strategy NAME [--param k=v ...]] [--balance 10000] [--lot-size CONTRACT]
       [--commission PER_LOT] [--slippage PRICE] [--record bars,trades,equity] [--json]
+      [--account-currency CUR] [--leverage 100] [--stop-out 50] [--rollover 22:00]
+      [--rate CUR=RATE ...]
       [--checkpoint-interval 60s] [--checkpoint-every-ticks 1000000] [--keep 5]
       [--checkpoint-level 3] [--no-checkpoints] [--callback-timeout 5s]
                          run a backtest over stored ticks; stores bars, trades, equity
                          (--record: any of them, default all; statistics are always
                          computed, exports hold what was stored).
+                         Money is in --account-currency (default: the first symbol's
+                         quote currency); a symbol quoted in another currency converts
+                         at the stored pair's rate (USDJPY or JPYUSD for JPY in USD), or
+                         at a fixed --rate JPY=0.0067 (USD per JPY) when none is stored.
+                         --leverage N (or 1:N; 0 = unlimited) sets margin: an order
+                         needing more than the free margin is refused, and at margin
+                         level <= --stop-out % positions close, biggest loser first.
+                         Swaps are charged at the daily --rollover (UTC). --lot-size
+                         overrides every symbol's contract size (default: its spec)
                          Ctrl-C (SIGINT/SIGTERM) checkpoints and pauses; SIGUSR1
                          writes a checkpoint now. One strategy call (init, onBar,
                          onTick) running longer than --callback-timeout fails the run
@@ -85,7 +96,8 @@ Optimisation sweeps
       [--objective net-profit|profit-factor|sharpe|max-drawdown-pct|return-over-drawdown]
       [--min-trades 1] [--walk-forward 90d:30d] [--workers N] [--record trades,equity]
       [run options: --timeframes --indicators --price --history --balance --lot-size
-      --commission --slippage, checkpoint options, --callback-timeout] [--json]
+      --commission --slippage --account-currency --leverage --stop-out --rollover
+      --rate, checkpoint options, --callback-timeout] [--json]
                          run every combination of the swept params (or N seeded random
                          ones, --seed default 0) as normal runs, --workers at a time
                          (default: the number of cores); a range includes TO when on the

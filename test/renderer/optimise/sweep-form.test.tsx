@@ -136,6 +136,24 @@ describe('Optimise form', () => {
     });
   });
 
+  it('carries broker settings into the spec only when they differ from the defaults', async () => {
+    const { fake, user } = setup();
+    await screen.findByRole('group', { name: 'Param fast' });
+    await sweep(user, 'fast');
+    await waitFor(() => expect(fake.argsOf('sweeps:plan').length).toBeGreaterThan(0));
+    // Untouched: no money in the spec, as a CLI sweep without broker flags.
+    expect(fake.argsOf('sweeps:plan').at(-1)!.spec.base.money).toBeUndefined();
+    setValue('Account currency', 'eur');
+    setValue('Leverage (1:N)', '30');
+    await waitFor(() =>
+      expect(fake.argsOf('sweeps:plan').at(-1)!.spec.base.money).toEqual({
+        currency: 'EUR',
+        leverage: 30,
+        stopOutPct: 50,
+      }),
+    );
+  });
+
   it('Start calls sweeps:start and opens the sweep', async () => {
     const { fake, user } = setup();
     await screen.findByRole('group', { name: 'Param fast' });

@@ -102,12 +102,51 @@ describe('NewBacktestScreen', () => {
         price: 'bid',
         strategy: 'demo',
         params: { fast: 12, risk: 0.5, trail: true, maType: 'sma', tf: 'M15' },
-        account: { balance: 10_000, lotSize: 100_000, commissionPerLot: 0, slippage: 0 },
+        account: { balance: 10_000, commissionPerLot: 0, slippage: 0 },
+        money: { leverage: 100, stopOutPct: 50 },
         checkpoints: { intervalMs: 60_000, everyTicks: 150_000, keep: 5, level: 3 },
       },
     ]);
     // The new run is in the runs store for the nav and the shortcuts.
     expect(useRuns.getState().runs.map((r) => r.id)).toEqual(['r-42']);
+  });
+
+  it('sends the broker settings: currency, 1:N leverage (0 = unlimited), stop-out, contract size', async () => {
+    const { fake, user } = setup();
+    await screen.findByLabelText('fast');
+    // The defaults say what an empty field means.
+    expect(screen.getByText("Empty = the first symbol's quote currency")).toBeTruthy();
+    expect(screen.getByText("Empty = each symbol's spec")).toBeTruthy();
+    await user.type(screen.getByLabelText('Account currency'), 'usd');
+    await user.clear(screen.getByLabelText('Leverage (1:N)'));
+    await user.type(screen.getByLabelText('Leverage (1:N)'), '0');
+    await user.clear(screen.getByLabelText('Stop-out (%)'));
+    await user.type(screen.getByLabelText('Stop-out (%)'), '30');
+    await user.type(screen.getByLabelText('Contract size override'), '1000');
+    await user.click(screen.getByRole('button', { name: 'Start backtest' }));
+    await waitFor(() => expect(fake.argsOf('runs:start')).toHaveLength(1));
+    expect(fake.argsOf('runs:start')[0].money).toEqual({
+      currency: 'USD',
+      leverage: null,
+      stopOutPct: 30,
+      contractSize: 1000,
+    });
+  });
+
+  it('names a bad currency, leverage and stop-out inline and does not start', async () => {
+    const { fake, user } = setup();
+    await screen.findByLabelText('fast');
+    await user.type(screen.getByLabelText('Account currency'), 'U$');
+    await user.clear(screen.getByLabelText('Leverage (1:N)'));
+    await user.type(screen.getByLabelText('Leverage (1:N)'), '-5');
+    await user.clear(screen.getByLabelText('Stop-out (%)'));
+    await user.type(screen.getByLabelText('Stop-out (%)'), '5000');
+    await user.click(screen.getByRole('button', { name: 'Start backtest' }));
+    expect(await screen.findByText('Three letters, e.g. USD')).toBeTruthy();
+    expect(screen.getByText('At least 0')).toBeTruthy();
+    expect(screen.getByText('At most 1000')).toBeTruthy();
+    expect(screen.getByLabelText('Account currency').getAttribute('aria-invalid')).toBe('true');
+    expect(fake.argsOf('runs:start')).toEqual([]);
   });
 
   it('shows validation messages inline and does not start', async () => {

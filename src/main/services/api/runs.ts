@@ -91,6 +91,7 @@ function runRequestOf(args: ArgsOf<'runs:start'>): RunRequest {
     strategy: args.strategy ?? null,
     params: args.params,
     account: args.account,
+    money: args.money,
     record: args.record,
   };
 }

@@ -7,6 +7,7 @@ import { recordsBars, type RunConfig } from '../runs/run-config.ts';
 import type { RunRecorder } from '../runs/run-recorder.ts';
 import type { RecorderWrites } from '../runs/recorder-writes.ts';
 import { readSymbol } from '../ticks/tick-store.ts';
+import { conversionPairs } from '../money/store-rates.ts';
 import {
   CHECKPOINT_FORMAT_VERSION,
   type CheckpointData,
@@ -24,9 +25,21 @@ export function configHash(config: RunConfig): string {
   return hasherSync().h64Raw(encodePlain(config), 0n).toString(16).padStart(16, '0');
 }
 
-/** The stored input data of the run's symbols, as a checkpoint remembers it. */
+/**
+ * The symbols whose stored ticks a run reads: its own, then the conversion pairs it is not
+ * trading (a config without money has none, so its fingerprint is what it always was).
+ */
+export function fingerprintSymbols(config: RunConfig): string[] {
+  const pairs = conversionPairs(config).filter((p) => !config.symbols.includes(p));
+  return [...config.symbols, ...pairs];
+}
+
+/**
+ * The stored input data of the run's symbols and conversion pairs, as a checkpoint remembers
+ * it: changed conversion data makes a resume refuse the checkpoint like changed run data.
+ */
 export function fingerprintOf(db: Db, config: RunConfig): SymbolFingerprint[] {
-  return config.symbols.map((symbol) => {
+  return fingerprintSymbols(config).map((symbol) => {
     const s = readSymbol(db, symbol);
     return {
       symbol,

@@ -15,14 +15,12 @@ import {
   type AccountConfig,
   type RecordKind,
   type RunConfig,
+  type RunMoney,
 } from './run-config.ts';
+import { RunInputError } from './run-input-error.ts';
+import { runMoneyOf } from './run-money.ts';
 
-export class RunInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'RunInputError';
-  }
-}
+export { RunInputError } from './run-input-error.ts';
 
 /** What a caller (CLI, app) asks for; everything optional has a documented default. */
 export interface RunRequest {
@@ -58,6 +56,12 @@ export interface RunRequest {
    * (and its hash) must still be the submitter's (services/cluster/data/manifest-request.ts).
    */
   strategyFileAs?: string;
+  /**
+   * Record exactly these broker settings instead of resolving `money` against this data folder
+   * (null: none, an older run's config): a cluster worker's or a re-shipped run must keep the
+   * specs and conversions its submitter resolved, whatever this folder's specs say.
+   */
+  recordedMoney?: RunMoney | null;
 }
 
 /** What a caller may set of a run's broker side (`--account-currency`, `--leverage`, …). */
@@ -172,6 +176,19 @@ export async function prepareRun(
     },
     account: checkAccount({ ...DEFAULT_ACCOUNT, ...definedOnly(req.account ?? {}) }),
   };
+  // Every new run gets broker settings (common.md 1); an old request's account.lotSize (a stored
+  // sweep spec) still means the contract size. ctx.lotSize is the first symbol's contract size.
+  if (req.recordedMoney !== undefined) {
+    if (req.recordedMoney) config.money = structuredClone(req.recordedMoney);
+  } else {
+    const money = definedOnly(req.money ?? {});
+    const contractSize = money.contractSize ?? req.account?.lotSize;
+    config.money = runMoneyOf(db, config.symbols, {
+      ...money,
+      ...(contractSize !== undefined && { contractSize }),
+    });
+    config.account.lotSize = config.money.specs[0].contractSize;
+  }
   // Only a non-default choice is stored: a default run's config (and hash) is as it always was.
   const record = recordOf(req.record);
   if (record) config.record = record;

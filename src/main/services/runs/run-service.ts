@@ -10,6 +10,7 @@ import {
 } from '../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../db/database.ts';
 import { loadHasher } from '../hash.ts';
+import { storeRateSource } from '../money/store-rates.ts';
 import type { LoadWatch } from '../strategies/strategy-loader.ts';
 import { countTicks, openTickSource, readSymbol } from '../ticks/tick-store.ts';
 import {
@@ -157,6 +158,7 @@ export async function runSession(
       engine: engineConfigOf(config),
       portfolio: portfolioConfigOf(config),
       strategy: setup.strategy,
+      rates: storeRateSource(db, config),
     },
     { bars: recorder, trades: recorder, equity: recorder },
   );

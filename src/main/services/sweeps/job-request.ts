@@ -36,6 +36,7 @@ export function jobRequest(
     strategy: b.strategy,
     params: { ...b.fixed, ...job.params },
     account: b.account,
+    ...(b.money && { money: b.money }),
     record: b.record,
     sweepJob: { sweepId, job: job.index },
   };

@@ -63,7 +63,8 @@ export function countTicks(db: Db, info: SymbolInfo, range: TickRange): number {
   return n;
 }
 
-function chunkMetas(db: Db, info: SymbolInfo, from: number, to: number): ChunkMeta[] {
+/** The symbol's chunks that hold ticks with from <= ts < to, oldest first (metadata only). */
+export function chunkMetas(db: Db, info: SymbolInfo, from = -Infinity, to = Infinity): ChunkMeta[] {
   return db
     .prepare(
       `SELECT id, count, first_ts AS firstTs, last_ts AS lastTs FROM tick_chunks
@@ -72,11 +73,11 @@ function chunkMetas(db: Db, info: SymbolInfo, from: number, to: number): ChunkMe
     .all(info.id, Math.max(from, -8.64e15), Math.min(to, 8.64e15)) as ChunkMeta[];
 }
 
-function loadChunk(db: Db, id: number): Uint8Array {
+export function loadChunk(db: Db, id: number): Uint8Array {
   return db.prepare('SELECT data FROM tick_chunks WHERE id = ?').pluck().get(id) as Uint8Array;
 }
 
-interface ChunkMeta {
+export interface ChunkMeta {
   id: number;
   count: number;
   firstTs: number;
@@ -84,7 +85,7 @@ interface ChunkMeta {
 }
 
 /** Lower bound: first index in ts[lo, hi) with ts >= t. */
-function lowerBound(ts: Float64Array, lo: number, hi: number, t: number): number {
+export function lowerBound(ts: Float64Array, lo: number, hi: number, t: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (ts[mid] < t) lo = mid + 1;

@@ -36,6 +36,7 @@ import {
   type NumberSpec,
 } from './new/NumberField.tsx';
 import { ParamField } from './new/ParamField.tsx';
+import { MoneyFields } from './new/MoneyFields.tsx';
 
 type Rest = typeof DEFAULTS;
 
@@ -214,7 +215,15 @@ export function NewBacktestScreen() {
       <div className="columns">
         <section className="panel form">
           <h2>Account</h2>
-          <div className="form-grid">{ACCOUNT_FIELDS.map((spec) => numberField(spec))}</div>
+          <div className="form-grid">
+            {ACCOUNT_FIELDS.map((spec) => numberField(spec))}
+            <MoneyFields
+              id={id}
+              values={rest}
+              problems={problems}
+              onChange={(key, value) => set(key, value)}
+            />
+          </div>
         </section>
 
         <section className="panel form">

@@ -4,6 +4,7 @@
  * canonical indicator specs) rather than re-listed here.
  */
 import { z } from 'zod';
+import { currencySchema, symbolSpecSchema } from '../../../../shared/symbol-spec.ts';
 import { canonicalSpec } from '../../../engine/indicators/index.ts';
 import { PRICE_SOURCES } from '../../../engine/mtf/bar.ts';
 import { sortTimeframes, TIMEFRAMES, type Timeframe } from '../../../engine/mtf/timeframes.ts';
@@ -40,6 +41,26 @@ const timeframes = list(z.enum(TIMEFRAMES), 1).refine(
 );
 
 const paramValue = z.union([z.number(), z.boolean(), z.string()]);
+
+const conversion = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('same') }),
+  z.strictObject({
+    kind: z.literal('pair'),
+    pair: z.string().refine(isSymbolName, 'not a symbol name'),
+    invert: z.boolean(),
+  }),
+  z.strictObject({ kind: z.literal('fixed'), rate: z.number().positive() }),
+]);
+
+/** RunConfig.money (issue 12); one spec and one conversion per symbol: shape-checks.ts. */
+const money = z.strictObject({
+  currency: currencySchema,
+  specs: list(symbolSpecSchema, 1),
+  leverage: z.number().positive().nullable(),
+  stopOutPct: z.number().min(0).max(1000),
+  rolloverMinutes: z.number().int().min(0).max(1439),
+  conversions: list(conversion, 1),
+});
 
 export const runConfigSchema = z.strictObject({
   symbols: list(
@@ -79,4 +100,5 @@ export const runConfigSchema = z.strictObject({
       'record must list distinct kinds in the order bars, trades, equity, not all three',
     )
     .optional(),
+  money: money.optional(),
 });

@@ -5,6 +5,7 @@
  */
 import { sameEngineConfig } from '../../../engine/mtf/engine-config.ts';
 import { engineConfigOf } from '../../runs/run-config.ts';
+import { fingerprintSymbols } from '../checkpoint-capture.ts';
 import type { CheckpointData } from '../checkpoint-data.ts';
 import { Problems, showValue } from './problem-text.ts';
 
@@ -28,7 +29,8 @@ export function shapeProblems(d: CheckpointData): string[] {
   };
   const e = d.state.engine;
   length('cursor', d.cursor, n, 'symbols');
-  length('fingerprint', d.fingerprint, n, 'symbols');
+  const stored = fingerprintSymbols(d.config);
+  length('fingerprint', d.fingerprint, stored.length, 'symbols and conversion pairs');
   length('state.engine.consumed', e.consumed, n, 'symbols');
   length('state.engine.barsClosed', e.barsClosed, m, 'timeframes');
   grid('state.engine.partials', e.partials);
@@ -38,13 +40,15 @@ export function shapeProblems(d: CheckpointData): string[] {
   grid('state.engine.indicators', e.indicators, indicators.length);
   grid('watermarks.bars', d.watermarks.bars);
   length('state.portfolio.books', d.state.portfolio.books, n, 'symbols');
+  if (d.config.money) {
+    length('config.money.specs', d.config.money.specs, n, 'symbols');
+    length('config.money.conversions', d.config.money.conversions, n, 'symbols');
+  }
   if (out.list.length > 0) return out.list;
 
   d.fingerprint.forEach((f, i) => {
-    if (f.symbol !== symbols[i])
-      out.add(
-        `fingerprint[${i}].symbol: ${showValue(f.symbol)}, the run's symbol is ${symbols[i]}`,
-      );
+    if (f.symbol !== stored[i])
+      out.add(`fingerprint[${i}].symbol: ${showValue(f.symbol)}, the run reads ${stored[i]}`);
   });
   if (!sameEngineConfig(e.config, engineConfigOf(d.config)))
     out.add('state.engine.config: differs from the run config');

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/database.ts';
-import { configHash } from '../../checkpoints/checkpoint-capture.ts';
+import { configHash, fingerprintSymbols } from '../../checkpoints/checkpoint-capture.ts';
+import { readSymbol, type SymbolInfo } from '../../ticks/tick-store.ts';
 import { schemaProblems } from '../../checkpoints/content/problem-text.ts';
 import type { PreparedRun } from '../../runs/run-request.ts';
 import type { RunConfig } from '../../runs/run-config.ts';
@@ -18,7 +19,9 @@ import type {
   ManifestChunk,
   ManifestOptions,
   ManifestStrategy,
+  ManifestSymbol,
 } from './manifest-types.ts';
+export { manifestData } from './manifest-types.ts';
 
 export { MAX_MANIFEST_CHUNKS, MAX_MANIFEST_SYMBOLS } from './manifest-schema.ts';
 
@@ -49,6 +52,18 @@ function chunksOf(db: Db, symbolId: number): ManifestChunk[] {
     .all(symbolId) as ManifestChunk[];
 }
 
+function manifestSymbolOf(db: Db, s: SymbolInfo): ManifestSymbol {
+  return {
+    name: s.name,
+    tickCount: s.tickCount,
+    firstTs: s.firstTs,
+    lastTs: s.lastTs,
+    hasVolume: s.hasVolume,
+    contentHash: s.contentHash,
+    chunks: chunksOf(db, s.id),
+  };
+}
+
 function strategyOf(config: RunConfig): ManifestStrategy | null {
   const file = config.strategy?.file;
   if (!file) return null;
@@ -75,19 +90,21 @@ export function buildManifest(
     config: prepared.config,
     configHash: configHash(prepared.config),
     ticksTotal: opts.ticksTotal,
-    symbols: prepared.symbols.map((s) => ({
-      name: s.name,
-      tickCount: s.tickCount,
-      firstTs: s.firstTs,
-      lastTs: s.lastTs,
-      hasVolume: s.hasVolume,
-      contentHash: s.contentHash,
-      chunks: chunksOf(db, s.id),
-    })),
+    symbols: prepared.symbols.map((s) => manifestSymbolOf(db, s)),
     strategy: strategyOf(prepared.config),
     checkpoints: opts.checkpoints && { ...opts.checkpoints },
     sweepJob: opts.sweepJob,
   };
+  const pairs = fingerprintSymbols(prepared.config).slice(prepared.config.symbols.length);
+  if (pairs.length > 0)
+    manifest.conversionSymbols = pairs.map((name) => {
+      const info = readSymbol(db, name);
+      if (!info || info.tickCount === 0)
+        throw new ManifestError(
+          `conversion pair ${name}: no ticks stored (the run converts with it)`,
+        );
+      return manifestSymbolOf(db, info);
+    });
   parseManifest(encodeManifest(manifest), `runs/${runId}/job.json`);
   return manifest;
 }

@@ -1,7 +1,8 @@
 /**
  * The run request a worker starts a job with: the manifest's resolved config turned back into a
  * request that prepareRun resolves to exactly that config — same timeframes, indicators, params
- * and account, the submitter's run id, and the submitter's strategy file name recorded in place
+ * account and broker settings (specs and conversions as the submitter resolved them), the
+ * submitter's run id, and the submitter's strategy file name recorded in place
  * of the workspace's copy — so the worker's run has the submitter's config hash, and its
  * checkpoints and result are accepted there (and by any other worker).
  */
@@ -22,6 +23,7 @@ export function runRequestOf(m: ClusterManifest): RunRequest {
     strategy: c.strategy?.name ?? null,
     ...(c.strategy && { params: { ...c.strategy.params } }),
     account: { ...c.account },
+    recordedMoney: c.money ?? null,
     ...(c.record && { record: [...c.record] }),
     runId: m.runId,
     ...(c.strategy?.file && { strategyFileAs: c.strategy.file }),

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { runConfigSchema } from '../../checkpoints/content/run-config-schema.ts';
 import { count, list } from '../../checkpoints/content/schema-parts.ts';
+import { fingerprintSymbols } from '../../checkpoints/checkpoint-capture.ts';
+import type { RunConfig } from '../../runs/run-config.ts';
 
 export const MAX_MANIFEST_SYMBOLS = 64;
 export const MAX_MANIFEST_CHUNKS = 1_000_000;
@@ -59,6 +61,7 @@ export const manifestSchema = z
       (a) => !Array.isArray(a) || a.length <= MAX_MANIFEST_SYMBOLS,
       `at most ${MAX_MANIFEST_SYMBOLS} symbols`,
     ),
+    conversionSymbols: list(symbol, 1).optional(),
     strategy: z
       .strictObject({
         sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 in hex'),
@@ -85,7 +88,21 @@ export const manifestSchema = z
         path: ['symbols'],
         message: `symbols ${names} are not the config's ${m.config.symbols.join()}`,
       });
-    const chunks = m.symbols.reduce(
+    const pairs = Array.isArray(m.conversionSymbols) ? m.conversionSymbols : [];
+    // Only the pairs the config converts with, not traded by it: no extra data rides along.
+    let wanted: string[];
+    try {
+      wanted = fingerprintSymbols(m.config as RunConfig).slice(m.config.symbols.length);
+    } catch {
+      return; // a malformed money section, already reported by the config's schema
+    }
+    if (pairs.map((s) => s?.name).join() !== wanted.join())
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conversionSymbols'],
+        message: `conversion symbols ${pairs.map((s) => s?.name).join() || 'none'} are not the config's conversion pairs ${wanted.join() || 'none'}`,
+      });
+    const chunks = [...m.symbols, ...pairs].reduce(
       (n, s) => n + (Array.isArray(s?.chunks) ? s.chunks.length : 0),
       0,
     );

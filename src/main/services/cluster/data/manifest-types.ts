@@ -37,9 +37,19 @@ export interface ClusterManifest {
   configHash: string;
   ticksTotal: number;
   symbols: ManifestSymbol[];
+  /**
+   * The conversion pairs the run reads rates from but does not trade (fingerprintSymbols after
+   * the run's own), shipped like its symbols; absent when there are none (every older manifest).
+   */
+  conversionSymbols?: ManifestSymbol[];
   strategy: ManifestStrategy | null;
   checkpoints: CheckpointPolicy | null;
   sweepJob: boolean;
+}
+
+/** Every symbol whose ticks the job needs: the run's, then its conversion pairs. */
+export function manifestData(m: ClusterManifest): ManifestSymbol[] {
+  return [...m.symbols, ...(m.conversionSymbols ?? [])];
 }
 
 export interface ManifestOptions {

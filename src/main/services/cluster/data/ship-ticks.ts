@@ -9,7 +9,7 @@ import type { Db } from '../../db/database.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { storeKeys } from '../store/store-keys.ts';
 import type { StoreUrl } from '../store/store-url.ts';
-import type { ClusterManifest } from './job-manifest.ts';
+import { manifestData, type ClusterManifest } from './job-manifest.ts';
 
 export interface ShipResult {
   uploaded: number;
@@ -54,7 +54,7 @@ function chunkIds(db: Db, manifest: ClusterManifest): Map<string, number> {
      WHERE s.name = ? ORDER BY c.first_ts, c.id`,
   );
   const ids = new Map<string, number>();
-  for (const s of manifest.symbols) {
+  for (const s of manifestData(manifest)) {
     const stored = rows.all(s.name) as { hash: string; id: number }[];
     // The data changed since the manifest was built: the workers would run on other ticks.
     if (stored.map((r) => r.hash).join() !== s.chunks.map((c) => c.hash).join())

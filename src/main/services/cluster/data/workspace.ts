@@ -17,7 +17,7 @@ import { hasherSync, loadHasher } from '../../hash.ts';
 import type { ObjectStore } from '../store/object-store.ts';
 import { storeKeys } from '../store/store-keys.ts';
 import { ensureChunk } from './chunk-cache.ts';
-import type { ClusterManifest } from './job-manifest.ts';
+import { manifestData, type ClusterManifest } from './job-manifest.ts';
 import { writeStrategy } from './workspace-strategy.ts';
 import { holdsSymbol, WorkspaceError, writeSymbol } from './workspace-symbols.ts';
 
@@ -32,7 +32,9 @@ export interface Workspace {
 }
 
 export function workspaceName(m: ClusterManifest): string {
-  const names = m.symbols.map((s) => `${s.name}:${s.contentHash}`).sort();
+  const names = manifestData(m)
+    .map((s) => `${s.name}:${s.contentHash}`)
+    .sort();
   const data = createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 20);
   return m.strategy ? `${data}-${m.strategy.sha256.slice(0, 12)}` : data;
 }
@@ -41,7 +43,7 @@ export function workspaceName(m: ClusterManifest): string {
 function checkHashes(m: ClusterManifest, key: string): void {
   if (configHash(m.config) !== m.configHash)
     throw new WorkspaceError(`${key}: configHash does not match the config it carries`);
-  for (const s of m.symbols) {
+  for (const s of manifestData(m)) {
     const content = hasherSync().h64ToString(s.chunks.map((c) => c.hash).join(','));
     if (content !== s.contentHash)
       throw new WorkspaceError(`${key}: ${s.name}'s contentHash does not match its chunk list`);
@@ -61,7 +63,7 @@ export async function openWorkspace(
   const db = openDatabase(dataDir);
   const fetched = { chunks: 0, bytes: 0 };
   try {
-    for (const s of manifest.symbols) {
+    for (const s of manifestData(manifest)) {
       if (holdsSymbol(db, s, dataDir)) continue;
       // Downloads first, then one synchronous transaction: the write lock is never held across
       // the network, and memory holds one chunk at a time.

@@ -79,6 +79,7 @@ async function reprepare(
     strategy: c.strategy?.name ?? null,
     ...(c.strategy && { params: c.strategy.params }),
     account: c.account,
+    recordedMoney: c.money ?? null,
     ...(c.record && { record: c.record }),
     runId: run.runId,
   });

@@ -5,7 +5,15 @@
 import { Field, invalidProps } from '../../components/Field.tsx';
 
 export type NumberKey =
-  'balance' | 'lotSize' | 'commission' | 'slippage' | 'intervalSec' | 'everyTicks' | 'keep';
+  | 'balance'
+  | 'commission'
+  | 'slippage'
+  | 'leverage'
+  | 'stopOut'
+  | 'contractSize'
+  | 'intervalSec'
+  | 'everyTicks'
+  | 'keep';
 
 /** How the input takes its number: keyboard, lower bound and step. */
 interface NumberInput {
@@ -31,9 +39,15 @@ function numberSpec(key: NumberKey, label: string, hint: string, input: NumberIn
 
 export const ACCOUNT_FIELDS: NumberSpec[] = [
   numberSpec('balance', 'Balance', 'Starting balance, account currency', DECIMAL),
-  numberSpec('lotSize', 'Lot size', 'Units per lot', DECIMAL),
   numberSpec('commission', 'Commission per lot', 'Per lot and side', DECIMAL),
   numberSpec('slippage', 'Slippage', 'Price units per fill', DECIMAL),
+];
+
+/** Broker fields beside the account currency (MoneyFields.tsx). */
+export const MONEY_FIELDS: NumberSpec[] = [
+  numberSpec('leverage', 'Leverage (1:N)', '0 = unlimited (no margin)', DECIMAL),
+  numberSpec('stopOut', 'Stop-out (%)', 'Margin level that closes positions', DECIMAL),
+  numberSpec('contractSize', 'Contract size override', "Empty = each symbol's spec", DECIMAL),
 ];
 
 export const CHECKPOINT_FIELDS: NumberSpec[] = [

@@ -5,6 +5,7 @@
 import type { ArgsOf } from '../../../../shared/contract.ts';
 import type { ParamSpecDto } from '../../../../shared/dto.ts';
 import { RECORD_KINDS, type RecordKind } from '../../../../shared/record-kinds.ts';
+import { buildMoney, MONEY_DEFAULTS, type MoneyFormValues } from './money-form.ts';
 
 export type RunStartArgs = ArgsOf<'runs:start'>;
 export type Timeframe = NonNullable<RunStartArgs['timeframes']>[number];
@@ -25,7 +26,7 @@ export const TIMEFRAMES = [
 ] as const satisfies readonly Timeframe[];
 export const PRICE_SOURCES = ['bid', 'ask', 'mid'] as const satisfies readonly PriceSource[];
 
-export interface FormValues {
+export interface FormValues extends MoneyFormValues {
   symbols: string[];
   from: string;
   to: string;
@@ -36,7 +37,6 @@ export interface FormValues {
   params: Record<string, RawParam>;
   price: PriceSource;
   balance: string;
-  lotSize: string;
   commission: string;
   slippage: string;
   /** What the run stores; all three by default. */
@@ -55,7 +55,7 @@ export const DEFAULTS: Omit<FormValues, 'symbols' | 'strategy' | 'params'> = {
   indicators: '',
   price: 'bid',
   balance: '10000',
-  lotSize: '100000',
+  ...MONEY_DEFAULTS,
   commission: '0',
   slippage: '0',
   record: [...RECORD_KINDS],
@@ -179,9 +179,9 @@ export function buildRequest(
   if (v.record.length === 0) problems.record = 'Record at least one of them';
 
   const balance = num(problems, 'balance', v.balance, { positive: true });
-  const lotSize = num(problems, 'lotSize', v.lotSize, { positive: true });
   const commissionPerLot = num(problems, 'commission', v.commission, { min: 0 });
   const slippage = num(problems, 'slippage', v.slippage, { min: 0 });
+  const money = buildMoney(v, problems);
 
   let checkpoints: RunStartArgs['checkpoints'] = null;
   if (v.checkpoints) {
@@ -203,7 +203,8 @@ export function buildRequest(
       price: v.price,
       strategy: v.strategy || null,
       ...(v.strategy ? { params } : {}),
-      account: { balance, lotSize, commissionPerLot, slippage },
+      account: { balance, commissionPerLot, slippage },
+      money,
       // Only a choice that leaves something out: a default request is as it always was.
       ...(v.record.length < RECORD_KINDS.length
         ? { record: RECORD_KINDS.filter((k) => v.record.includes(k)) }

@@ -6,6 +6,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import { api, errorText } from '../../api/index.ts';
+import { MoneyFields } from '../new/MoneyFields.tsx';
 import { ClusterChoice } from '../../components/ClusterChoice.tsx';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { fmtInt } from '../../components/format.ts';
@@ -118,6 +119,17 @@ export function SweepForm() {
         </section>
         <SearchFields fid={fid} values={values} problems={problems} onChange={patch} />
       </div>
+      <section className="panel form" aria-label="Account">
+        <h2>Account</h2>
+        <div className="form-grid">
+          <MoneyFields
+            id={fid('money')}
+            values={values}
+            problems={problems}
+            onChange={(key, value) => patch({ [key]: value })}
+          />
+        </div>
+      </section>
       <section className="panel form" aria-label="Where it runs">
         <ClusterChoice
           cluster={cluster}

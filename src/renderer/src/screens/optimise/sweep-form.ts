@@ -15,6 +15,12 @@ import {
   type RawParam,
   type Timeframe,
 } from '../new/form.ts';
+import {
+  buildMoney,
+  isDefaultMoney,
+  MONEY_DEFAULTS,
+  type MoneyFormValues,
+} from '../new/money-form.ts';
 
 /** How one param of the schema takes part in the sweep. */
 export interface ParamSetting {
@@ -29,7 +35,7 @@ export interface ParamSetting {
   values: string[];
 }
 
-export interface SweepFormValues {
+export interface SweepFormValues extends MoneyFormValues {
   symbols: string[];
   /** '' or YYYY-MM-DD (UTC midnight, like the CLI's --from/--to). */
   from: string;
@@ -65,6 +71,7 @@ export const SWEEP_DEFAULTS: Omit<SweepFormValues, 'symbols' | 'strategy' | 'par
   inSampleDays: '90',
   outOfSampleDays: '30',
   workers: '',
+  ...MONEY_DEFAULTS,
 };
 
 export type Problems = Record<string, string>;
@@ -171,6 +178,7 @@ export function buildSweepSpec(
   const isDays = v.walkForward ? int(problems, 'inSampleDays', v.inSampleDays, 1, 3660) : 0;
   const oosDays = v.walkForward ? int(problems, 'outOfSampleDays', v.outOfSampleDays, 1, 3660) : 0;
   const workers = v.workers.trim() === '' ? undefined : int(problems, 'workers', v.workers, 1, 64);
+  const money = buildMoney(v, problems);
 
   if (Object.keys(problems).length > 0) return { problems };
   const spec: SweepSpecArgs = {
@@ -185,6 +193,8 @@ export function buildSweepSpec(
       strategy: v.strategy,
       fixed,
       record: RECORD_KINDS.filter((k) => v.record.includes(k)),
+      // Default broker settings are the run default: left out, like the CLI's spec.
+      ...(isDefaultMoney(money) ? {} : { money }),
     },
     params,
     search: v.search === 'random' ? { kind: 'random', samples, seed } : { kind: 'grid' },
