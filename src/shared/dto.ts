@@ -187,7 +187,7 @@ export interface RejectionDto {
 export interface RunResults {
   stats: Record<string, number | null> | null;
   report: RunReportDto | null;
-  /** Downsampled to at most maxPoints (min/max of drawdown kept per bucket). */
+  /** Downsampled to at most maxPoints (per bucket: max drawdown, min margin level, last). */
   equity: EquityPoint[];
   trades: TradeDto[];
   rejections: RejectionDto[];

@@ -54,6 +54,22 @@ describe('equity downsampling', () => {
     }
   });
 
+  it('keeps the lowest margin level of a curve with margin, within maxPoints', () => {
+    // Margin in use from a third of the way on; its level dips once, where drawdown does not.
+    const c = curve(100_000).map((p, i) =>
+      i < 33_000 ? p : { ...p, margin: 500, marginLevel: i === 81_234 ? 60 : 2000 + (i % 100) },
+    );
+    const lowest = c[81_234];
+    const deepest = c.reduce((a, b) => (b.drawdown > a.drawdown ? b : a));
+    for (const max of [10, 11, 2000]) {
+      const d = downsampleEquity(c, max);
+      expect(d.length, `maxPoints ${max}`).toBeLessThanOrEqual(max);
+      expect(d).toContain(lowest);
+      expect(d).toContain(deepest);
+      for (let i = 1; i < d.length; i++) expect(d[i].time).toBeGreaterThan(d[i - 1].time);
+    }
+  });
+
   it('handles a curve whose points share one time span', () => {
     const c = curve(50).map((p) => ({ ...p, time: c0 }));
     const d = downsampleEquity(c, 10);

@@ -101,6 +101,7 @@ describe('runs through the backend', () => {
         'EURUSD_M1.csv',
         'EURUSD_M5.csv',
         'equity.csv',
+        'rejections.csv',
         'summary.json',
         'trades.csv',
       ].sort(),

@@ -124,7 +124,8 @@ describe('backtests from the CLI', () => {
     expect(a).toEqual(b);
     const trades = a.get('trades.csv')!.trimEnd().split('\n');
     expect(trades[0]).toBe(
-      'id,symbol,side,size,entry_time,entry_price,exit_time,exit_price,exit_reason,gross_pnl,commission,net_pnl',
+      'id,symbol,side,size,entry_time,entry_price,exit_time,exit_price,exit_reason,gross_pnl,commission,net_pnl,' +
+        'lots,swap,mae_pips,mae_money,mfe_pips,mfe_money',
     );
     expect(trades.length).toBeGreaterThan(10);
     expect(new Set(trades.slice(1).map((l) => l.split(',')[1]))).toEqual(

@@ -88,6 +88,7 @@ describe('runs export is atomic under SIGKILL (issue 8 §8)', () => {
       'EURUSD_M1.csv',
       'EURUSD_M5.csv',
       'equity.csv',
+      'rejections.csv',
       'summary.json',
       'trades.csv',
     ]);

@@ -31,10 +31,10 @@ beforeAll(() => {
 function expectedFiles(record: string[]): Map<string, string> {
   const keep = (name: string) =>
     name === 'summary.json' ||
-    (name === 'trades.csv' && record.includes('trades')) ||
+    (['trades.csv', 'rejections.csv'].includes(name) && record.includes('trades')) ||
     (name === 'equity.csv' && record.includes('equity')) ||
     (name.endsWith('.csv') &&
-      !['trades.csv', 'equity.csv'].includes(name) &&
+      !['trades.csv', 'rejections.csv', 'equity.csv'].includes(name) &&
       record.includes('bars'));
   const out = new Map([...reference.files].filter(([name]) => keep(name)));
   const summary = JSON.parse(reference.files.get('summary.json')!);

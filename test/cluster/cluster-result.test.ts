@@ -173,12 +173,15 @@ describe('run results', () => {
     // Intact containers with the wrong content: a column one value short, a checkpoint.
     const payload = decodePlain(decodeBtck(bytes, RESULT_FORMAT_VERSION).payload) as RunResult;
     payload.rows.equity.cols[1] = (payload.rows.equity.cols[1] as Float64Array).subarray(1);
-    const short = encodeBtck(encodePlain(payload), { version: 1, createdAt: 0 });
+    const short = encodeBtck(encodePlain(payload), {
+      version: RESULT_FORMAT_VERSION,
+      createdAt: 0,
+    });
     expect(() => readResult(short, KEY)).toThrow(
       `result ${KEY} is not a valid run result: rows.equity.cols`,
     );
     const notAResult = encodeBtck(encodePlain({ formatVersion: 2, runId }), {
-      version: 1,
+      version: RESULT_FORMAT_VERSION,
       createdAt: 0,
     });
     expect(() => readResult(notAResult, KEY)).toThrow(/kind/);

@@ -65,8 +65,8 @@ describe('fenced writes', () => {
         'resume deletes',
         () =>
           recorder.resumeFrom(
-            { bars: [[null]], tradeSeq: 0, equityTime: null },
-            { bars: [], trades: [], equity: [] },
+            { bars: [[null]], tradeSeq: 0, equityTime: null, rejectionSeq: 0 },
+            { bars: [], trades: [], equity: [], rejections: [] },
           ),
       ],
     ];

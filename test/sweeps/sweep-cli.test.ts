@@ -62,7 +62,12 @@ describe('backtestr sweep', () => {
     ]);
     expect(alone.stats).toEqual(job.stats);
     const files = exportOf(dir, job.runId!);
-    expect([...files.keys()]).toEqual(['equity.csv', 'summary.json', 'trades.csv']);
+    expect([...files.keys()]).toEqual([
+      'equity.csv',
+      'rejections.csv',
+      'summary.json',
+      'trades.csv',
+    ]);
     expect(files).toEqual(exportOf(dir, alone.runId));
   });
 

@@ -66,6 +66,7 @@ describe('checkpoint content checks (schema, cross-checks, trial restore)', () =
           bars: [d.config.timeframes.map(() => null)],
           tradeSeq: 0,
           equityTime: null,
+          rejectionSeq: 0,
         }),
       /^watermarks\.bars\[0\]\[5\]: output ends at null, the state's newest EURUSD H4 bar is \d+$/,
     ],
@@ -149,6 +150,24 @@ describe('checkpoint content checks (schema, cross-checks, trial restore)', () =
       "an indicator's malformed internals (found by the trial restore)",
       (d) => void (d.state.engine.indicators[0][0][0] = { bogus: 1 }),
       /^state: does not restore: rsi\(14\): not an indicator snapshot/,
+    ],
+    [
+      'a pending rejection that does not follow the rejection watermark',
+      (d) => {
+        d.watermarks.rejectionSeq = 2;
+        d.pending.rejections = [[4, 0, 7, 'EURUSD', 'buy', 1e8, 'no margin', 1e7, 1e4]];
+      },
+      /^pending\.rejections\[0\]\[0\]: seq 4, expected 3$/,
+    ],
+    [
+      'a pending rejection after the checkpoint time',
+      (d) => void (d.pending.rejections = [[1, d.simTime + 1, 7, 'EURUSD', 'buy', 1, 'x', 1, 0]]),
+      /^pending\.rejections\[0\]\[1\]: \d+ is after the checkpoint's time simTime \d+$/,
+    ],
+    [
+      'a pending rejection of an unknown side',
+      (d) => void (d.pending.rejections = [[1, 0, 7, 'EURUSD', 'hold', 1, 'x', 1, 0]]),
+      /^pending\.rejections\[0\]\[4\]: "hold" — /,
     ],
     [
       'a simTime that is not the newest tick of the state',

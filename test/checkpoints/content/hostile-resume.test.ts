@@ -79,6 +79,7 @@ const hostile: [string, (d: Payload) => unknown, RegExp, ((d: Payload) => string
         bars: [d.config.timeframes.map(() => null)],
         tradeSeq: 0,
         equityTime: null,
+        rejectionSeq: 0,
       }),
     /watermarks\.(bars\[0\]\[\d\]|equityTime|tradeSeq): /,
   ],

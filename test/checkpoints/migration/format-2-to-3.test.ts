@@ -46,9 +46,27 @@ describe('checkpoint migration 2 → 3', () => {
     expect(d.state.equity.margin).toBe(0);
   });
 
+  it('widens pending rows with the neutral money columns and starts rejections at seq 0', () => {
+    const trade = [1, 1, 'EURUSD', 'long', 1000, 1, 1.09, 4, 1.1, 'signal', 10, 0, 10];
+    const sample = [5, 10_000, 10_010, 0, 0];
+    const d = migrateCheckpoint(2, {
+      ...format2(),
+      watermarks: { bars: [[null]], tradeSeq: 0, equityTime: null },
+      pending: { bars: [], trades: [trade], equity: [sample] },
+    });
+    expect(d.watermarks.rejectionSeq).toBe(0);
+    // swap, MAE pips/money, MFE pips/money; used margin 0 and no margin level.
+    expect(d.pending.trades).toEqual([[...trade, 0, 0, 0, 0, 0]]);
+    expect(d.pending.equity).toEqual([[...sample, 0, null]]);
+    expect(d.pending.rejections).toEqual([]);
+  });
+
   it('leaves malformed states for the schema to name instead of throwing', () => {
     for (const state of [null, 7, { portfolio: 'x' }, { portfolio: { books: [null, 3] } }]) {
       expect(() => migrateCheckpoint(2, { formatVersion: 2, state })).not.toThrow();
+    }
+    for (const pending of [null, 'x', { trades: 3, equity: [null, 4] }]) {
+      expect(() => migrateCheckpoint(2, { ...format2(), pending, watermarks: 1 })).not.toThrow();
     }
   });
 });

@@ -3,29 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCheckpointFile } from '../../../src/main/services/checkpoints/checkpoint-reader.ts';
+import { openDatabase } from '../../../src/main/services/db/database.ts';
 import { loadHasher } from '../../../src/main/services/hash.ts';
+import { insertRun } from '../../../src/main/services/runs/run-store.ts';
 import { exportOf, generateEurusd, runJson } from '../lifecycle/shared-data.ts';
 
 const FIXTURE = path.resolve(
   import.meta.dirname,
   '../../fixtures/checkpoints/v1/ckpt-v1-ma-cross.btck',
 );
-const RUN = [
-  'run',
-  '--symbol',
-  'EURUSD',
-  '--strategy',
-  'ma-cross',
-  '--param',
-  'timeframe=M5',
-  '--param',
-  'trendTimeframe=H1',
-  '--param',
-  'trendPeriod=10',
-  '--indicators',
-  'rsi(14)',
-  '--no-checkpoints',
-];
 const made: string[] = [];
 afterAll(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
@@ -43,7 +29,15 @@ describe('checkpoint format 1 fixture (committed, written by BackTestr 0.1.0)', 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-v1-'));
     made.push(dir);
     generateEurusd(dir, 3, 7);
-    const straight = runJson(dir, RUN);
+    // The fixture's run is of a version without broker settings, and a new run always has them:
+    // the uninterrupted reference is that same legacy config, stored as the old version stored it
+    // and run from its first tick by `resume` (a run without checkpoints restarts).
+    const { data } = readCheckpointFile(FIXTURE);
+    const db = openDatabase(dir);
+    const legacy = insertRun(db, data.config, data.ticksTotal);
+    db.close();
+    const straight = runJson(dir, ['resume', legacy.id, '--no-checkpoints']);
+    expect(straight.runId).toBe(legacy.id);
     const resumed = runJson(dir, [
       'resume',
       straight.runId,
@@ -53,6 +47,26 @@ describe('checkpoint format 1 fixture (committed, written by BackTestr 0.1.0)', 
     ]);
     expect(resumed.forkedFrom).toBe(straight.runId);
     expect(resumed.resumedFrom).toMatchObject({ seq: 2, ticks: 400_000 });
-    expect(exportOf(dir, resumed.runId)).toEqual(exportOf(dir, straight.runId));
+    // Trades the fixture closed but had not committed travel in it as pending rows, and a
+    // version-1 row has no MAE/MFE: those trades export 0 for them (migration 2 → 3), the rest
+    // of every file is the uninterrupted run's, byte for byte.
+    const pending = readCheckpointFile(FIXTURE).data.pending.trades.map((r) => String(r[1]));
+    expect(pending.length).toBeGreaterThan(0);
+    const excursionsOfPending = (files: Map<string, string>, mask: boolean) => {
+      const lines = files.get('trades.csv')!.split('\n');
+      const cut = lines.map((l) => l.split(',')).filter((c) => pending.includes(c[0]));
+      if (mask) {
+        const masked = lines.map((l) =>
+          pending.includes(l.split(',')[0]) ? l.split(',').slice(0, -4).join() : l,
+        );
+        files.set('trades.csv', masked.join('\n'));
+      }
+      return cut.map((c) => c.slice(-4));
+    };
+    const fromResumed = exportOf(dir, resumed.runId);
+    const fromStraight = exportOf(dir, straight.runId);
+    expect(excursionsOfPending(fromResumed, true)).toEqual(pending.map(() => ['0', '0', '0', '0']));
+    excursionsOfPending(fromStraight, true);
+    expect(fromResumed).toEqual(fromStraight);
   });
 });

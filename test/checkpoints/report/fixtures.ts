@@ -86,8 +86,9 @@ export function startRun(config: RunConfig = runConfig) {
           bars: SYMBOLS.map(() => TIMEFRAMES.map(() => null)),
           tradeSeq: committed,
           equityTime: null,
+          rejectionSeq: 0,
         },
-        pending: { bars: [], trades: trades.slice(committed), equity: [] },
+        pending: { bars: [], trades: trades.slice(committed), equity: [], rejections: [] },
         meta: {
           trigger: 'manual',
           wallTime: Date.UTC(2025, 0, 2, 3, 4, 5),

@@ -38,7 +38,8 @@ function setUp() {
     runId: id,
     bars: [],
     trades: [],
-    equity: times.map((t) => [t, 10_000, 10_000, 0, 0]),
+    equity: times.map((t) => [t, 10_000, 10_000, 0, 0, 0, null]),
+    rejections: [],
     tally: null,
   });
   const job = (seq: number, writes: RecorderWrites) => ({

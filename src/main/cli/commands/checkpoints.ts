@@ -169,7 +169,7 @@ async function exportCommand(
   ctx.out(
     `savepoint of run ${summary.runId} at checkpoint ${summary.seq} (${summary.ticks} ticks): ` +
       `${summary.file}, ${summary.bytes} bytes, carrying ${r.trades} trades, ${r.equity} equity ` +
-      `samples and ${r.bars} bars. Resume it in any data folder holding the same ticks: ` +
+      `samples, ${r.rejections} refused orders and ${r.bars} bars. Resume it in any data folder holding the same ticks: ` +
       `backtestr resume --checkpoint ${summary.file}`,
   );
   return 0;

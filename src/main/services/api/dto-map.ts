@@ -9,6 +9,7 @@ import type { CheckpointRow } from '../checkpoints/checkpoint-store.ts';
 import { recordedKinds, type RunRecord } from '../runs/run-config.ts';
 import type { StrategyInfo, StrategyLoadProblem } from '../strategies/strategy-loader.ts';
 import type { SymbolInfo } from '../ticks/tick-store.ts';
+import { toRunMoney } from './money-dto.ts';
 
 /** A finite number, or null. */
 export function finite(x: number | null | undefined): number | null {
@@ -31,8 +32,7 @@ export function toRunInfo(r: RunRecord, cluster: Dto.RunClusterInfo | null = nul
     indicators: [...c.indicators],
     strategy: c.strategy && { name: c.strategy.name, params: { ...c.strategy.params } },
     account: { ...c.account },
-    // Issue 12 (run-wiring helper) maps the run's money and the stored report.
-    money: null,
+    money: toRunMoney(c),
     from: c.from,
     to: c.to,
     ticksDone: r.ticksDone,

@@ -47,6 +47,8 @@ export interface Watermarks {
   tradeSeq: number;
   /** Time of the last committed equity sample, or null. */
   equityTime: number | null;
+  /** Last committed order rejection seq (0 = none; format 3). */
+  rejectionSeq: number;
 }
 
 /** Rows produced but not yet committed to SQLite when the checkpoint was taken. */
@@ -54,6 +56,8 @@ export interface PendingRows {
   bars: unknown[][];
   trades: unknown[][];
   equity: unknown[][];
+  /** Refused orders (format 3), as RunRecorder.onReject queues them. */
+  rejections: unknown[][];
 }
 
 export interface CheckpointMeta {

@@ -38,10 +38,10 @@ const isObject = (v: unknown): v is Data =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Format 2 → 3 (issue 12): the money state a format-2 run never had gets its neutral values —
- * no swaps accrued, excursion extremes at the entry price (NaN when flat: entryPrice is NaN
- * then), the next rollover unknown (NaN: the next tick schedules it; a run of that age has no
- * swaps), no margin in the equity tracker. Like 1 → 2 it runs on untrusted data and never
+ * Format 2 → 3 (issue 12), the engine's part: the money state a format-2 run never had gets its
+ * neutral values — no swaps accrued, excursion extremes at the entry price (NaN when flat:
+ * entryPrice is NaN then), the next rollover unknown (NaN: the next tick schedules it; a run of
+ * that age has no swaps), no margin in the equity tracker. Like 1 → 2 it runs on untrusted data and never
  * throws: anything not shaped as expected is left for the schema to name.
  */
 function addMoneyState(d: Data): Data {
@@ -68,13 +68,46 @@ function addMoneyState(d: Data): Data {
   return { ...d, state: next };
 }
 
+/** `rows` with `extra` appended to each row, when they are rows at all (else left to the schema). */
+function widen(rows: unknown, extra: unknown[]): unknown {
+  return Array.isArray(rows) ? rows.map((r) => (Array.isArray(r) ? [...r, ...extra] : r)) : rows;
+}
+
+/**
+ * Format 2 → 3 (issue 12), the recorder's part: runs before money had no swap, excursion,
+ * margin or refused order. Pending trade rows gain swap and MAE/MFE (0), pending equity rows the
+ * used margin (0) and margin level (null: no margin), and there is no rejection yet (seq 0, none
+ * pending). Never throws: a malformed part is left for the schema to name.
+ */
+function moneyOutputRows(d: Data): Data {
+  const w = d.watermarks;
+  const p = d.pending;
+  return {
+    ...d,
+    watermarks: isObject(w) ? { ...w, rejectionSeq: 0 } : w,
+    pending: isObject(p)
+      ? {
+          ...p,
+          trades: widen(p.trades, [0, 0, 0, 0, 0]),
+          equity: widen(p.equity, [0, null]),
+          rejections: [],
+        }
+      : p,
+  };
+}
+
+/** Format 2 → 3 (issue 12): the engine's money state and the recorder's money rows. */
+function toMoneyFormat(d: Data): Data {
+  return moneyOutputRows(addMoneyState(d));
+}
+
 /**
  * Upgrades from older checkpoint formats: MIGRATIONS[v] turns version-v data into version v+1.
  * When CHECKPOINT_FORMAT_VERSION is bumped, add the step from the previous version here, so
  * checkpoints of runs started by an older BackTestr stay resumable. The committed fixture
  * test/fixtures/checkpoints/v1 is read through this path on every test run.
  */
-const MIGRATIONS: Record<number, (data: Data) => Data> = { 1: embedHistory, 2: addMoneyState };
+const MIGRATIONS: Record<number, (data: Data) => Data> = { 1: embedHistory, 2: toMoneyFormat };
 
 export function migrateCheckpoint(version: number, data: unknown): CheckpointData {
   let d = data as Data;

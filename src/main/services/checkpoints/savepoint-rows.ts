@@ -1,6 +1,6 @@
 /**
  * A run's committed output up to a checkpoint's watermarks, as the rows RunRecorder queues
- * (its onBarClosed / onTrade / onEquity tuples). A savepoint carries them as pending rows ahead
+ * (its onBarClosed / onTrade / onEquity / onReject tuples). A savepoint carries them as pending rows ahead
  * of the checkpoint's own pending ones: resumed anywhere, the recorder commits them first, so
  * the run's output there is complete without any copy of this data folder's database.
  */
@@ -39,12 +39,12 @@ function committedTrades(db: Db, d: CheckpointData): unknown[][] {
   const rows = db
     .prepare(
       `SELECT seq, trade_id, symbol, side, size, entry_time, entry_price, exit_time, exit_price,
-         exit_reason, gross_pnl, commission, net_pnl
+         exit_reason, gross_pnl, commission, net_pnl, swap, mae_pips, mae_money, mfe_pips, mfe_money
        FROM trades WHERE run_id = ? AND seq <= ? ORDER BY seq`,
     )
     .raw()
     .all(d.runId, d.watermarks.tradeSeq) as unknown[][];
-  const floats = [6, 8, 10, 11, 12];
+  const floats = [6, 8, 10, 11, 12, 13, 14, 15, 16, 17];
   return rows.map((r) => r.map((v, i) => (floats.includes(i) ? real(v) : v)));
 }
 
@@ -52,12 +52,23 @@ function committedEquity(db: Db, d: CheckpointData): unknown[][] {
   if (d.watermarks.equityTime === null) return [];
   const rows = db
     .prepare(
-      `SELECT time, balance, equity, drawdown, drawdown_pct FROM equity
+      `SELECT time, balance, equity, drawdown, drawdown_pct, margin, margin_level FROM equity
        WHERE run_id = ? AND time <= ? ORDER BY time`,
     )
     .raw()
     .all(d.runId, d.watermarks.equityTime) as unknown[][];
-  return rows.map((r) => r.map((v, i) => (i === 0 ? v : real(v))));
+  // margin_level is NULL where no margin was used: the sample's own null, not a lost NaN.
+  return rows.map((r) => r.map((v, i) => (i === 0 || i === 6 ? v : real(v))));
+}
+
+function committedRejections(db: Db, d: CheckpointData): unknown[][] {
+  return db
+    .prepare(
+      `SELECT seq, time, order_id, symbol, side, size, reason, required_margin, free_margin
+       FROM order_rejections WHERE run_id = ? AND seq <= ? ORDER BY seq`,
+    )
+    .raw()
+    .all(d.runId, d.watermarks.rejectionSeq) as unknown[][];
 }
 
 /** Committed rows (up to the watermarks) followed by the checkpoint's own pending rows. */
@@ -66,5 +77,6 @@ export function allOutputRows(db: Db, d: CheckpointData): PendingRows {
     bars: [...committedBars(db, d), ...d.pending.bars],
     trades: [...committedTrades(db, d), ...d.pending.trades],
     equity: [...committedEquity(db, d), ...d.pending.equity],
+    rejections: [...committedRejections(db, d), ...d.pending.rejections],
   };
 }

@@ -39,7 +39,7 @@ export interface SavepointSummary {
   seq: number;
   ticks: number;
   bytes: number;
-  rows: { bars: number; trades: number; equity: number };
+  rows: { bars: number; trades: number; equity: number; rejections: number };
   /** Newer checkpoints passed over because they failed a check (not touched). */
   skipped: string[];
 }
@@ -106,6 +106,7 @@ export function savepointOf(db: Db, d: CheckpointData): CheckpointData {
       bars: symbols.map(() => timeframes.map(() => null)),
       tradeSeq: 0,
       equityTime: null,
+      rejectionSeq: 0,
     },
     pending: allOutputRows(db, d),
     meta: { ...d.meta, trigger: 'savepoint' },
@@ -155,7 +156,12 @@ export async function exportSavepoint(
     seq: data.seq,
     ticks: data.ticks,
     bytes: bytes.length,
-    rows: { bars: p.bars.length, trades: p.trades.length, equity: p.equity.length },
+    rows: {
+      bars: p.bars.length,
+      trades: p.trades.length,
+      equity: p.equity.length,
+      rejections: p.rejections.length,
+    },
     skipped,
   };
 }

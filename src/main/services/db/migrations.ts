@@ -215,8 +215,10 @@ export const MIGRATIONS: readonly string[] = [
      spec TEXT NOT NULL,
      updated_at INTEGER NOT NULL
    ) WITHOUT ROWID;`,
-  // 12: the money output (issue 12): swaps and excursions per trade, margin per equity sample
-  // (NULL level: no margin used), refused orders. (Placeholder on this branch: helper C2's.)
+  // 12: the money output of issue 12. Trades carry their swaps and excursions, equity samples the
+  // used margin and the margin level (NULL: no margin in use, so no level), and orders the account
+  // refused are kept in the order they happened (seq, like trades). Rows of older runs get 0 /
+  // NULL: they had no swaps, no margin and no refusal.
   `ALTER TABLE trades ADD COLUMN swap REAL NOT NULL DEFAULT 0;
    ALTER TABLE trades ADD COLUMN mae_pips REAL NOT NULL DEFAULT 0;
    ALTER TABLE trades ADD COLUMN mae_money REAL NOT NULL DEFAULT 0;

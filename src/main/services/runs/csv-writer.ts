@@ -5,6 +5,11 @@ export function formatNumber(x: number): string {
   return Number.isNaN(x) ? '' : String(x);
 }
 
+/** A text cell: quoted (RFC 4180, quotes doubled) when it holds a comma, quote or line break. */
+export function csvText(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
 export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }

@@ -5,7 +5,7 @@ import { storedBarRows } from './bar-store/stored-bars.ts';
 import { formatNumber, isoTime, writeCsv, writeFileSynced } from './csv-writer.ts';
 import { ExportStaging } from './export-staging.ts';
 import { recordsBars, recordsEquity, recordsTrades, type RunRecord } from './run-config.ts';
-import { storedEquity, storedTrades } from './result-rows.ts';
+import { writeEquityCsv, writeRejectionsCsv, writeTradesCsv } from './export-results.ts';
 import { getRun } from './run-store.ts';
 
 export { formatNumber } from './csv-writer.ts';
@@ -31,8 +31,8 @@ function testDelay(): void {
 
 /**
  * Writes a run's results to `outDir`: one CSV per (symbol, timeframe) named
- * `<SYMBOL>_<TF>.csv`, and for backtests with a strategy `trades.csv`, `equity.csv` and
- * `summary.json`. What a run did not record (RunConfig.record) has no file at all — an empty
+ * `<SYMBOL>_<TF>.csv`, and for backtests with a strategy `trades.csv`, `rejections.csv`,
+ * `equity.csv` and `summary.json` (export-results.ts). What a run did not record (RunConfig.record) has no file at all — an empty
  * file would read as "no trades" — and summary.json says what was recorded. Output depends only on the stored results and the run's config — no run id,
  * no wall-clock time, no paths — so equal runs give byte-identical files. The files appear all at
  * once (export-staging.ts): a crash leaves no new export or a complete one. Returns their paths.
@@ -74,72 +74,24 @@ function exportBars(db: Db, run: RunRecord, outDir: string): string[] {
   return files;
 }
 
-/** trades.csv and equity.csv when the run stored them; summary.json (statistics) always. */
+/**
+ * trades.csv and rejections.csv, equity.csv when the run stored them; summary.json (statistics)
+ * always.
+ */
 function exportResults(db: Db, run: RunRecord, outDir: string): string[] {
   const names: string[] = [];
-  if (recordsTrades(run.config)) names.push(exportTrades(db, run, outDir));
-  if (recordsEquity(run.config)) names.push(exportEquity(db, run, outDir));
+  const files = [
+    ...(recordsTrades(run.config) ? [writeTradesCsv, writeRejectionsCsv] : []),
+    ...(recordsEquity(run.config) ? [writeEquityCsv] : []),
+  ];
+  for (const write of files) {
+    names.push(write(db, run, outDir));
+    testDelay();
+  }
   const summary = JSON.stringify(summaryOf(run), null, 2) + '\n';
   writeFileSynced(path.join(outDir, 'summary.json'), summary);
   testDelay();
   return [...names, 'summary.json'];
-}
-
-function exportTrades(db: Db, run: RunRecord, outDir: string): string {
-  const tradeRows = storedTrades(db, run.id);
-  writeCsv(
-    path.join(outDir, 'trades.csv'),
-    [
-      'id',
-      'symbol',
-      'side',
-      'size',
-      'entry_time',
-      'entry_price',
-      'exit_time',
-      'exit_price',
-      'exit_reason',
-      'gross_pnl',
-      'commission',
-      'net_pnl',
-    ],
-    (function* () {
-      for (const t of tradeRows) {
-        yield [
-          String(t.id),
-          t.symbol,
-          t.side,
-          formatNumber(t.size),
-          isoTime(t.entryTime),
-          formatNumber(t.entryPrice),
-          isoTime(t.exitTime),
-          formatNumber(t.exitPrice),
-          t.exitReason,
-          formatNumber(t.grossPnl),
-          formatNumber(t.commission),
-          formatNumber(t.netPnl),
-        ];
-      }
-    })(),
-  );
-  testDelay();
-  return 'trades.csv';
-}
-
-function exportEquity(db: Db, run: RunRecord, outDir: string): string {
-  const equityRows = storedEquity(db, run.id);
-  writeCsv(
-    path.join(outDir, 'equity.csv'),
-    ['time', 'balance', 'equity', 'drawdown', 'drawdown_pct'],
-    (function* () {
-      for (const e of equityRows) {
-        const values = [e.balance, e.equity, e.drawdown, e.drawdownPct].map(formatNumber);
-        yield [isoTime(e.time), ...values];
-      }
-    })(),
-  );
-  testDelay();
-  return 'equity.csv';
 }
 
 /** What summary.json holds: the run's inputs (without paths or ids) and its statistics. */

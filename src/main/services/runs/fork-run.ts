@@ -18,14 +18,25 @@ export function forkRun(db: Db, parentRunId: string, data: CheckpointData): stri
         copyBarsUpTo(db, { runId: parentRunId, symbol, timeframe }, child.id, wm.bars[s][k]),
       ),
     );
+    // Columns named on both sides: migrations append columns, so table order is not theirs.
+    const trades = `seq, trade_id, symbol, side, size, entry_time, entry_price, exit_time,
+      exit_price, exit_reason, gross_pnl, commission, net_pnl, swap, mae_pips, mae_money, mfe_pips,
+      mfe_money`;
     db.prepare(
-      `INSERT INTO trades SELECT ?, seq, trade_id, symbol, side, size, entry_time, entry_price, exit_time,
-         exit_price, exit_reason, gross_pnl, commission, net_pnl FROM trades WHERE run_id = ? AND seq <= ?`,
+      `INSERT INTO trades (run_id, ${trades}) SELECT ?, ${trades} FROM trades
+       WHERE run_id = ? AND seq <= ?`,
     ).run(child.id, parentRunId, wm.tradeSeq);
+    const equity = 'time, balance, equity, drawdown, drawdown_pct, margin, margin_level';
     db.prepare(
-      `INSERT INTO equity SELECT ?, time, balance, equity, drawdown, drawdown_pct FROM equity
+      `INSERT INTO equity (run_id, ${equity}) SELECT ?, ${equity} FROM equity
        WHERE run_id = ? AND time <= ?`,
     ).run(child.id, parentRunId, wm.equityTime ?? -8.64e15);
+    const rejections =
+      'seq, time, order_id, symbol, side, size, reason, required_margin, free_margin';
+    db.prepare(
+      `INSERT INTO order_rejections (run_id, ${rejections}) SELECT ?, ${rejections}
+       FROM order_rejections WHERE run_id = ? AND seq <= ?`,
+    ).run(child.id, parentRunId, wm.rejectionSeq);
     copyTally(
       db,
       { runId: parentRunId, tradeSeq: wm.tradeSeq, equityTime: wm.equityTime },

@@ -11,7 +11,7 @@ import type { BarColumns } from './bar-store/bar-chunk-codec.ts';
 import { insertPieceUnlessCovered, replacePieces } from './bar-store/bar-chunks.ts';
 import { saveTally } from './run-tallies.ts';
 
-/** Equity rows per INSERT statement (6 values each, well under SQLite's 32766 variables). */
+/** Equity rows per INSERT statement (8 values each, well under SQLite's 32766 variables). */
 const EQUITY_BLOCK = 64;
 
 export interface SeriesWrite {
@@ -27,12 +27,20 @@ export interface RecorderWrites {
   bars: SeriesWrite[];
   trades: unknown[][];
   equity: unknown[][];
+  /** Orders the account refused (RunRecorder.onReject rows); stored whenever trades are. */
+  rejections: unknown[][];
   /** The running statistics of a run that does not store trades or equity (run-tallies.ts). */
   tally: { tradeSeq: number; equityTime: number | null; state: Float64Array } | null;
 }
 
 export function hasWrites(w: RecorderWrites): boolean {
-  return w.bars.length > 0 || w.trades.length > 0 || w.equity.length > 0 || w.tally !== null;
+  return (
+    w.bars.length > 0 ||
+    w.trades.length > 0 ||
+    w.equity.length > 0 ||
+    w.rejections.length > 0 ||
+    w.tally !== null
+  );
 }
 
 type Insert = { run(...values: unknown[]): unknown };
@@ -41,6 +49,7 @@ interface Statements {
   trade: Insert;
   equity: Insert;
   equityBlock: Insert;
+  rejection: Insert;
 }
 
 const statements = new WeakMap<Db, Statements>();
@@ -49,15 +58,20 @@ function statementsOf(db: Db): Statements {
   let st = statements.get(db);
   if (!st) {
     const equitySql = (n: number) =>
-      'INSERT INTO equity (run_id, time, balance, equity, drawdown, drawdown_pct) VALUES ' +
-      Array(n).fill('(?, ?, ?, ?, ?, ?)').join(', ');
+      'INSERT INTO equity (run_id, time, balance, equity, drawdown, drawdown_pct, margin, margin_level) VALUES ' +
+      Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
     st = {
       trade: db.prepare(
         `INSERT INTO trades (run_id, seq, trade_id, symbol, side, size, entry_time, entry_price, exit_time,
-           exit_price, exit_reason, gross_pnl, commission, net_pnl) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           exit_price, exit_reason, gross_pnl, commission, net_pnl, swap, mae_pips, mae_money, mfe_pips,
+           mfe_money) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       equity: db.prepare(equitySql(1)),
       equityBlock: db.prepare(equitySql(EQUITY_BLOCK)),
+      rejection: db.prepare(
+        `INSERT INTO order_rejections (run_id, seq, time, order_id, symbol, side, size, reason,
+           required_margin, free_margin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
     };
     statements.set(db, st);
   }
@@ -83,5 +97,6 @@ export function writeRecorderRows(db: Db, w: RecorderWrites): void {
     st.equityBlock.run(...args);
   }
   for (; i < w.equity.length; i++) st.equity.run(w.runId, ...w.equity[i]);
+  for (const r of w.rejections) st.rejection.run(w.runId, ...r);
   if (w.tally) saveTally(db, { runId: w.runId, ...w.tally }, w.tally.state);
 }

@@ -35,7 +35,14 @@ export async function restartFromFirstTick(
     return n + countTicks(db, symbol, range);
   }, 0);
   fencedWrite(db, claim, () => {
-    for (const table of ['bars', 'bar_chunks', 'run_tallies', 'trades', 'equity'])
+    for (const table of [
+      'bars',
+      'bar_chunks',
+      'run_tallies',
+      'trades',
+      'equity',
+      'order_rejections',
+    ])
       db.prepare(`DELETE FROM ${table} WHERE run_id = ?`).run(run.id);
     db.prepare(
       `UPDATE runs SET ticks_done = 0, seconds = 0, ticks_total = ?, stats = NULL, report = NULL,

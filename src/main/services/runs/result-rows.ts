@@ -1,4 +1,4 @@
-import type { Trade } from '../../engine/portfolio/types.ts';
+import type { OrderRejection, Trade } from '../../engine/portfolio/types.ts';
 import type { EquitySample } from '../../engine/results/equity-tracker.ts';
 import type { Db } from '../db/database.ts';
 
@@ -20,7 +20,7 @@ export function storedTrades(db: Db, runId: string): IterableIterator<Trade> {
     .iterate(runId) as IterableIterator<Trade>;
 }
 
-/** The equity curve in time order. */
+/** The equity curve in time order (marginLevel null where no margin was in use). */
 export function storedEquity(db: Db, runId: string): IterableIterator<EquitySample> {
   return db
     .prepare(
@@ -29,4 +29,36 @@ export function storedEquity(db: Db, runId: string): IterableIterator<EquitySamp
        FROM equity WHERE run_id = ? ORDER BY time`,
     )
     .iterate(runId) as IterableIterator<EquitySample>;
+}
+
+const REJECTION_COLUMNS = `time, order_id AS orderId, symbol, side, size, reason,
+  required_margin AS requiredMargin, free_margin AS freeMargin`;
+
+/** Orders the account refused, in the order they happened. */
+export function storedRejections(db: Db, runId: string): IterableIterator<OrderRejection> {
+  return db
+    .prepare(`SELECT ${REJECTION_COLUMNS} FROM order_rejections WHERE run_id = ? ORDER BY seq`)
+    .iterate(runId) as IterableIterator<OrderRejection>;
+}
+
+/**
+ * The last `limit` refused orders, oldest first: what a view shows. A strategy that retries a
+ * refused order on every tick leaves millions; the newest say how the run ended.
+ */
+export function newestRejections(db: Db, runId: string, limit: number): OrderRejection[] {
+  return db
+    .prepare(
+      `SELECT ${REJECTION_COLUMNS} FROM (
+         SELECT * FROM order_rejections WHERE run_id = ? ORDER BY seq DESC LIMIT ?
+       ) ORDER BY seq`,
+    )
+    .all(runId, limit) as OrderRejection[];
+}
+
+/** How many orders the account refused. */
+export function countRejections(db: Db, runId: string): number {
+  return db
+    .prepare('SELECT COUNT(*) FROM order_rejections WHERE run_id = ?')
+    .pluck()
+    .get(runId) as number;
 }

@@ -20,7 +20,7 @@ import { hasWrites, writeRecorderRows, type RecorderWrites } from './recorder-wr
 import type { RunStatistics } from './run-statistics.ts';
 import { loadTally, truncateTalliesAfter } from './run-tallies.ts';
 
-/** Trade and equity rows per transaction (bars go by chunk, see BarBuffer). */
+/** Trade, equity and rejection rows per transaction (bars go by chunk, see BarBuffer). */
 const FLUSH_ROWS = 256;
 
 type Row = unknown[];
@@ -28,7 +28,7 @@ type Exposure = { inMarketMs: number; firstTime: number; lastTime: number };
 
 /**
  * Stores what a run produces — closed bars, trades, equity samples, each only if the run's
- * config records it — in SQLite. Bars are buffered column-wise per (symbol, timeframe) and
+ * config records it, and the orders the account refused (with the trades) — in SQLite. Bars are buffered column-wise per (symbol, timeframe) and
  * committed as one compressed chunk of CHUNK_BARS (bar-store/); trades and equity as rows in
  * batches. It knows how far its output is committed (watermarks): on resume, output past the
  * marks is deleted and the run recomputes it. A checkpoint's watermarks cover every closed bar
@@ -48,8 +48,10 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
   readonly #recordEquity: boolean;
   #trades: Row[] = [];
   #equity: Row[] = [];
+  #rejections: Row[] = [];
   #marks: Watermarks;
   #tradeSeq = 0;
+  #rejectionSeq = 0;
   #lastEquityTime: number | null = null;
   readonly #stats: StatisticsAccumulator | null;
   #statsChanged = false;
@@ -69,12 +71,13 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       bars: config.symbols.map(() => config.timeframes.map(() => null)),
       tradeSeq: 0,
       equityTime: null,
+      rejectionSeq: 0,
     };
   }
 
-  /** Trade and equity rows not yet committed (buffered bars are not counted). */
+  /** Trade, equity and rejection rows not yet committed (buffered bars are not counted). */
   get pendingRows(): number {
-    return this.#trades.length + this.#equity.length;
+    return this.#trades.length + this.#equity.length + this.#rejections.length;
   }
 
   onBarClosed(symbol: number, timeframe: number, bar: Bar, indicatorValues: Float64Array): void {
@@ -103,15 +106,37 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       t.grossPnl,
       t.commission,
       t.netPnl,
+      t.swap,
+      t.maePips,
+      t.maeMoney,
+      t.mfePips,
+      t.mfeMoney,
     ]);
   }
 
-  /** Counted in the live statistics; the rows themselves are stored with the trades. */
-  onReject(_r: OrderRejection): void {
+  /**
+   * A refused order, kept with the trades (a run that stores no trades keeps none, but counts
+   * them so the watermark means the same in every run) and counted in live statistics.
+   */
+  onReject(r: OrderRejection): void {
+    ++this.#rejectionSeq;
     if (this.#stats) {
       this.#stats.addRejection();
       this.#statsChanged = true;
     }
+    if (!this.#recordTrades) return;
+    this.#rejections.push([
+      this.#rejectionSeq,
+      r.time,
+      r.orderId,
+      r.symbol,
+      r.side,
+      r.size,
+      r.reason,
+      r.requiredMargin,
+      r.freeMargin,
+    ]);
+    if (this.pendingRows >= FLUSH_ROWS) this.#commit([], true);
   }
 
   onEquity(s: EquitySample): void {
@@ -121,14 +146,25 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       this.#statsChanged = true;
     }
     if (!this.#recordEquity) return;
-    this.#equity.push([s.time, s.balance, s.equity, s.drawdown, s.drawdownPct]);
+    this.#equity.push([
+      s.time,
+      s.balance,
+      s.equity,
+      s.drawdown,
+      s.drawdownPct,
+      s.margin,
+      s.marginLevel,
+    ]);
     if (this.pendingRows >= FLUSH_ROWS) this.#commit([], true);
   }
 
   /** Commits everything buffered in one transaction and moves the watermarks. */
   flush(): void {
     const chunks = this.#bars?.takeAll() ?? [];
-    if (chunks.length > 0 || this.pendingRows > 0 || this.#statsChanged) this.#commit(chunks, true);
+    // A refusal counted but not stored (no trade rows) still moves the rejection watermark.
+    const uncounted = this.#rejectionSeq !== this.#marks.rejectionSeq;
+    if (chunks.length > 0 || this.pendingRows > 0 || this.#statsChanged || uncounted)
+      this.#commit(chunks, true);
   }
 
   /**
@@ -156,7 +192,10 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
    */
   capture(): { watermarks: Watermarks; pending: PendingRows } {
     this.flush();
-    return { watermarks: this.#watermarks(), pending: { bars: [], trades: [], equity: [] } };
+    return {
+      watermarks: this.#watermarks(),
+      pending: { bars: [], trades: [], equity: [], rejections: [] },
+    };
   }
 
   /**
@@ -175,7 +214,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     this.#advance(chunks, true);
     return {
       watermarks: this.#watermarks(),
-      pending: { bars: [], trades: [], equity: [] },
+      pending: { bars: [], trades: [], equity: [], rejections: [] },
       writes: hasWrites(writes) ? writes : null,
     };
   }
@@ -185,6 +224,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       bars: this.#marks.bars.map((a) => [...a]),
       tradeSeq: this.#marks.tradeSeq,
       equityTime: this.#marks.equityTime,
+      rejectionSeq: this.#marks.rejectionSeq,
     };
   }
 
@@ -208,6 +248,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       })),
       trades: rows ? this.#trades : [],
       equity: rows ? this.#equity : [],
+      rejections: rows ? this.#rejections : [],
       tally:
         rows && this.#stats
           ? {
@@ -220,6 +261,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     if (rows) {
       this.#trades = [];
       this.#equity = [];
+      this.#rejections = [];
       this.#statsChanged = false;
     }
     return writes;
@@ -232,6 +274,7 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       // Everything seen is now committed (as rows, or counted in the statistics snapshot).
       this.#marks.tradeSeq = this.#tradeSeq;
       this.#marks.equityTime = this.#lastEquityTime;
+      this.#marks.rejectionSeq = this.#rejectionSeq;
     }
   }
 
@@ -255,6 +298,10 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
         id,
         watermarks.equityTime ?? -8.64e15,
       );
+      db.prepare('DELETE FROM order_rejections WHERE run_id = ? AND seq > ?').run(
+        id,
+        watermarks.rejectionSeq,
+      );
       truncateTalliesAfter(db, { runId: id, ...watermarks });
     });
     if (this.#stats) this.#restoreStats(watermarks);
@@ -262,15 +309,19 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       bars: watermarks.bars.map((a) => [...a]),
       tradeSeq: watermarks.tradeSeq,
       equityTime: watermarks.equityTime,
+      rejectionSeq: watermarks.rejectionSeq,
     };
     this.#bars?.clear();
     for (const r of pending.bars) this.#bars?.queuePendingRow(r);
     this.#trades = this.#recordTrades ? pending.trades.map((r) => [...r]) : [];
     this.#equity = this.#recordEquity ? pending.equity.map((r) => [...r]) : [];
+    this.#rejections = this.#recordTrades ? pending.rejections.map((r) => [...r]) : [];
     const lastTrade = pending.trades[pending.trades.length - 1];
     this.#tradeSeq = lastTrade ? (lastTrade[0] as number) : watermarks.tradeSeq;
     const lastSample = pending.equity[pending.equity.length - 1];
     this.#lastEquityTime = lastSample ? (lastSample[0] as number) : watermarks.equityTime;
+    const lastRejection = pending.rejections[pending.rejections.length - 1];
+    this.#rejectionSeq = lastRejection ? (lastRejection[0] as number) : watermarks.rejectionSeq;
   }
 
   /** The statistics as they were at the watermarks (fresh ones at the very start). */

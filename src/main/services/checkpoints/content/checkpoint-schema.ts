@@ -1,5 +1,5 @@
 /**
- * Schema of CheckpointData (checkpoint-data.ts), format version 2: the shape of every field,
+ * Schema of CheckpointData (checkpoint-data.ts), format version 3: the shape of every field,
  * strict about types, integrality and signs. Relations between fields (lengths matching the
  * config, Σ cursor, watermarks against the state…) are checked after this, in
  * content-checks.ts, where each failure can be named in words.
@@ -23,9 +23,10 @@ const watermarks = z.strictObject({
   bars: list(list(finite.nullable())),
   tradeSeq: count,
   equityTime: finite.nullable(),
+  rejectionSeq: count,
 });
 
-/** Rows as RunRecorder queues them (see its onBarClosed / onTrade / onEquity). */
+/** Rows as RunRecorder queues them (see its onBarClosed / onTrade / onEquity / onReject). */
 const pendingBar = z.tuple([
   z.string(),
   z.enum(TIMEFRAMES),
@@ -48,12 +49,39 @@ const pendingTrade = z.tuple([
   float64,
   finite,
   float64,
-  z.enum(['signal', 'stop-loss', 'take-profit', 'end-of-data']),
+  z.enum(['signal', 'stop-loss', 'take-profit', 'end-of-data', 'stop-out']),
+  float64,
+  float64,
+  float64,
+  // swap, MAE pips and money, MFE pips and money (format 3)
+  float64,
+  float64,
   float64,
   float64,
   float64,
 ]);
-const pendingEquity = z.tuple([finite, float64, float64, float64, float64]);
+/** time, balance, equity, drawdown, drawdown %, used margin, margin level (null: no margin). */
+const pendingEquity = z.tuple([
+  finite,
+  float64,
+  float64,
+  float64,
+  float64,
+  float64,
+  float64.nullable(),
+]);
+/** seq, time, order id, symbol, side, units, reason, required margin, free margin. */
+const pendingRejection = z.tuple([
+  count.min(1),
+  finite,
+  count.min(1),
+  z.string(),
+  z.enum(['buy', 'sell']),
+  finite,
+  z.string(),
+  float64,
+  float64,
+]);
 
 export const checkpointDataSchema = z.strictObject({
   formatVersion: z.literal(CHECKPOINT_FORMAT_VERSION),
@@ -80,6 +108,7 @@ export const checkpointDataSchema = z.strictObject({
     bars: list(pendingBar),
     trades: list(pendingTrade),
     equity: list(pendingEquity),
+    rejections: list(pendingRejection),
   }),
   meta: z.strictObject({
     trigger: z.enum(['interval', 'ticks', 'manual', 'shutdown', 'end', 'fork', 'savepoint']),

@@ -130,6 +130,14 @@ export function watermarkProblems(d: CheckpointData): string[] {
     if (r[0] !== seq + 1) out.add(`pending.trades[${i}][0]: seq ${r[0]}, expected ${seq + 1}`);
     seq = r[0] as number;
   });
+  let rejectionSeq = w.rejectionSeq;
+  d.pending.rejections.forEach((r, i) => {
+    const where = `pending.rejections[${i}]`;
+    if (r[0] !== rejectionSeq + 1)
+      out.add(`${where}[0]: seq ${r[0]}, expected ${rejectionSeq + 1}`);
+    notAfterSim(`${where}[1]`, r[1] as number);
+    rejectionSeq = r[0] as number;
+  });
   // Every trade id handed out belongs to a closed trade (≥ 1 row) or to an open position.
   const p = d.state.portfolio;
   const open = p.books.filter((b) => b.position.size !== 0).length;

@@ -85,6 +85,15 @@ export function runProblems(db: Db, d: CheckpointData, run: RunRecord): string[]
   );
   if (recordsTrades(d.config) && trades !== w.tradeSeq)
     out.push(`watermarks.tradeSeq: ${w.tradeSeq}, but ${trades} trade rows are stored`);
+  const rejections = one(
+    'SELECT COUNT(*) FROM order_rejections WHERE run_id = ? AND seq <= ?',
+    run.id,
+    w.rejectionSeq,
+  );
+  if (recordsTrades(d.config) && rejections !== w.rejectionSeq)
+    out.push(
+      `watermarks.rejectionSeq: ${w.rejectionSeq}, but ${rejections} order rejections are stored`,
+    );
   if (
     recordsEquity(d.config) &&
     w.equityTime !== null &&

@@ -9,8 +9,11 @@ import { resultRowsSchema, type ResultRows } from './result-tables.ts';
 
 /** A .btres object is never read past this many bytes (get's maxBytes). */
 export const MAX_RESULT_BYTES = 1024 * 1024 * 1024;
-/** The BTCK version of a result: its own numbering, since its payload is not a checkpoint. */
-export const RESULT_FORMAT_VERSION = 1;
+/**
+ * The BTCK version of a result: its own numbering, since its payload is not a checkpoint.
+ * 2: trades and equity rows with issue 12's money columns, and the order_rejections table.
+ */
+export const RESULT_FORMAT_VERSION = 2;
 
 export interface RunResult {
   v: 1;

@@ -53,6 +53,11 @@ export const RESULT_TABLES: Record<string, TableSpec> = {
       ['gross_pnl', 'real'],
       ['commission', 'real'],
       ['net_pnl', 'real'],
+      ['swap', 'real'],
+      ['mae_pips', 'real'],
+      ['mae_money', 'real'],
+      ['mfe_pips', 'real'],
+      ['mfe_money', 'real'],
     ],
     order: 'seq',
   },
@@ -63,8 +68,25 @@ export const RESULT_TABLES: Record<string, TableSpec> = {
       ['equity', 'real'],
       ['drawdown', 'real'],
       ['drawdown_pct', 'real'],
+      ['margin', 'real'],
+      // NULL (no margin in use) travels as NaN, which SQLite stores back as NULL.
+      ['margin_level', 'real'],
     ],
     order: 'time',
+  },
+  order_rejections: {
+    columns: [
+      ['seq', 'int'],
+      ['time', 'int'],
+      ['order_id', 'int'],
+      ['symbol', 'text'],
+      ['side', 'text'],
+      ['size', 'real'],
+      ['reason', 'text'],
+      ['required_margin', 'real'],
+      ['free_margin', 'real'],
+    ],
+    order: 'seq',
   },
   run_tallies: {
     columns: [
