@@ -15,7 +15,10 @@ import { openDatabase } from '../../src/main/services/db/database.ts';
 import { getRun } from '../../src/main/services/runs/run-store.ts';
 import { cli } from './run-cli.ts';
 
-/** H1 bar 1: 1000 lots (refused); 2: buy 0.5 lots; 5: close; 6: sell 0.2 lots; 8: close. */
+/**
+ * H1 bar 1: 1000 lots (refused); 2: buy 0.5 lots; 3: 1000 more (refused); 5: close; 6: sell
+ * 0.2 lots; 7: sell 1000 more (refused); 8: close.
+ */
 const GREEDY = `
 export default {
   name: 'greedy',
@@ -27,7 +30,8 @@ export default {
     if (ev.timeframe !== 'H1') return;
     const n = ++ctx.state.n;
     const lot = ctx.spec(ev.symbol).contractSize;
-    if (n === 1) ctx.buy(ev.symbol, 1000 * lot);
+    if (n === 1 || n === 3) ctx.buy(ev.symbol, 1000 * lot);
+    if (n === 7) ctx.sell(ev.symbol, 1000 * lot);
     if (n === 2) ctx.buy(ev.symbol, 0.5 * lot);
     if (n === 6) ctx.sell(ev.symbol, 0.2 * lot);
     if (n === 5 || n === 8) ctx.close(ev.symbol);
@@ -46,19 +50,23 @@ beforeAll(() => {
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function runAndExport(): { runId: string; files: Map<string, string> } {
+const CKPT = ['--checkpoint-every-ticks', '15000', '--checkpoint-interval', '0', '--keep', '50'];
+
+function runAndExport(checkpoints = false): { runId: string; files: Map<string, string> } {
   const args = ['run', '--symbol', 'EURUSD', '--strategy', 'greedy', '--leverage', '10'];
-  const run = cli(dir, [...args, '--timeframes', 'M1,H1', '--no-checkpoints', '--json']);
+  const more = checkpoints ? CKPT : ['--no-checkpoints'];
+  const run = cli(dir, [...args, '--timeframes', 'M1,H1', ...more, '--json']);
   expect(run.code, run.stderr).toBe(0);
   const { runId } = JSON.parse(run.stdout) as { runId: string };
+  return { runId, files: exportOf(runId) };
+}
+
+function exportOf(runId: string): Map<string, string> {
   const out = path.join(dir, `export-${runId}`);
   const r = cli(dir, ['runs', 'export', runId, '--out', out]);
   expect(r.code, r.stderr).toBe(0);
   const names = fs.readdirSync(out).sort();
-  return {
-    runId,
-    files: new Map(names.map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')])),
-  };
+  return new Map(names.map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]));
 }
 
 /** CSV lines as cells; a quoted cell (the reason) is the last one and may hold commas. */
@@ -92,7 +100,11 @@ describe('money output through the CLI export and the DTOs', () => {
       'free_margin',
       'reason',
     ]);
-    expect(refused).toHaveLength(1);
+    expect(refused.map((r) => [r[3], r[5]])).toEqual([
+      ['buy', '1000'],
+      ['buy', '1000'],
+      ['sell', '1000'],
+    ]);
     const [, orderId, symbol, side, size, lots, required, free, reason] = refused[0];
     expect([orderId, symbol, side, size, lots]).toEqual([
       '1',
@@ -168,7 +180,7 @@ describe('money output through the CLI export and the DTOs', () => {
       ]);
       const results = runResults(db, run);
       expect(results.trades.map((t) => t.lots)).toEqual([0.5, 0.2]);
-      expect(results.rejections).toHaveLength(1);
+      expect(results.rejections).toHaveLength(3);
       expect(results.rejections[0]).toMatchObject({ side: 'buy', lots: 1000, freeMargin: 10_000 });
       const withMargin = results.equity.filter((p) => p.marginLevel !== null);
       expect(withMargin.length).toBeGreaterThan(0);
@@ -176,4 +188,26 @@ describe('money output through the CLI export and the DTOs', () => {
       db.close();
     }
   }, 120_000);
+
+  it('a fork from any checkpoint exports what the uninterrupted run does, refusals included', () => {
+    const straight = runAndExport(true);
+    const list = cli(dir, ['checkpoints', 'list', straight.runId, '--json']);
+    expect(list.code, list.stderr).toBe(0);
+    const seqs = (JSON.parse(list.stdout) as { seq: number }[]).map((c) => c.seq);
+    expect(seqs.length).toBeGreaterThan(3);
+    // Early (before or around the first refusals), middle, and the last but one.
+    for (const seq of [seqs[0], seqs[Math.floor(seqs.length / 2)], seqs.at(-2)!]) {
+      const r = cli(dir, [
+        'resume',
+        straight.runId,
+        '--checkpoint',
+        String(seq),
+        '--json',
+        ...CKPT,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const fork = JSON.parse(r.stdout) as { runId: string };
+      expect(exportOf(fork.runId), `from checkpoint ${seq}`).toEqual(straight.files);
+    }
+  }, 180_000);
 });
