@@ -222,11 +222,8 @@ export interface RunProgressEvent {
   simTime: number | null;
   balance: number | null;
   equity: number | null;
-  /**
-   * Margin level (percent) at the newest tick; null when no margin is used. Optional: hosts that
-   * do not report it yet leave it out and the Run screen shows '—'.
-   */
-  marginLevel?: number | null;
+  /** Margin level (percent) at the newest tick; null when no margin is used (or no backtest). */
+  marginLevel: number | null;
   frames: LiveFrame[];
 }
 

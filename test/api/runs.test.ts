@@ -49,6 +49,12 @@ describe('runs through the backend', () => {
     expect(mid.etaSeconds).toBeGreaterThan(0);
     expect(mid.balance).toBeTypeOf('number');
     expect(mid.equity).toBeTypeOf('number');
+    // A position open (equity off the balance) uses margin at the default 1:100: a level is shown.
+    for (const { payload: p } of progress) {
+      if (p.equity !== p.balance)
+        expect(p.marginLevel, 'margin level with a position').toBeGreaterThan(0);
+      else expect(p.marginLevel === null || p.marginLevel > 0).toBe(true);
+    }
     expect(mid.simTime).toBeGreaterThan(Date.parse('2024-01-03'));
     expect(mid.frames.map((f) => `${f.symbol} ${f.timeframe}`)).toEqual([
       'EURUSD M1',

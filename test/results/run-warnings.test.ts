@@ -87,4 +87,17 @@ describe('runWarnings', () => {
       ['3 orders were refused for want of free margin'],
     );
   });
+
+  it('no trade with every indicator ready and orders refused: the refusals are the reason', () => {
+    const w = runWarnings({
+      ...base,
+      rejectedOrders: 5,
+      engine: engine(),
+      needs: { timeframes: ['M1'], indicators: ['sma(3)'] },
+    });
+    expect(w).toEqual([
+      'demo made no trade: every order it placed was refused',
+      '5 orders were refused for want of free margin',
+    ]);
+  });
 });

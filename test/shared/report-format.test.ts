@@ -24,6 +24,12 @@ describe('report formatting', () => {
     expect(formatMoney(-0.001, 'USD')).toBe('0.00 USD');
     expect(formatMoney(null, 'USD')).toBe('—');
     expect(formatMoney(Number.NaN)).toBe('—');
+    // Refusal reasons are stored with the run: the same text on every machine.
+    expect(grouped(3400)).toBe('3,400.00');
+    expect(grouped(1250.104)).toBe('1,250.10');
+    expect(grouped(1_234_567.891)).toBe('1,234,567.89');
+    expect(grouped(-1234.5)).toBe('-1,234.50');
+    expect(grouped(999.999)).toBe('1,000.00');
     expect(grouped(Number.POSITIVE_INFINITY)).toBe('—');
   });
 

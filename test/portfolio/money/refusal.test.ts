@@ -5,7 +5,6 @@
  * Leverage 1:100, bid = ask, rate 1: margin of u units at p = u × p / 100.
  */
 import { describe, expect, it } from 'vitest';
-import { moneyText } from '../../../src/main/engine/portfolio/money-text.ts';
 import { at, buy, MON, moneySetup, SEC, sell } from './money-helpers.ts';
 
 const EURUSD = 0;
@@ -71,14 +70,5 @@ describe('refusal for want of free margin', () => {
     expect(log.rejections.map((r) => r.reason)).toEqual([
       'not enough free margin: needs 1,200.00 USD, free 200.00 USD',
     ]);
-  });
-
-  it('formats money with two decimals and comma thousands, whatever the locale', () => {
-    expect(moneyText(3400)).toBe('3,400.00');
-    expect(moneyText(1250.104)).toBe('1,250.10');
-    expect(moneyText(1_234_567.891)).toBe('1,234,567.89');
-    expect(moneyText(-0.004)).toBe('0.00');
-    expect(moneyText(-1234.5)).toBe('-1,234.50');
-    expect(moneyText(999.999)).toBe('1,000.00');
   });
 });

@@ -19,6 +19,7 @@ function progress(over: Partial<RunProgressEvent> = {}): RunProgressEvent {
     simTime: Date.UTC(2024, 0, 15, 13, 45, 30),
     balance: 10_000,
     equity: 10_012.5,
+    marginLevel: null,
     frames: [
       {
         symbol: 'EURUSD',

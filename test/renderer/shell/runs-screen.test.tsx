@@ -79,6 +79,7 @@ describe('RunsScreen', () => {
       simTime: null,
       balance: null,
       equity: null,
+      marginLevel: null,
       frames: [],
     });
     expect(within(rowOf('fresh')).getByText('50.0%')).toBeTruthy();

@@ -7,7 +7,7 @@
  * amounts. Reduce-only orders, stop-loss and take-profit never come here (tick-matcher.ts).
  */
 import { accountFigures, marginOf, type AccountFigures } from './margin.ts';
-import { moneyText } from './money-text.ts';
+import { grouped } from '../../../shared/report-format.ts';
 import type { Ledger } from './ledger.ts';
 import type { QuoteRates } from './quote-rates.ts';
 import type { QueuedOrder, SymbolBook } from './symbol-book.ts';
@@ -59,7 +59,7 @@ export class MarginGate implements FillGate {
       symbol: b.name,
       side: o.side,
       size: o.size,
-      reason: `not enough free margin: needs ${moneyText(needed)} ${c}, free ${moneyText(free)} ${c}`,
+      reason: `not enough free margin: needs ${grouped(needed)} ${c}, free ${grouped(free)} ${c}`,
       requiredMargin: needed,
       freeMargin: free,
     });

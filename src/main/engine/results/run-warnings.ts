@@ -73,6 +73,9 @@ function noTradeWarnings(w: RunWarningInput): string[] {
     ];
   }
   if (notReady.length > 0) return notReady;
+  // Refused orders are the reason then (said by the sentence after this one), not the conditions.
+  if (w.rejectedOrders > 0)
+    return [`${w.strategy} made no trade: every order it placed was refused`];
   return [
     specs.length > 0
       ? `${w.strategy} made no trade although its indicators were ready within the data (${specs.join(', ')}): its conditions were never met`

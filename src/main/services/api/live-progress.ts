@@ -26,6 +26,7 @@ export function progressEvent(p: RunProgress, backtest: Backtest | null): RunPro
     simTime: finite(p.simTime),
     balance: backtest && finite(backtest.portfolio.balance),
     equity: backtest && finite(backtest.portfolio.equity()),
+    marginLevel: backtest && finite(backtest.portfolio.marginLevel()),
     frames: backtest ? liveFrames(backtest) : [],
   };
 }

@@ -1,27 +1,18 @@
 /** Fixed formats for numbers and times, the same on every machine (en-US digits, ISO-like dates). */
 
+import { grouped } from '../../../shared/report-format.ts';
+
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
 const intFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const fixedFormats = new Map<number, Intl.NumberFormat>();
-
 /** 1,234,567 */
 export function fmtInt(n: number | null | undefined): string {
   return n === null || n === undefined || !Number.isFinite(n) ? '—' : intFormat.format(n);
 }
 
-/** 1,234.50 with exactly `digits` decimals. */
+/** 1,234.50 with exactly `digits` decimals (the report's one grouped format). */
 export function fmtFixed(n: number | null | undefined, digits = 2): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  let f = fixedFormats.get(digits);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-    fixedFormats.set(digits, f);
-  }
-  return f.format(n);
+  return grouped(n, digits);
 }
 
 /** 42.0% */

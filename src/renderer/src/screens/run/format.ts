@@ -4,21 +4,12 @@
  * counts with thousands separators (en-US, like the rest of the app), prices and indicator values
  * without; '—' for a missing value; times in UTC (simulated time is market time).
  */
+import { grouped, NONE } from '../../../../shared/report-format.ts';
 
 export const PRICE_DP = 5;
 export const MONEY_DP = 2;
 
-export const DASH = '—';
-
-const formats = new Map<number, Intl.NumberFormat>();
-function grouped(x: number, dp: number): string {
-  let f = formats.get(dp);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: dp, maximumFractionDigits: dp });
-    formats.set(dp, f);
-  }
-  return f.format(x);
-}
+export const DASH = NONE;
 
 const missing = (x: number | null | undefined): x is null | undefined =>
   x === null || x === undefined || !Number.isFinite(x);
@@ -29,7 +20,7 @@ export function fixed(x: number | null | undefined, dp: number): string {
 }
 /** x with `dp` decimals and thousands separators: 12,345.60. */
 export function group(x: number | null | undefined, dp: number): string {
-  return missing(x) ? DASH : grouped(x === 0 ? 0 : x, dp);
+  return grouped(x, dp);
 }
 export const price = (x: number | null | undefined): string => fixed(x, PRICE_DP);
 export const money = (x: number | null | undefined): string => group(x, MONEY_DP);
