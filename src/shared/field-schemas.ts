@@ -34,3 +34,10 @@ export const moneySchema = z
     contractSize: z.number().positive().finite(),
   })
   .partial();
+
+/**
+ * What a caller may set of a run's broker side (`--account-currency`, `--leverage`, …): a run
+ * request's and every sweep job's. Defaults in services/runs/run-config.ts; `rates` are used
+ * only when no pair is stored; `contractSize` overrides every symbol's (the old `--lot-size`).
+ */
+export type MoneyRequest = z.infer<typeof moneySchema>;

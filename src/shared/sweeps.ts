@@ -4,7 +4,13 @@
  * and the figures the UI shows. One source of truth for the CLI, the backend and the renderer.
  */
 import { z } from 'zod';
-import { accountSchema, moneySchema, symbolSchema, timeframeSchema } from './field-schemas.ts';
+import {
+  accountSchema,
+  moneySchema,
+  symbolSchema,
+  timeframeSchema,
+  type MoneyRequest,
+} from './field-schemas.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
 
 /** What a sweep maximises (max-drawdown-pct is minimised). CLI spelling. */
@@ -58,19 +64,9 @@ export interface SweepBase {
   fixed: Record<string, ParamValue>;
   account?: { balance?: number; lotSize?: number; commissionPerLot?: number; slippage?: number };
   /** Broker settings every job shares (RunRequest.money); absent in sweeps of older versions. */
-  money?: SweepMoney;
+  money?: MoneyRequest;
   /** What each job's run stores; default trades, equity. */
   record: ('bars' | 'trades' | 'equity')[];
-}
-
-/** What a sweep may set of its jobs' broker side (the run request's MoneyRequest). */
-export interface SweepMoney {
-  currency?: string;
-  leverage?: number | null;
-  stopOutPct?: number;
-  rolloverMinutes?: number;
-  rates?: Record<string, number>;
-  contractSize?: number;
 }
 
 export interface SweepSpec {

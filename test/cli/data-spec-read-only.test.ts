@@ -3,40 +3,20 @@
  * cannot be written (a read-only bind mount of a real one, as read-only-data.test.ts); a change
  * is refused naming the folder. Needs root to mount; elsewhere the test is skipped and says why.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/services/db/database.ts';
 import { saveSymbolSpec } from '../../src/main/services/ticks/symbol-specs.ts';
+import { useReadOnlyMount } from './read-only-mount.ts';
 import { cli } from './run-cli.ts';
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-readonly-spec-'));
-const data = path.join(root, 'data');
-const ro = path.join(root, 'ro');
-fs.mkdirSync(ro);
-const mounted = (() => {
-  try {
-    execFileSync('mount', ['--bind', ro, ro], { stdio: 'ignore' });
-    execFileSync('umount', [ro]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-afterAll(() => {
-  if (mounted) execFileSync('umount', [ro], { stdio: 'ignore' });
-  fs.rmSync(root, { recursive: true, force: true });
-});
+const { data, ro, mounted, mountReadOnly } = useReadOnlyMount('backtestr-readonly-spec-');
 
 describe('data spec on a read-only data folder', () => {
   it.skipIf(!mounted)('shows a spec, refuses to change it (skipped without bind mounts)', () => {
     const db = openDatabase(data);
     saveSymbolSpec(db, 'EURUSD', { swapLong: -3 });
     db.close();
-    execFileSync('mount', ['--bind', data, ro]);
-    execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
+    mountReadOnly();
 
     const shown = cli(ro, ['data', 'spec', 'EURUSD', '--json']);
     expect(shown.code, shown.stderr).toBe(0);

@@ -5,28 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useReadOnlyMount } from './read-only-mount.ts';
 import { cli } from './run-cli.ts';
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'backtestr-readonly-test-'));
-const data = path.join(root, 'data');
-const ro = path.join(root, 'ro');
-fs.mkdirSync(ro);
-const mounted = (() => {
-  try {
-    execFileSync('mount', ['--bind', ro, ro], { stdio: 'ignore' });
-    execFileSync('umount', [ro]);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-afterAll(() => {
-  if (mounted) execFileSync('umount', [ro], { stdio: 'ignore' });
-  fs.rmSync(root, { recursive: true, force: true });
-});
+const { root, data, ro, mounted, mountReadOnly } = useReadOnlyMount('backtestr-readonly-test-');
 
 const json = (dir: string, args: string[]) => {
   const r = cli(dir, [...args, '--json']);
@@ -40,8 +24,7 @@ describe('a read-only data folder (issue 8 §10)', () => {
     () => {
       expect(cli(data, ['data', 'generate', '--symbol', 'EURUSD', '--days', '1']).code).toBe(0);
       const run = json(data, ['run', '--symbol', 'EURUSD', '--timeframes', 'H1']);
-      execFileSync('mount', ['--bind', data, ro]);
-      execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
+      mountReadOnly();
       const before = fs.readdirSync(ro).sort();
 
       expect(json(ro, ['data', 'list'])).toEqual(json(data, ['data', 'list']));

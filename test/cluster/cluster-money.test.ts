@@ -8,7 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/run-cli.ts';
-import { copyFolder, exportOf, runJson } from '../checkpoints/lifecycle/shared-data.ts';
+import {
+  copyFolder,
+  exportOf,
+  MA_CROSS_ARGS,
+  runJson,
+} from '../checkpoints/lifecycle/shared-data.ts';
 import { CLUSTER_CKPT, useCluster } from './cluster-fixture.ts';
 
 const cluster = useCluster();
@@ -25,14 +30,7 @@ const RUN = [
   'USD',
   '--leverage',
   '30',
-  '--strategy',
-  'ma-cross',
-  '--param',
-  'timeframe=M5',
-  '--param',
-  'trendTimeframe=H1',
-  '--param',
-  'trendPeriod=10',
+  ...MA_CROSS_ARGS,
 ];
 
 describe('run --cluster with a conversion pair', () => {

@@ -12,20 +12,9 @@ import { openDatabase } from '../../src/main/services/db/database.ts';
 import { openTickSource, readSymbol } from '../../src/main/services/ticks/tick-store.ts';
 import { cli } from '../cli/run-cli.ts';
 import { startCli, waitFor } from '../checkpoints/crash/child-cli.ts';
-import { checkpointFiles } from '../checkpoints/lifecycle/shared-data.ts';
+import { checkpointFiles, MA_CROSS_ARGS } from '../checkpoints/lifecycle/shared-data.ts';
 
-const STRATEGY = [
-  '--strategy',
-  'ma-cross',
-  '--param',
-  'timeframe=M5',
-  '--param',
-  'trendTimeframe=H1',
-  '--param',
-  'trendPeriod=10',
-  '--param',
-  'lots=0.5',
-];
+const STRATEGY = [...MA_CROSS_ARGS, '--param', 'lots=0.5'];
 
 const dirs: string[] = [];
 function folder(...symbols: [string, number, number][]): string {

@@ -44,3 +44,22 @@ export function expectTrade(t: Trade, want: Partial<Trade>): void {
     else expect(got, k).toBe(v);
   }
 }
+
+/** Numerical Recipes' 32-bit LCG: the same script on every machine, in [0, 1). */
+export function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** One tick of a property test's script. */
+export interface ScriptStep {
+  symbol: number;
+  time: number;
+  bid: number;
+  ask: number;
+  /** Random numbers that pick the action taken after this tick. */
+  r: number[];
+}

@@ -3,32 +3,14 @@ import { encodePlain } from '../../src/main/engine/persist/plain-codec.ts';
 import { decodePlain } from '../../src/main/engine/persist/plain-decode.ts';
 import { Portfolio, type PortfolioState } from '../../src/main/engine/portfolio/portfolio.ts';
 import type { OrderType, Trade } from '../../src/main/engine/portfolio/types.ts';
-import { config, T0, TradeLog } from './helpers.ts';
-
-/** Numerical Recipes' 32-bit LCG: the same script on every machine, in [0, 1). */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-interface Step {
-  symbol: number;
-  time: number;
-  bid: number;
-  ask: number;
-  /** Random numbers that pick the action taken after this tick. */
-  r: number[];
-}
+import { config, lcg, T0, TradeLog, type ScriptStep } from './helpers.ts';
 
 /** Two symbols, random walks with spreads, ~1 s apart with a few multi-minute pauses (gaps). */
-function script(n: number, seed: number): Step[] {
+function script(n: number, seed: number): ScriptStep[] {
   const rnd = lcg(seed);
   const mid = [1.1, 1.27];
   let time = T0;
-  const steps: Step[] = [];
+  const steps: ScriptStep[] = [];
   for (let i = 0; i < n; i++) {
     time += rnd() < 0.01 ? 120_000 + Math.floor(rnd() * 600_000) : Math.floor(rnd() * 2000);
     const symbol = rnd() < 0.6 ? 0 : 1;
@@ -42,7 +24,7 @@ function script(n: number, seed: number): Step[] {
 }
 
 /** What a strategy might do after a tick; decisions read the portfolio, so they replay exactly. */
-function act(pf: Portfolio, s: Step): void {
+function act(pf: Portfolio, s: ScriptStep): void {
   const [a, b, c, d, e, f] = s.r;
   const sym = b < 0.5 ? 0 : 1;
   const px = pf.lastBid(sym);
@@ -70,7 +52,7 @@ function act(pf: Portfolio, s: Step): void {
   }
 }
 
-function run(pf: Portfolio, steps: Step[], from: number, to: number): void {
+function run(pf: Portfolio, steps: ScriptStep[], from: number, to: number): void {
   for (let i = from; i < to; i++) {
     const s = steps[i];
     pf.onTick(s.symbol, s.time, s.bid, s.ask);

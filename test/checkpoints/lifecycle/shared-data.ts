@@ -5,9 +5,8 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { cli } from '../../cli/run-cli.ts';
 import { startCli, waitFor } from '../crash/child-cli.ts';
 
-export const RUN_ARGS = [
-  '--symbol',
-  'EURUSD',
+/** ma-cross on M5 with an H1 trend filter: trades within a few days of generated data. */
+export const MA_CROSS_ARGS = [
   '--strategy',
   'ma-cross',
   '--param',
@@ -16,6 +15,12 @@ export const RUN_ARGS = [
   'trendTimeframe=H1',
   '--param',
   'trendPeriod=10',
+];
+
+export const RUN_ARGS = [
+  '--symbol',
+  'EURUSD',
+  ...MA_CROSS_ARGS,
   '--param',
   'lots=0.5',
   '--commission',

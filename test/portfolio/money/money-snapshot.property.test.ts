@@ -10,31 +10,16 @@ import { decodePlain } from '../../../src/main/engine/persist/plain-decode.ts';
 import { Portfolio, type PortfolioState } from '../../../src/main/engine/portfolio/portfolio.ts';
 import type { PortfolioConfig, RateSource } from '../../../src/main/engine/portfolio/types.ts';
 import { defaultSymbolSpec } from '../../../src/shared/symbol-spec.ts';
+import { lcg, type ScriptStep } from '../helpers.ts';
 import { MON, MoneyLog } from './money-helpers.ts';
 
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-interface Step {
-  symbol: number;
-  time: number;
-  bid: number;
-  ask: number;
-  r: number[];
-}
-
 /** ~6 days of ticks a few minutes apart (so rollovers and a weekend pass), random walks. */
-function script(n: number, seed: number): Step[] {
+function script(n: number, seed: number): ScriptStep[] {
   const rnd = lcg(seed);
   const mid = [1.1, 150];
   const vol = [0.003, 0.4];
   let time = MON;
-  const steps: Step[] = [];
+  const steps: ScriptStep[] = [];
   for (let i = 0; i < n; i++) {
     time += 60_000 + Math.floor(rnd() * 240_000);
     const symbol = rnd() < 0.6 ? 0 : 1;
@@ -48,7 +33,7 @@ function script(n: number, seed: number): Step[] {
 }
 
 /** USD per JPY from the script's last USDJPY tick at or before `time` (a pure function of time). */
-function rates(steps: Step[]): RateSource {
+function rates(steps: ScriptStep[]): RateSource {
   const yen = steps.filter((s) => s.symbol === 1);
   return {
     quoteRate(symbol, time) {
@@ -79,7 +64,7 @@ function config(): PortfolioConfig {
   };
 }
 
-function act(pf: Portfolio, s: Step): void {
+function act(pf: Portfolio, s: ScriptStep): void {
   const [a, b, c, d] = s.r;
   const sym = b < 0.5 ? 0 : 1;
   if (a < 0.08) {
@@ -90,7 +75,7 @@ function act(pf: Portfolio, s: Step): void {
   } else if (a < 0.1) pf.closePosition(sym, s.time);
 }
 
-function run(pf: Portfolio, steps: Step[], from: number, to: number): void {
+function run(pf: Portfolio, steps: ScriptStep[], from: number, to: number): void {
   for (let i = from; i < to; i++) {
     const s = steps[i];
     pf.onTick(s.symbol, s.time, s.bid, s.ask);

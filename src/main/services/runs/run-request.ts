@@ -6,6 +6,7 @@ import { TIMEFRAMES, sortTimeframes, type Timeframe } from '../../engine/mtf/tim
 import { parseParamArgs, resolveParams } from '../../engine/strategy/params.ts';
 import type { Db } from '../db/database.ts';
 import type { SweepJobLink } from './run-store.ts';
+import type { MoneyRequest } from '../../../shared/field-schemas.ts';
 import { loadStrategy, type LoadWatch } from '../strategies/strategy-loader.ts';
 import { readSymbol, type SymbolInfo } from '../ticks/tick-store.ts';
 import {
@@ -64,19 +65,7 @@ export interface RunRequest {
   recordedMoney?: RunMoney | null;
 }
 
-/** What a caller may set of a run's broker side (`--account-currency`, `--leverage`, …). */
-export interface MoneyRequest {
-  /** Default: the quote currency of the first symbol. */
-  currency?: string;
-  /** null or 0 = unlimited (no margin); default DEFAULT_LEVERAGE. */
-  leverage?: number | null;
-  stopOutPct?: number;
-  rolloverMinutes?: number;
-  /** Fixed quote→account rates by currency (`--rate JPY=0.0067`): used only with no stored pair. */
-  rates?: Record<string, number>;
-  /** Overrides every symbol's contract size (the old `--lot-size`). */
-  contractSize?: number;
-}
+export type { MoneyRequest } from '../../../shared/field-schemas.ts';
 
 /** Checks a requested `record` list and returns its canonical form (normalRecord). */
 export function recordOf(kinds: string[] | undefined): RecordKind[] | undefined {
