@@ -246,7 +246,11 @@ describe('tick shipping and the worker workspace', () => {
     await shipTicks(db, store, manifest);
     const ws = await openWorkspace(tmp(), store, manifest);
     insertRun(ws.db, manifest.config, manifest.ticksTotal, null, 'run-1');
-    ws.db.prepare("INSERT INTO equity VALUES ('run-1', 1, 1, 1, 0, 0)").run();
+    ws.db
+      .prepare(
+        "INSERT INTO equity (run_id, time, balance, equity, drawdown, drawdown_pct) VALUES ('run-1', 1, 1, 1, 0, 0)",
+      )
+      .run();
     const ckpts = path.join(ws.dataDir, 'runs', 'run-1', 'checkpoints');
     fs.mkdirSync(ckpts, { recursive: true });
     fs.writeFileSync(path.join(ckpts, 'ckpt-1-5.btck'), 'x');

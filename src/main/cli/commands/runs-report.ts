@@ -1,7 +1,7 @@
 /**
  * `runs show RUN` (what the run was and its MT5-like report) and `runs trades RUN` (its closed
  * trades with lots, swap, MAE/MFE, and the orders the account refused). Both read the same DTOs
- * the app gets (toRunInfo, runResults), so the CLI and the app show the same figures; `--json`
+ * the app gets (toRunInfo, tradeResults), so the CLI and the app show the same figures; `--json`
  * prints those DTOs.
  */
 import { parseArgs } from 'node:util';
@@ -9,7 +9,7 @@ import type { RunInfo, RunResults } from '../../../shared/dto.ts';
 import { formatCount, formatLots, grouped } from '../../../shared/report-format.ts';
 import { clusterRunInfo } from '../../services/api/cluster-run-rows.ts';
 import { toRunInfo } from '../../services/api/dto-map.ts';
-import { runResults } from '../../services/api/run-results.ts';
+import { tradeResults } from '../../services/api/run-results.ts';
 import { getRun } from '../../services/runs/run-store.ts';
 import type { CliContext } from '../context.ts';
 import { printRunReport } from '../run-report.ts';
@@ -61,7 +61,7 @@ function printHeader(ctx: CliContext, run: RunInfo): void {
 
 export function runsTrades(ctx: CliContext, args: string[]): number {
   const { record, json } = oneRun(ctx, 'trades', args);
-  const results = runResults(ctx.db, record, 3);
+  const results = tradeResults(ctx.db, record);
   if (json) {
     ctx.out(JSON.stringify({ trades: results.trades, rejections: results.rejections }));
     return 0;
@@ -78,7 +78,11 @@ function digitsOf(run: RunInfo): (symbol: string) => number {
   return (symbol) => digits.get(symbol) ?? 5;
 }
 
-function printTrades(ctx: CliContext, r: RunResults, digits: (s: string) => number): void {
+function printTrades(
+  ctx: CliContext,
+  r: Pick<RunResults, 'trades'>,
+  digits: (s: string) => number,
+): void {
   if (r.trades.length === 0) {
     ctx.out('no trades');
     return;
@@ -107,7 +111,7 @@ function printTrades(ctx: CliContext, r: RunResults, digits: (s: string) => numb
   ctx.out(formatTable(header, rows, [0, 3, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16]));
 }
 
-function printRejections(ctx: CliContext, r: RunResults): void {
+function printRejections(ctx: CliContext, r: Pick<RunResults, 'rejections'>): void {
   if (r.rejections.length === 0) return;
   ctx.out(`refused orders: ${r.rejections.length}`);
   const rows = r.rejections.map((x) => [

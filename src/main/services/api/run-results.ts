@@ -20,11 +20,18 @@ export const DEFAULT_MAX_POINTS = 2000;
 export const MAX_REJECTIONS = 10_000;
 
 export function runResults(db: Db, run: RunRecord, maxPoints = DEFAULT_MAX_POINTS): RunResults {
-  const lots = lotsIn(run.config);
   return {
     stats: run.stats,
     report: toReportDto(run.report),
     equity: equityCurve(db, run.id, maxPoints),
+    ...tradeResults(db, run),
+  };
+}
+
+/** The trades and (the newest MAX_REJECTIONS) refused orders, sizes also in lots. */
+export function tradeResults(db: Db, run: RunRecord): Pick<RunResults, 'trades' | 'rejections'> {
+  const lots = lotsIn(run.config);
+  return {
     trades: [...storedTrades(db, run.id)].map((t): TradeDto => ({
       ...t,
       lots: lots(t.symbol, t.size),
