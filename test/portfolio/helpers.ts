@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { encodePlain } from '../../src/main/engine/persist/plain-codec.ts';
 import { Portfolio } from '../../src/main/engine/portfolio/portfolio.ts';
 import type { PortfolioConfig, Trade, TradeSink } from '../../src/main/engine/portfolio/types.ts';
 
@@ -63,3 +64,21 @@ export interface ScriptStep {
   /** Random numbers that pick the action taken after this tick. */
   r: number[];
 }
+
+/** Feeds steps [from, to) to the portfolio, each tick followed by the script's action. */
+export function playScript(
+  pf: Portfolio,
+  steps: readonly ScriptStep[],
+  from: number,
+  to: number,
+  act: (pf: Portfolio, s: ScriptStep) => void,
+): void {
+  for (let i = from; i < to; i++) {
+    const s = steps[i];
+    pf.onTick(s.symbol, s.time, s.bid, s.ask);
+    act(pf, s);
+  }
+}
+
+/** A snapshot as the bytes a checkpoint would hold (for bit-for-bit comparisons). */
+export const bytes = (v: unknown): Buffer => Buffer.from(encodePlain(v));

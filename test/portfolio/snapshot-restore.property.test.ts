@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { encodePlain } from '../../src/main/engine/persist/plain-codec.ts';
 import { decodePlain } from '../../src/main/engine/persist/plain-decode.ts';
 import { Portfolio, type PortfolioState } from '../../src/main/engine/portfolio/portfolio.ts';
 import type { OrderType, Trade } from '../../src/main/engine/portfolio/types.ts';
-import { config, lcg, T0, TradeLog, type ScriptStep } from './helpers.ts';
+import { bytes, config, lcg, playScript, T0, TradeLog, type ScriptStep } from './helpers.ts';
 
 /** Two symbols, random walks with spreads, ~1 s apart with a few multi-minute pauses (gaps). */
 function script(n: number, seed: number): ScriptStep[] {
@@ -52,15 +51,8 @@ function act(pf: Portfolio, s: ScriptStep): void {
   }
 }
 
-function run(pf: Portfolio, steps: ScriptStep[], from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    const s = steps[i];
-    pf.onTick(s.symbol, s.time, s.bid, s.ask);
-    act(pf, s);
-  }
-}
-
-const bytes = (v: unknown) => Buffer.from(encodePlain(v));
+const run = (pf: Portfolio, steps: ScriptStep[], from: number, to: number) =>
+  playScript(pf, steps, from, to, act);
 
 describe('portfolio snapshot → encode → decode → restore', () => {
   const N = 4000;
@@ -86,7 +78,7 @@ describe('portfolio snapshot → encode → decode → restore', () => {
       run(first, steps, 0, cut);
       const tradesBefore = log.trades.length;
       const snap = first.snapshot();
-      const decoded = decodePlain(encodePlain(snap)) as PortfolioState;
+      const decoded = decodePlain(bytes(snap)) as PortfolioState;
 
       const resumedLog = new TradeLog();
       const resumed = new Portfolio(config({ slippage: 0.00002 }), resumedLog);

@@ -5,12 +5,11 @@
  * a fresh portfolio, must give the same trades, refusals and final state, bit for bit.
  */
 import { describe, expect, it } from 'vitest';
-import { encodePlain } from '../../../src/main/engine/persist/plain-codec.ts';
 import { decodePlain } from '../../../src/main/engine/persist/plain-decode.ts';
 import { Portfolio, type PortfolioState } from '../../../src/main/engine/portfolio/portfolio.ts';
 import type { PortfolioConfig, RateSource } from '../../../src/main/engine/portfolio/types.ts';
 import { defaultSymbolSpec } from '../../../src/shared/symbol-spec.ts';
-import { lcg, type ScriptStep } from '../helpers.ts';
+import { bytes, lcg, playScript, type ScriptStep } from '../helpers.ts';
 import { MON, MoneyLog } from './money-helpers.ts';
 
 /** ~6 days of ticks a few minutes apart (so rollovers and a weekend pass), random walks. */
@@ -75,15 +74,8 @@ function act(pf: Portfolio, s: ScriptStep): void {
   } else if (a < 0.1) pf.closePosition(sym, s.time);
 }
 
-function run(pf: Portfolio, steps: ScriptStep[], from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    const s = steps[i];
-    pf.onTick(s.symbol, s.time, s.bid, s.ask);
-    act(pf, s);
-  }
-}
-
-const bytes = (v: unknown) => Buffer.from(encodePlain(v));
+const run = (pf: Portfolio, steps: ScriptStep[], from: number, to: number) =>
+  playScript(pf, steps, from, to, act);
 
 describe('money state: snapshot → encode → decode → restore', () => {
   const N = 3000;
@@ -111,7 +103,7 @@ describe('money state: snapshot → encode → decode → restore', () => {
       const first = new Portfolio(config(), log, rates(steps));
       run(first, steps, 0, cut);
       const snap = first.snapshot();
-      const decoded = decodePlain(encodePlain(snap)) as PortfolioState;
+      const decoded = decodePlain(bytes(snap)) as PortfolioState;
       const resumedLog = new MoneyLog();
       const resumed = new Portfolio(config(), resumedLog, rates(steps));
       resumed.restore(decoded);
