@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type * as Dto from './dto.ts';
+import { chartBarsArgsSchema, type ChartData } from './charts.ts';
 import { clusterSettingsSchema } from './cluster-settings.ts';
 import { accountSchema, moneySchema, symbolSchema, timeframeSchema } from './field-schemas.ts';
 import { RECORD_KINDS } from './record-kinds.ts';
@@ -130,6 +131,9 @@ export const contract = {
   },
   /** Writes the run's export to `<data-dir>/exports/<run-id>` and returns the folder and files. */
   'runs:export': { args: z.object({ runId }), result: {} as { dir: string; files: string[] } },
+
+  /** Candles and indicator series of one symbol/timeframe of a run, by visible range (charts.ts). */
+  'charts:bars': { args: chartBarsArgsSchema, result: {} as ChartData },
 
   'checkpoints:list': { args: z.object({ runId }), result: [] as Dto.CheckpointInfo[] },
   'checkpoints:inspect': { args: z.object({ runId, seq }), result: {} as Dto.InspectReport },

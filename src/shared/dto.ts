@@ -169,6 +169,9 @@ export interface TradeDto {
   maeMoney: number;
   mfePips: number;
   mfeMoney: number;
+  /** Stop-loss / take-profit in effect when the trade closed; null when none was set. */
+  stopLoss: number | null;
+  takeProfit: number | null;
 }
 
 /** An order the account refused (not enough free margin). */

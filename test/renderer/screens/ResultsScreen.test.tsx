@@ -31,6 +31,8 @@ function trade(id: number, netPnl: number, over: Partial<TradeDto> = {}): TradeD
     maeMoney: 0,
     mfePips: 0,
     mfeMoney: 0,
+    stopLoss: null,
+    takeProfit: null,
     ...over,
   };
 }

@@ -45,6 +45,8 @@ const trade: TradeDto = {
   maeMoney: 421.5,
   mfePips: 55,
   mfeMoney: 548.12,
+  stopLoss: null,
+  takeProfit: null,
 };
 
 function results(over: Partial<RunResults> = {}): RunResults {

@@ -26,6 +26,7 @@ import { loadHasher } from '../hash.ts';
 import { ActiveRuns } from './active-runs.ts';
 import { ActiveSweeps } from './active-sweeps.ts';
 import { appHandlers } from './app.ts';
+import { chartsHandlers } from './charts.ts';
 import { checkpointsHandlers } from './checkpoints.ts';
 import { ClusterConnection } from './cluster-connection.ts';
 import type { BackendContext } from './context.ts';
@@ -56,6 +57,7 @@ export function createHandlers(ctx: BackendContext): Handlers {
     ...dataHandlers(ctx),
     ...strategiesHandlers(ctx),
     ...runsHandlers(ctx),
+    ...chartsHandlers(ctx),
     ...checkpointsHandlers(ctx),
     ...settingsHandlers(ctx),
     ...sweepsHandlers(ctx),
