@@ -19,6 +19,8 @@ export const MAIN_WORKERS = {
   'backend-worker': 'src/main/services/host/backend-worker.ts',
   'checkpoint-writer-worker': 'src/main/services/checkpoints/checkpoint-writer-worker.ts',
   'checkpoint-read-worker': 'src/main/services/checkpoints/checkpoint-read-worker.ts',
+  // A child process's entry (process-read.ts), not a thread's: bundled the same way.
+  'checkpoint-read-process': 'src/main/services/checkpoints/checkpoint-read-process.ts',
   'run-worker': 'src/main/services/runs/isolation/run-worker.ts',
   'strategy-probe-worker': 'src/main/services/strategies/strategy-probe-worker.ts',
   'heartbeat-worker': 'src/main/services/runs/heartbeat-worker.ts',

@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodePlain } from '../../src/main/engine/persist/plain-codec.ts';
 import { encodeBtck } from '../../src/main/services/checkpoints/btck/btck-codec.ts';
 import { READ_HEAP_ENV } from '../../src/main/services/checkpoints/isolated-read.ts';
+import { READER_ABORT_TEST_ENV } from '../../src/main/services/checkpoints/read-limits.ts';
 import { loadHasher } from '../../src/main/services/hash.ts';
 import type { Backend } from '../../src/main/services/api/backend.ts';
 import {
@@ -29,6 +30,7 @@ beforeAll(async () => {
 });
 afterEach(() => {
   delete process.env[READ_HEAP_ENV];
+  delete process.env[READER_ABORT_TEST_ENV];
 });
 
 function runWithCheckpoints(): Promise<{ backend: Backend; dataDir: string; runId: string }> {
@@ -97,13 +99,40 @@ describe.runIf(process.platform !== 'win32')('checkpoint reads through the backe
     process.env[READ_HEAP_ENV] = '16';
     const answer = await backend.invoke('checkpoints:verify', { runId, seq: valid[0]!.seq });
     expect(answer.ok).toBe(false);
-    expect(answer.message).toMatch(/memory limit.*\(limit 16 MB of heap\)/);
+    expect(answer.message).toMatch(
+      /^reading checkpoint .*\.btck failed: ran out of memory \(limit 16 MB\)$/,
+    );
     await expect(
       backend.invoke('checkpoints:inspect', { runId, seq: valid[0]!.seq }),
-    ).rejects.toThrow(/memory limit/);
+    ).rejects.toThrow(/ran out of memory \(limit 16 MB\)/);
     delete process.env[READ_HEAP_ENV];
     expect((await backend.invoke('checkpoints:list', { runId })).length).toBe(valid.length);
     const ok = await backend.invoke('checkpoints:verify', { runId, seq: valid.at(-1)!.seq });
     expect(ok.ok, ok.message).toBe(true);
+  });
+
+  it('a reader process that aborts (as V8 does at a heap limit) ends alone; the error names the file', async () => {
+    const { backend, dataDir, runId } = await runWithCheckpoints();
+    const valid = (await backend.invoke('checkpoints:list', { runId })).filter(
+      (c) => c.status === 'valid',
+    );
+    const [a, b] = [valid[0]!.seq, valid.at(-1)!.seq];
+    process.env[READER_ABORT_TEST_ENV] = '1';
+    const answer = await backend.invoke('checkpoints:verify', { runId, seq: a });
+    expect(answer.ok).toBe(false);
+    const file = checkpointFileOf(dataDir, runId, a);
+    expect(answer.message).toBe(
+      `reading checkpoint ${file} failed: the reader ended (signal SIGABRT) without an answer`,
+    );
+    await expect(backend.invoke('checkpoints:diff', { runId, a, b })).rejects.toThrow(
+      `reading checkpoint ${file} and ${checkpointFileOf(dataDir, runId, b)} failed: the reader ended (signal SIGABRT)`,
+    );
+    delete process.env[READER_ABORT_TEST_ENV];
+    const ok = await backend.invoke('checkpoints:verify', { runId, seq: b });
+    expect(ok.ok, ok.message).toBe(true);
+    expect((await backend.invoke('checkpoints:inspect', { runId, seq: b })).run).toMatchObject({
+      id: runId,
+      seq: b,
+    });
   });
 });

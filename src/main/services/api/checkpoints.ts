@@ -2,8 +2,8 @@
  * `checkpoints:*`: a run's checkpoints for the checkpoint browser. The index rows list them; the
  * files are the truth (a row whose file is gone is 'missing'); inspect, diff and verify read the
  * file itself through the checkpoint reader (checksum, format version, payload), each in a
- * throwaway worker with a heap limit (isolated-read.ts): a hostile file cannot take the backend,
- * and with it the app or the web bridge, down.
+ * throwaway child process (a worker thread inside Electron) with a heap limit (isolated-read.ts):
+ * a hostile file cannot take the backend, and with it the app or the web bridge, down.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * What the checkpoint browser asks of checkpoint files — verify, inspect, diff — as plain
- * requests and structured-cloneable answers, so they can run in a throwaway worker
- * (isolated-read.ts): a file that still manages to exhaust memory kills that worker, not the
+ * requests and structured-cloneable answers, so they can run in a throwaway child process or worker
+ * (isolated-read.ts): a file that still manages to exhaust memory kills that reader, not the
  * backend serving the app or the web bridge.
  */
 import Database from 'better-sqlite3';
