@@ -85,7 +85,8 @@ describe.runIf(process.platform !== 'win32')('checkpoint reads through the backe
     expect((await backend.invoke('checkpoints:verify', { runId, seq: newest })).ok).toBe(true);
     const report = await backend.invoke('checkpoints:inspect', { runId, seq: newest });
     expect(report.run).toMatchObject({ id: runId, seq: newest });
-  });
+    // 14 reads, each a fresh Node process compiling the reader's .ts sources: a generous deadline.
+  }, 180_000);
 
   it('a reader that exceeds its heap limit dies alone; the next call is served', async () => {
     const { backend, dataDir, runId } = await runWithCheckpoints();

@@ -37,6 +37,14 @@ describe('electron.vite.config.ts', () => {
         'checkpoints',
         'checkpoint-read-worker.ts',
       ),
+      'checkpoint-read-process': path.join(
+        repo,
+        'src',
+        'main',
+        'services',
+        'checkpoints',
+        'checkpoint-read-process.ts',
+      ),
       'budget-worker': path.join(
         repo,
         'src',
@@ -131,6 +139,7 @@ describe('electron-vite build output', () => {
       'main/backend-worker.js',
       'main/checkpoint-writer-worker.js',
       'main/checkpoint-read-worker.js',
+      'main/checkpoint-read-process.js',
       'main/run-worker.js',
       'main/strategy-probe-worker.js',
       'main/heartbeat-worker.js',
@@ -165,6 +174,7 @@ describe('electron-vite build output', () => {
         './backend-worker.js',
         './checkpoint-writer-worker.js',
         './checkpoint-read-worker.js',
+        './checkpoint-read-process.js',
         './run-worker.js',
         './strategy-probe-worker.js',
         './heartbeat-worker.js',
@@ -221,7 +231,8 @@ describe('electron-vite build output', () => {
       // Written by the writer worker and read back valid; retention may have deleted some.
       expect(checkpoints.at(-1)).toMatchObject({ trigger: 'end', status: 'valid' });
       expect(checkpoints.filter((c) => !['valid', 'deleted'].includes(c.status))).toEqual([]);
-      // Verified in the isolated reader: proves the worker found checkpoint-read-worker.js.
+      // Verified in the isolated reader (a child process under plain Node): proves the worker
+      // found checkpoint-read-process.js beside it.
       const seq = checkpoints.at(-1)!.seq;
       const verified = await backend.invoke('checkpoints:verify', { runId, seq });
       expect(verified, verified.message).toMatchObject({ ok: true });
