@@ -1,84 +1,79 @@
 /**
- * Bars of one symbol and timeframe rebuilt from ticks by the run's own bar builder (MtfEngine), so
- * they are the bars the run would have recorded. The builder is kept with its bars: a running
- * run's chart asks again as the run advances, and only the ticks since the last request are fed.
+ * Bars of one symbol and timeframe rebuilt from a span of ticks by the run's own bar builder
+ * (MtfEngine), so they are the bars the run would have recorded. A span starts and ends on bucket
+ * boundaries, so every bar in it gets all its ticks; its last bar is closed only when the run
+ * closed it (a later tick was consumed, or the run completed).
  */
 import type { ChartCandle } from '../../../shared/charts.ts';
 import type { Bar, PriceSource } from '../../engine/mtf/bar.ts';
 import { MtfEngine } from '../../engine/mtf/mtf-engine.ts';
 import type { Timeframe } from '../../engine/mtf/timeframes.ts';
 import type { Db } from '../db/database.ts';
-import { lowerBound, openTickSource, type SymbolInfo } from '../ticks/tick-store.ts';
-import type { BarExtent, BarSource } from './bar-source.ts';
+import { openTickSource, type SymbolInfo } from '../ticks/tick-store.ts';
 
-export class TickBars {
-  readonly #engine: MtfEngine;
-  /** Column-wise, like the bar store: time, open, high, low, close, volume. */
-  readonly #time: number[] = [];
-  readonly #ohlcv: number[][] = [[], [], [], [], []];
-  /** Ticks with ts < fedTo have been fed. */
-  fedTo = -Infinity;
-  finished = false;
-
-  constructor(symbol: string, timeframe: Timeframe, price: PriceSource) {
-    const config = {
-      symbols: [symbol],
-      timeframes: [timeframe],
-      indicators: [],
-      price,
-      historySize: 1,
-    };
-    this.#engine = new MtfEngine(config, {
-      onBarClosed: (_s: number, _k: number, bar: Bar) => {
-        this.#time.push(bar.time);
-        [bar.open, bar.high, bar.low, bar.close, bar.volume].forEach((v, c) =>
-          this.#ohlcv[c].push(v),
-        );
-      },
-    });
-  }
-
-  get count(): number {
-    return this.#time.length;
-  }
-
-  /** Feeds the symbol's ticks with fedTo <= ts < to (the first call starts at `from`). */
-  feed(db: Db, info: SymbolInfo, from: number, to: number): void {
-    const start = Math.max(from, this.fedTo);
-    if (to <= start || this.finished) return;
-    const source = openTickSource(db, info, {
-      from: start === -Infinity ? undefined : start,
-      to: to === Infinity ? undefined : to,
-    });
-    for (let b = source.next(); b !== null; b = source.next())
-      this.#engine.processRange(0, b, 0, b.length);
-    this.fedTo = to;
-  }
-
-  /** End of the run's data: the last open bar closes, as the run closes it when it completes. */
-  finish(): void {
-    if (!this.finished) this.#engine.finish();
-    this.finished = true;
-  }
-
-  source(): BarSource {
-    const time = this.#time;
-    const candle = (i: number): ChartCandle => {
-      const [o, h, l, c, v] = this.#ohlcv;
-      return { time: time[i], open: o[i], high: h[i], low: l[i], close: c[i], volume: v[i] };
-    };
-    const times = Float64Array.from(time);
-    return {
-      kind: 'rebuilt',
-      extent: (): BarExtent | null =>
-        time.length ? { first: time[0], last: time[time.length - 1] } : null,
-      *newestFirst(hi: number) {
-        for (let i = lowerBound(times, 0, times.length, Math.floor(hi) + 1) - 1; i >= 0; i--)
-          yield candle(i);
-      },
-      *oldestFirst(lo: number) {
-        for (let i = lowerBound(times, 0, times.length, lo); i < times.length; i++) yield candle(i);
-      },
-    };
-  }
+export interface TickSpan {
+  /** Ticks with from <= ts < to. */
+  from: number;
+  to: number;
+  /** Close the last open bar at the end (the run did). */
+  closeLast: boolean;
 }
+
+export function barsFromTicks(
+  db: Db,
+  info: SymbolInfo,
+  timeframe: Timeframe,
+  price: PriceSource,
+  span: TickSpan,
+): ChartCandle[] {
+  const bars: ChartCandle[] = [];
+  const config = {
+    symbols: [info.name],
+    timeframes: [timeframe],
+    indicators: [],
+    price,
+    historySize: 1,
+  };
+  const engine = new MtfEngine(config, {
+    onBarClosed: (_s: number, _k: number, b: Bar) =>
+      bars.push({
+        time: b.time,
+        open: b.open,
+        high: b.high,
+        low: b.low,
+        close: b.close,
+        volume: b.volume,
+      }),
+  });
+  if (span.to <= span.from) return bars;
+  const source = openTickSource(db, info, { from: bound(span.from), to: bound(span.to) });
+  for (let b = source.next(); b !== null; b = source.next()) engine.processRange(0, b, 0, b.length);
+  if (span.closeLast) engine.finish();
+  return bars;
+}
+
+/** Times of the first and last tick with from <= ts < to; null when there is none. */
+export function tickBounds(
+  db: Db,
+  info: SymbolInfo,
+  from: number,
+  to: number,
+): { first: number; last: number } | null {
+  const range = { from: bound(from), to: bound(to) };
+  const head = openTickSource(db, info, range).next();
+  if (head === null) return null;
+  const first = head.ts[0];
+  // The last tick: read only from the newest chunk that meets the range.
+  const newest = db
+    .prepare(
+      `SELECT MAX(first_ts) FROM tick_chunks WHERE symbol_id = ? AND first_ts < ? AND last_ts >= ?`,
+    )
+    .pluck()
+    .get(info.id, Math.min(to, 8.64e15), Math.max(from, -8.64e15)) as number;
+  const tail = openTickSource(db, info, { from: Math.max(from, newest), to: range.to });
+  let last = first;
+  for (let b = tail.next(); b !== null; b = tail.next()) last = b.ts[b.length - 1];
+  return { first, last };
+}
+
+const bound = (t: number): number | undefined => (Number.isFinite(t) ? t : undefined);
