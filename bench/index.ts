@@ -10,6 +10,7 @@
  *   peer-bench        ours vs JSON + gzip and v8.serialize + zstd on the same checkpoint object
  *   scale-bench       size and pause for 1, 10, 28 symbols × 1000 / 10 000-bar histories
  *   sweep-bench       `backtestr sweep --json`: jobs/s with 1 and with N workers, the speed-up
+ *   chart-bench       charts:bars windows of a year of stored M1 bars and of bars rebuilt from ticks
  *   cluster-bench     only with --cluster (it starts Redis, an S3 server and workers, ~1 min):
  *                     bytes per job in the store, Redis commands per job, run --cluster vs
  *                     a local run, jobs/s with two workers (docs/scaling.md scales them up)
@@ -20,6 +21,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { readCheckpointFile } from '../src/main/services/checkpoints/checkpoint-reader.ts';
 import { openDatabase } from '../src/main/services/db/database.ts';
+import { benchCharts } from './chart-bench.ts';
 import { benchCheckpoints } from './checkpoint-bench.ts';
 import { benchCli } from './cli-bench.ts';
 import { benchCluster } from './cluster-bench.ts';
@@ -54,6 +56,7 @@ try {
     const peers = benchPeers(embedded, 3);
     for (const [k, v] of Object.entries(peers)) results[k.replace(/^peer_/, 'peer_embedded_')] = v;
     Object.assign(results, await benchScale(db, dir, log));
+    Object.assign(results, await benchCharts(db, log));
   } finally {
     db.close();
   }

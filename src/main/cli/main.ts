@@ -48,6 +48,7 @@ const READ_ONLY_COMMANDS = new Set([
   'runs list',
   'runs show',
   'runs trades',
+  'runs bars',
   'runs export',
   'checkpoints list',
   'checkpoints inspect',

@@ -87,6 +87,10 @@ Backtests
   runs trades RUN_ID [--json]
                          its closed trades in lots, with swap and MAE/MFE, and the
                          orders refused for want of free margin
+  runs bars RUN_ID --symbol S --timeframe TF [--from T] [--to T] [--max N]
+       [--anchor from|to] [--indicator SPEC]... [--json]
+                         the price chart's candles (stored, or rebuilt from the ticks)
+                         and indicator values, the newest --max (500) in the range
   checkpoints list RUN_ID [--json]
   checkpoints verify PATH|RUN_ID SEQ
   checkpoints inspect PATH|RUN_ID SEQ [--json]

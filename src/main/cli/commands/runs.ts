@@ -5,6 +5,7 @@ import type { CliContext } from '../context.ts';
 import { required } from '../options.ts';
 import { formatTable } from '../table.ts';
 import { UsageError } from '../usage.ts';
+import { runsBars } from './runs-bars.ts';
 import { runsShow, runsTrades } from './runs-report.ts';
 
 export function runsCommand(ctx: CliContext, args: string[]): number {
@@ -18,11 +19,13 @@ export function runsCommand(ctx: CliContext, args: string[]): number {
       return runsShow(ctx, rest);
     case 'trades':
       return runsTrades(ctx, rest);
+    case 'bars':
+      return runsBars(ctx, rest);
     default:
       throw new UsageError(
         sub
           ? `unknown command 'runs ${sub}'`
-          : "'runs' needs a command: list, show, trades or export",
+          : "'runs' needs a command: list, show, trades, bars or export",
       );
   }
 }
