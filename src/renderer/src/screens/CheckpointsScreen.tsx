@@ -4,9 +4,10 @@
  * one: inspect it, verify it, delete it, fork a new run from it — or diff two of them.
  */
 import { useEffect, useState } from 'react';
-import type { CheckpointInfo, DiffReport, InspectReport, RunInfo } from '../../../shared/dto.ts';
+import type { DiffReport, InspectReport, RunInfo } from '../../../shared/dto.ts';
 import { useNav } from '../store/nav.ts';
 import { CheckpointTable } from './checkpoints/CheckpointTable.tsx';
+import { countLabel, diffBlocker, readable } from './checkpoints/checkpoint-status.ts';
 import { DiffPanel } from './checkpoints/DiffPanel.tsx';
 import { InspectPanel } from './checkpoints/InspectPanel.tsx';
 import { Timeline, type AxisMode } from './checkpoints/Timeline.tsx';
@@ -27,10 +28,6 @@ export function CheckpointsScreen({ runId }: { runId?: string }) {
   return <CheckpointsView key={runId} runId={runId} />;
 }
 export default CheckpointsScreen;
-
-/** Statuses whose file is there to read. */
-const readable = (c: CheckpointInfo | undefined) =>
-  c !== undefined && c.status !== 'deleted' && c.status !== 'gc' && c.status !== 'missing';
 
 function CheckpointsView({ runId }: { runId: string }) {
   const { go } = useNav();
@@ -67,6 +64,11 @@ function CheckpointsView({ runId }: { runId: string }) {
   });
 
   const current = list.find((c) => c.seq === selected);
+  // A ticked checkpoint deleted since (by hand or by the disk budget) no longer counts for a diff.
+  const comparable = checked.filter((seq) => {
+    const c = list.find((x) => x.seq === seq);
+    return c !== undefined && diffBlocker(c) === null;
+  });
 
   async function act(name: string, fn: () => Promise<void>) {
     setBusy(name);
@@ -131,7 +133,7 @@ function CheckpointsView({ runId }: { runId: string }) {
     });
 
   const runDiff = () => {
-    const [a, b] = [...checked].sort((x, y) => x - y);
+    const [a, b] = [...comparable].sort((x, y) => x - y);
     void act('Diff', async () => {
       setDiff(null);
       const r = await api.invoke('checkpoints:diff', { runId, a, b });
@@ -150,9 +152,7 @@ function CheckpointsView({ runId }: { runId: string }) {
           Checkpoints · Run <code>{runId}</code>
         </h1>
         {run && <StatusBadge status={run.status} />}
-        <span className="muted">
-          {list.length} checkpoint{list.length === 1 ? '' : 's'}
-        </span>
+        <span className="muted">{countLabel(list)}</span>
         <nav className="bt-links" aria-label="Run views">
           <button type="button" className="bt-link" onClick={() => go('run', { runId })}>
             Run
@@ -230,12 +230,12 @@ function CheckpointsView({ runId }: { runId: string }) {
           Resume from here
         </button>
         <span className="muted">·</span>
-        <button type="button" disabled={!idle || checked.length !== 2} onClick={runDiff}>
+        <button type="button" disabled={!idle || comparable.length !== 2} onClick={runDiff}>
           Diff
         </button>
         <span className="muted">
-          {checked.length === 2
-            ? `#${Math.min(...checked)} → #${Math.max(...checked)}`
+          {comparable.length === 2
+            ? `#${Math.min(...comparable)} → #${Math.max(...comparable)}`
             : 'tick two checkpoints to diff'}
         </span>
         <span role="status" className="bt-notice">
@@ -250,12 +250,12 @@ function CheckpointsView({ runId }: { runId: string }) {
         onDismiss={() => setActionError(null)}
       />
 
-      <div className="panel bt-scroll">
+      <div className="panel bt-scroll bt-table-scroll">
         <CheckpointTable
           checkpoints={list}
           loaded={loaded}
           selected={selected}
-          checked={checked}
+          checked={comparable}
           onSelect={select}
           onToggle={toggle}
         />
