@@ -10,6 +10,7 @@ import { CheckpointTable } from './checkpoints/CheckpointTable.tsx';
 import { countLabel, diffBlocker, readable } from './checkpoints/checkpoint-status.ts';
 import { DiffPanel } from './checkpoints/DiffPanel.tsx';
 import { InspectPanel } from './checkpoints/InspectPanel.tsx';
+import { ResumeDialog } from './checkpoints/ResumeDialog.tsx';
 import { Timeline, type AxisMode } from './checkpoints/Timeline.tsx';
 import { useCheckpoints } from './checkpoints/useCheckpoints.ts';
 import { api, errorText, useBackendEvent } from './run/backend.ts';
@@ -45,6 +46,7 @@ function CheckpointsView({ runId }: { runId: string }) {
   const [diff, setDiff] = useState<DiffReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [resumeSeq, setResumeSeq] = useState<number | null>(null);
   const [actionError, setActionError] = useState<{ title: string; text: string } | null>(null);
 
   useEffect(() => {
@@ -126,11 +128,19 @@ function CheckpointsView({ runId }: { runId: string }) {
       });
     });
 
-  const resumeFrom = (seq: number) =>
-    act('Resume from here', async () => {
-      const r = await api.invoke('runs:resume', { runId, checkpoint: seq });
-      go('run', { runId: r.runId });
+  // The dialog shows a refusal itself (it rejects), so this does not go through act().
+  const resumeFrom = async (
+    seq: number,
+    params: Record<string, number | boolean | string> | undefined,
+  ) => {
+    const r = await api.invoke('runs:resume', {
+      runId,
+      checkpoint: seq,
+      ...(params && { params }),
     });
+    setResumeSeq(null);
+    go('run', { runId: r.runId });
+  };
 
   const runDiff = () => {
     const [a, b] = [...comparable].sort((x, y) => x - y);
@@ -225,7 +235,7 @@ function CheckpointsView({ runId }: { runId: string }) {
         <button
           type="button"
           disabled={!idle || current?.status !== 'valid'}
-          onClick={() => selected !== null && void resumeFrom(selected)}
+          onClick={() => selected !== null && setResumeSeq(selected)}
         >
           Resume from here
         </button>
@@ -261,6 +271,14 @@ function CheckpointsView({ runId }: { runId: string }) {
         />
       </div>
 
+      {resumeSeq !== null && (
+        <ResumeDialog
+          run={run}
+          seq={resumeSeq}
+          onCancel={() => setResumeSeq(null)}
+          onConfirm={(params) => resumeFrom(resumeSeq, params)}
+        />
+      )}
       {diff && <DiffPanel diff={diff} />}
       {report && <InspectPanel report={report} />}
     </section>
