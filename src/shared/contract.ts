@@ -141,6 +141,8 @@ export const contract = {
   'charts:bars': { args: chartBarsArgsSchema, result: {} as ChartData },
 
   'checkpoints:list': { args: z.object({ runId }), result: [] as Dto.CheckpointInfo[] },
+  /** Where the run was resumed in place, oldest first: the timeline's crash and resume marks. */
+  'checkpoints:resumes': { args: z.object({ runId }), result: [] as Dto.RunResumeMark[] },
   'checkpoints:inspect': { args: z.object({ runId, seq }), result: {} as Dto.InspectReport },
   'checkpoints:verify': {
     args: z.object({ runId, seq }),

@@ -5,7 +5,11 @@ import { quarantine } from '../checkpoints/btck/durable-file.ts';
 import { parseCheckpointFileName } from '../checkpoints/btck/file-name.ts';
 import { configHash } from '../checkpoints/checkpoint-capture.ts';
 import { readCheckpointFile, type CheckpointFile } from '../checkpoints/checkpoint-reader.ts';
-import { checkpointsDir, setCheckpointStatus } from '../checkpoints/checkpoint-store.ts';
+import {
+  checkpointsDir,
+  listCheckpointRows,
+  setCheckpointStatus,
+} from '../checkpoints/checkpoint-store.ts';
 import { changedSymbols, storeCheckProblems } from '../checkpoints/content/store-checks.ts';
 import { CheckpointContentError } from '../checkpoints/content/validate-checkpoint.ts';
 import type { Db } from '../db/database.ts';
@@ -15,6 +19,7 @@ import type { StrategyModule } from '../../engine/strategy/types.ts';
 import type { RunConfig, RunRecord } from './run-config.ts';
 import { configWithParams } from './fork-params.ts';
 import { forkRun } from './fork-run.ts';
+import { appendResumeLog } from './resume-log.ts';
 import { claimRun, releaseRun } from './run-ownership.ts';
 import { restartFromFirstTick } from './restart-run.ts';
 import { forgetImportedRun, importSavepointRun } from './savepoint-import.ts';
@@ -242,6 +247,20 @@ export async function resumeRun(
     releaseRun(db, claim); // a resume that cannot start leaves the run free for the next try
     if (imported) forgetImportedRun(db, req.runId); // nor a run made of a savepoint that did not start
     throw err;
+  }
+  // A run continued in place (not a fork, not a savepoint made into a run here) gets a note of
+  // where, for the checkpoint timeline's crash and resume marks (resume-log.ts).
+  if (!fork && !imported) {
+    const last = listCheckpointRows(db, req.runId).at(-1); // ordered by seq
+    appendResumeLog(dataDir, req.runId, {
+      wallTime: Date.now(),
+      fromSeq: from?.seq ?? null,
+      fromTicks: from?.ticks ?? 0,
+      afterSeq: last?.seq ?? null,
+      // Progress is stored per engine step: it may lag the checkpoint written after it.
+      stoppedAtTicks: Math.max(run.ticksDone, last?.ticks ?? 0),
+      previous: run.status,
+    });
   }
   const summary = await runSession(db, dataDir, setup, opts);
   return { ...summary, resumedFrom: from, forkedFrom: fork ? req.runId : null, quarantined };
