@@ -4,7 +4,7 @@
  * one: inspect it, verify it, delete it, fork a new run from it — or diff two of them.
  */
 import { useEffect, useState } from 'react';
-import type { DiffReport, InspectReport, RunInfo } from '../../../shared/dto.ts';
+import type { DiffReport, InspectReport, RunInfo, RunResumeMark } from '../../../shared/dto.ts';
 import { useNav } from '../store/nav.ts';
 import { CheckpointTable } from './checkpoints/CheckpointTable.tsx';
 import { countLabel, diffBlocker, readable } from './checkpoints/checkpoint-status.ts';
@@ -61,6 +61,18 @@ function CheckpointsView({ runId }: { runId: string }) {
       current = false;
     };
   }, [runId]);
+  // The crash/resume marks: informational, so a failure to read them just leaves them out.
+  const [resumes, setResumes] = useState<RunResumeMark[]>([]);
+  useEffect(() => {
+    let current = true;
+    api.invoke('checkpoints:resumes', { runId }).then(
+      (r) => current && setResumes(r),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [runId, list.length, run?.status]);
   useBackendEvent('run:state', (e) => {
     if (e.runId === runId) setRun((r) => (r ? { ...r, status: e.status } : r));
   });
@@ -191,7 +203,18 @@ function CheckpointsView({ runId }: { runId: string }) {
             </button>
           </span>
         </div>
-        <Timeline checkpoints={list} mode={mode} selected={selected} onSelect={select} />
+        <Timeline
+          checkpoints={list}
+          mode={mode}
+          selected={selected}
+          onSelect={select}
+          resumes={resumes}
+          parent={
+            run?.parentRunId && run.parentSeq !== null
+              ? { runId: run.parentRunId, seq: run.parentSeq }
+              : null
+          }
+        />
       </div>
 
       <div className="bt-toolbar" role="toolbar" aria-label="Checkpoint actions">
