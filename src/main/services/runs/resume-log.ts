@@ -21,8 +21,11 @@ const entrySchema = z.object({
   afterSeq: z.number().int().nonnegative().nullable(),
   /** How far the previous session had got (its last progress report). */
   stoppedAtTicks: z.number().int().nonnegative(),
-  /** The run's status when resumed: 'interrupted' = its process died (crash, kill). */
-  previous: z.enum(['running', 'paused', 'completed', 'failed', 'interrupted']),
+  /**
+   * The run's status when resumed: 'interrupted' = its process died (crash, kill). Any short
+   * string: a status added later is still recorded (and read as 'other').
+   */
+  previous: z.string().max(32),
 });
 
 export type ResumeLogEntry = z.infer<typeof entrySchema>;
