@@ -4,7 +4,7 @@
  * one: inspect it, verify it, delete it, fork a new run from it — or diff two of them.
  */
 import { useEffect, useState } from 'react';
-import type { DiffReport, InspectReport, RunInfo, RunResumeMark } from '../../../shared/dto.ts';
+import type { DiffReport, InspectReport, RunInfo } from '../../../shared/dto.ts';
 import { useNav } from '../store/nav.ts';
 import { CheckpointTable } from './checkpoints/CheckpointTable.tsx';
 import { countLabel, diffBlocker, readable } from './checkpoints/checkpoint-status.ts';
@@ -13,6 +13,7 @@ import { InspectPanel } from './checkpoints/InspectPanel.tsx';
 import { ResumeDialog } from './checkpoints/ResumeDialog.tsx';
 import { Timeline, type AxisMode } from './checkpoints/Timeline.tsx';
 import { useCheckpoints } from './checkpoints/useCheckpoints.ts';
+import { useResumeMarks } from './checkpoints/useResumeMarks.ts';
 import { api, errorText, useBackendEvent } from './run/backend.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -61,18 +62,7 @@ function CheckpointsView({ runId }: { runId: string }) {
       current = false;
     };
   }, [runId]);
-  // The crash/resume marks: informational, so a failure to read them just leaves them out.
-  const [resumes, setResumes] = useState<RunResumeMark[]>([]);
-  useEffect(() => {
-    let current = true;
-    api.invoke('checkpoints:resumes', { runId }).then(
-      (r) => current && setResumes(r),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, [runId, list.length, run?.status]);
+  const resumes = useResumeMarks(runId, list.length, run?.status);
   useBackendEvent('run:state', (e) => {
     if (e.runId === runId) setRun((r) => (r ? { ...r, status: e.status } : r));
   });
