@@ -239,6 +239,8 @@ describe('the desktop UI through the web bridge', () => {
     await page.getByRole('img', { name: /^Resumed from #\d+ after the crash/ }).waitFor();
     await page.getByRole('row').nth(1).click();
     await inspectPanelFits();
+    await page.getByRole('region', { name: /^Checkpoint \d+ report$/ }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'checkpoint-inspect');
     // The fork is the run that did not exist before the click — not simply the newest: the
     // previous test left its uninterrupted reference run in this folder too.
     const before = new Set(runIds());

@@ -202,7 +202,7 @@ export function Timeline({
               <TimelineMarks
                 marks={marks}
                 xOf={markX}
-                top={8}
+                top={7}
                 axisY={AXIS_Y}
                 onHover={setHoverMark}
               />

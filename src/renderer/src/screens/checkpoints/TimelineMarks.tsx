@@ -1,7 +1,9 @@
 /**
- * The crash, resume and fork marks drawn on the checkpoint timeline's axis (timeline-marks.ts
- * says where and what): a dashed line through the marker row and a glyph on the axis, each
- * focusable with its explanation as title and accessible name.
+ * The crash, resume and fork marks drawn on the checkpoint timeline (timeline-marks.ts says where
+ * and what), each focusable with its explanation as title and accessible name. A resume or fork
+ * is a glyph on the axis at its checkpoint; a crash is a cross above the marker row with a dashed
+ * line down to the axis, so the two stay apart when a run crashed right after the checkpoint it
+ * was resumed from (the usual case).
  */
 import type { MarkKind, TimelineMark } from './timeline-marks.ts';
 
@@ -57,9 +59,11 @@ export function TimelineMarks({
             onBlur={() => onHover(null)}
           >
             <title>{m.text}</title>
-            <line y1={top} y2={axisY} stroke={color} strokeDasharray="3 3" opacity={0.7} />
+            {m.kind === 'crash' && (
+              <line y1={top + 6} y2={axisY} stroke={color} strokeDasharray="3 3" opacity={0.7} />
+            )}
             <path
-              transform={`translate(0,${axisY})`}
+              transform={`translate(0,${m.kind === 'crash' ? top : axisY})`}
               d={markGlyph(m.kind)}
               stroke={color}
               strokeWidth={2}
