@@ -38,6 +38,40 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * At the page's 1440 px, the checkpoint report's label/value lists stay inside the panel and no
+ * value overlaps a label (CAPTURE values once ran over the BARS CLOSED labels).
+ */
+async function inspectPanelFits(): Promise<void> {
+  const report = page.getByRole('region', { name: /^Checkpoint \d+ report$/ });
+  await report.waitFor({ timeout: 30_000 });
+  type Box = { x: number; y: number; width: number; height: number; text: string };
+  const boxesOf = async (selector: string): Promise<Box[]> =>
+    Promise.all(
+      (await report.locator(selector).all()).map(async (l) => ({
+        ...(await l.boundingBox())!,
+        text: (await l.textContent()) ?? '',
+      })),
+    );
+  const boxes = {
+    panel: { ...(await report.boundingBox())!, text: 'panel' },
+    labels: await boxesOf('.bt-kv dt'),
+    values: await boxesOf('.bt-kv dd'),
+  };
+  expect(boxes.values.length).toBeGreaterThan(10);
+  const overlaps = (a: Box, b: Box) =>
+    a.x < b.x + b.width - 0.5 &&
+    b.x < a.x + a.width - 0.5 &&
+    a.y < b.y + b.height - 0.5 &&
+    b.y < a.y + a.height - 0.5;
+  for (const v of boxes.values) {
+    expect(v.x + v.width, `${v.text} inside the panel`).toBeLessThanOrEqual(
+      boxes.panel.x + boxes.panel.width,
+    );
+    for (const l of boxes.labels) expect(overlaps(v, l), `${v.text} over ${l.text}`).toBe(false);
+  }
+}
+
 /** Exports a run with the services, as `backtestr runs export` would; file name → content. */
 function exported(runId: string): Map<string, string> {
   const db = openDatabase(dataDir);
@@ -143,7 +177,8 @@ describe('the desktop UI through the web bridge', () => {
     await page.getByLabel(/every N ticks/i).fill('150000');
     await screenshot(page, 'new-backtest');
     await page.getByRole('button', { name: 'Start backtest' }).click();
-    await expect.poll(() => newestRun()?.status).toBe('running');
+    // A generous deadline: on a loaded machine the run's worker takes more than poll's default 1 s.
+    await expect.poll(() => newestRun()?.status, { timeout: 30_000 }).toBe('running');
     runId = newestRun().id;
     await expect
       .poll(() => page.getByText(/ticks\/s/i).count(), { timeout: 30_000 })
@@ -199,11 +234,22 @@ describe('the desktop UI through the web bridge', () => {
     await page.getByRole('button', { name: 'Diff' }).click();
     await page.getByRole('region', { name: 'Checkpoint diff' }).waitFor();
     await screenshot(page, 'checkpoint-diff');
+    // The backend was SIGKILLed mid-run and the run resumed: the timeline marks both.
+    await page.getByRole('img', { name: /^Crashed here \(after #\d+/ }).waitFor();
+    await page.getByRole('img', { name: /^Resumed from #\d+ after the crash/ }).waitFor();
     await page.getByRole('row').nth(1).click();
+    await inspectPanelFits();
+    await page.getByRole('region', { name: /^Checkpoint \d+ report$/ }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'checkpoint-inspect');
     // The fork is the run that did not exist before the click — not simply the newest: the
     // previous test left its uninterrupted reference run in this folder too.
     const before = new Set(runIds());
     await page.getByRole('button', { name: 'Resume from here' }).click();
+    // It asks first, with the strategy's params; unchanged, the fork equals the original.
+    const dialog = page.getByRole('dialog', { name: /^Resume from checkpoint #\d+\?$/ });
+    await dialog.getByRole('group', { name: 'Parameters for the new run' }).waitFor();
+    await screenshot(page, 'resume-from-here');
+    await dialog.getByRole('button', { name: 'Create the new run' }).click();
     await expect
       .poll(() => runIds().filter((id) => !before.has(id)).length, { timeout: 30_000 })
       .toBe(1);

@@ -35,6 +35,9 @@ export const checkpointPolicySchema = z.object({
 
 const callbackTimeoutMs = z.number().int().min(10).max(3_600_000);
 
+/** Strategy param values by name; checked against the strategy's own schema by the backend. */
+const strategyParams = z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]));
+
 export const runStartSchema = z.object({
   symbols: z.array(symbol).min(1),
   from: isoDate.nullable().optional(),
@@ -44,7 +47,7 @@ export const runStartSchema = z.object({
   price: z.enum(['bid', 'ask', 'mid']).optional(),
   historySize: z.number().int().min(1).max(100_000).optional(),
   strategy: z.string().max(64).nullable().optional(),
-  params: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])).optional(),
+  params: strategyParams.optional(),
   account: accountSchema.optional(),
   /** Broker settings (account currency, leverage, stop-out, rollover, rates, contract size). */
   money: moneySchema.optional(),
@@ -115,6 +118,8 @@ export const contract = {
       force: z.boolean().optional(),
       checkpoints: checkpointPolicySchema.nullable().optional(),
       callbackTimeoutMs: callbackTimeoutMs.optional(),
+      /** Changed strategy params: the run forks with them from `checkpoint` (fork-params.ts). */
+      params: strategyParams.optional(),
     }),
     result: {} as { runId: string; forkedFrom: string | null },
   },
@@ -136,6 +141,8 @@ export const contract = {
   'charts:bars': { args: chartBarsArgsSchema, result: {} as ChartData },
 
   'checkpoints:list': { args: z.object({ runId }), result: [] as Dto.CheckpointInfo[] },
+  /** Where the run was resumed in place, oldest first: the timeline's crash and resume marks. */
+  'checkpoints:resumes': { args: z.object({ runId }), result: [] as Dto.RunResumeMark[] },
   'checkpoints:inspect': { args: z.object({ runId, seq }), result: {} as Dto.InspectReport },
   'checkpoints:verify': {
     args: z.object({ runId, seq }),

@@ -110,6 +110,21 @@ export interface CheckpointInfo {
   writeMs: number | null;
 }
 
+/** A resume of a run in place: where its previous session stopped, how, and where it went on. */
+export interface RunResumeMark {
+  /** ms UTC (wall clock) of the resume. */
+  wallTime: number;
+  /** The checkpoint it continued from; null: it started again from the first tick. */
+  fromSeq: number | null;
+  fromTicks: number;
+  /** The newest checkpoint written before it; the previous session stopped after this one. */
+  afterSeq: number | null;
+  /** How far the previous session had got. */
+  stoppedAtTicks: number;
+  /** 'crashed': its process died (crash, kill) without a clean end; 'paused': paused cleanly. */
+  ended: 'crashed' | 'paused' | 'failed' | 'other';
+}
+
 export interface RecoverableRun {
   run: RunInfo;
   lastCheckpoint: CheckpointInfo | null;

@@ -33,6 +33,7 @@ beforeEach(() => {
       bytes: 4321,
     }),
     'runs:resume': () => ({ runId: 'r2', forkedFrom: 'r1' }),
+    'strategies:list': () => ({ strategies: [], errors: [] }),
   });
   setApi(fake.api);
 });
@@ -184,8 +185,12 @@ describe('CheckpointsScreen', () => {
     await waitFor(() => expect(within(table()).getAllByRole('row')).toHaveLength(3));
     await user.click(row(1));
     await user.click(button('Resume from here'));
+    expect(fake.callsOf('runs:resume')).toEqual([]); // it asks first (resume-dialog.test.tsx)
+    await user.click(await screen.findByRole('button', { name: 'Create the new run' }));
     expect(fake.callsOf('runs:resume')).toEqual([{ runId: 'r1', checkpoint: 1 }]);
-    expect(useNav.getState()).toMatchObject({ screen: 'run', params: { runId: 'r2' } });
+    await waitFor(() =>
+      expect(useNav.getState()).toMatchObject({ screen: 'run', params: { runId: 'r2' } }),
+    );
   });
 
   it('Delete asks, deletes and shows what the backend refused', async () => {

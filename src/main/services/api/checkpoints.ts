@@ -17,6 +17,7 @@ import {
 import { readIsolated } from '../checkpoints/isolated-read.ts';
 import { exportSavepoint } from '../checkpoints/savepoint.ts';
 import { enforceCheckpointBudget } from '../checkpoints/budget/enforce-budget.ts';
+import { readResumeLog } from '../runs/resume-log.ts';
 import { requireRun, type BackendContext } from './context.ts';
 import { toCheckpointInfo } from './dto-map.ts';
 import type { DomainHandlers } from './handler-types.ts';
@@ -24,6 +25,19 @@ import type { DomainHandlers } from './handler-types.ts';
 export function checkpointsHandlers(ctx: BackendContext): DomainHandlers<'checkpoints'> {
   return {
     'checkpoints:list': async ({ runId }) => checkpointInfos(ctx, runId),
+
+    'checkpoints:resumes': async ({ runId }) => {
+      requireRun(ctx, runId);
+      return readResumeLog(ctx.dataDir, runId).map(({ previous, ...at }) => ({
+        ...at,
+        ended:
+          previous === 'interrupted'
+            ? 'crashed'
+            : previous === 'paused' || previous === 'failed'
+              ? previous
+              : 'other',
+      }));
+    },
 
     'checkpoints:inspect': async ({ runId, seq }) =>
       readIsolated({ op: 'inspect', file: checkpointFile(ctx, runId, seq) }),

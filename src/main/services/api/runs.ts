@@ -40,18 +40,18 @@ export function runsHandlers(ctx: BackendContext): DomainHandlers<'runs'> {
     },
 
     /** Resuming an older checkpoint (or a completed run) forks a new run: its id comes back. */
-    'runs:resume': async ({ runId, checkpoint, force, checkpoints, callbackTimeoutMs }) => {
+    'runs:resume': async ({ runId, checkpoint, force, checkpoints, callbackTimeoutMs, params }) => {
       if (runs.has(runId)) throw new Error(`run ${runId} is running; nothing to resume`);
       // A run sent to a cluster has its checkpoints in the store: it is followed there again.
       const sent = clusterRunInfo(db, runId);
       const cluster = sent !== null;
       if (sent) ctx.cluster.requireSame(`run ${runId}`, sent);
-      if (cluster && checkpoint !== undefined)
+      if (cluster && (checkpoint !== undefined || params !== undefined))
         throw new Error(
-          `run ${runId} ran on the cluster: it resumes from the store's newest checkpoint`,
+          `run ${runId} ran on the cluster: it resumes from the store's newest checkpoint, with its own params`,
         );
       const resumed = await runs.launch(
-        { kind: 'resume', request: { runId, checkpoint, force } },
+        { kind: 'resume', request: { runId, checkpoint, force, ...(params && { params }) } },
         { checkpoints: policyOf(checkpoints), callbackTimeoutMs, cluster },
       );
       return { runId: resumed, forkedFrom: resumed === runId ? null : runId };

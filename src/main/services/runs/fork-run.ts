@@ -1,16 +1,23 @@
 import type { CheckpointData } from '../checkpoints/checkpoint-data.ts';
 import type { Db } from '../db/database.ts';
+import type { RunConfig } from './run-config.ts';
 import { copyBarsUpTo } from './bar-store/stored-bars.ts';
 import { insertRun } from './run-store.ts';
 import { copyTally } from './run-tallies.ts';
 
 /**
- * Makes a new run that starts where a checkpoint of `parentRunId` left off: same config, and a
+ * Makes a new run that starts where a checkpoint of `parentRunId` left off: same config (or the
+ * checkpoint's with changed strategy params: fork-params.ts), and a
  * copy of the parent's output up to the checkpoint's watermarks (the checkpoint's pending rows
  * are queued by the resumed session). The parent is not touched. Returns the new run's id.
  */
-export function forkRun(db: Db, parentRunId: string, data: CheckpointData): string {
-  const child = insertRun(db, data.config, data.ticksTotal, { runId: parentRunId, seq: data.seq });
+export function forkRun(
+  db: Db,
+  parentRunId: string,
+  data: CheckpointData,
+  config: RunConfig = data.config,
+): string {
+  const child = insertRun(db, config, data.ticksTotal, { runId: parentRunId, seq: data.seq });
   const wm = data.watermarks;
   db.transaction(() => {
     data.config.symbols.forEach((symbol, s) =>

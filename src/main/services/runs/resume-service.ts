@@ -5,14 +5,21 @@ import { quarantine } from '../checkpoints/btck/durable-file.ts';
 import { parseCheckpointFileName } from '../checkpoints/btck/file-name.ts';
 import { configHash } from '../checkpoints/checkpoint-capture.ts';
 import { readCheckpointFile, type CheckpointFile } from '../checkpoints/checkpoint-reader.ts';
-import { checkpointsDir, setCheckpointStatus } from '../checkpoints/checkpoint-store.ts';
+import {
+  checkpointsDir,
+  listCheckpointRows,
+  setCheckpointStatus,
+} from '../checkpoints/checkpoint-store.ts';
 import { changedSymbols, storeCheckProblems } from '../checkpoints/content/store-checks.ts';
 import { CheckpointContentError } from '../checkpoints/content/validate-checkpoint.ts';
 import type { Db } from '../db/database.ts';
 import { loadHasher } from '../hash.ts';
 import { loadStrategy } from '../strategies/strategy-loader.ts';
-import type { RunRecord } from './run-config.ts';
+import type { StrategyModule } from '../../engine/strategy/types.ts';
+import type { RunConfig, RunRecord } from './run-config.ts';
+import { configWithParams } from './fork-params.ts';
 import { forkRun } from './fork-run.ts';
+import { appendResumeLog } from './resume-log.ts';
 import { claimRun, releaseRun } from './run-ownership.ts';
 import { restartFromFirstTick } from './restart-run.ts';
 import { forgetImportedRun, importSavepointRun } from './savepoint-import.ts';
@@ -26,6 +33,11 @@ export interface ResumeRequest {
   checkpoint?: number | string;
   /** Resume even if the stored ticks no longer match the checkpoint's fingerprint. */
   force?: boolean;
+  /**
+   * Strategy params to change for the rest of the run (fork-params.ts); a change always forks,
+   * so the run the checkpoint belongs to keeps its own params.
+   */
+  params?: Record<string, unknown>;
 }
 
 export interface ResumeSummary extends RunSummary {
@@ -109,6 +121,22 @@ function pickCheckpoint(
   return null; // every one was damaged (and moved aside)
 }
 
+/** The config with changed params, or null when none are given or they change nothing. */
+function paramsFor(
+  config: RunConfig,
+  module: StrategyModule | null,
+  params: Record<string, unknown> | undefined,
+): RunConfig | null {
+  if (params === undefined) return null;
+  if (module === null) throw new ResumeError('the run has no strategy: it has no params to change');
+  try {
+    const next = configWithParams(config, module, params);
+    return next.changed ? next.config : null;
+  } catch (err) {
+    throw new ResumeError((err as Error).message);
+  }
+}
+
 function checkFingerprint(db: Db, ckpt: CheckpointFile): void {
   const changed = changedSymbols(db, ckpt.data);
   if (changed.length > 0) {
@@ -174,25 +202,31 @@ export async function resumeRun(
           `checkpoint ${ckpt.path} belongs to run ${data.runId}, whose settings differ from run ${req.runId}`,
         );
       }
+      const module = data.config.strategy
+        ? (await loadStrategy(dataDir, data.config.strategy.name, opts.loadWatch)).module
+        : null;
+      const changed = paramsFor(data.config, module, req.params);
+      const config = changed ?? data.config;
       // A savepoint never overwrites a run that is here already: it resumes as a fork of it.
       const savepoint = data.meta.trigger === 'savepoint';
       fork =
         !imported &&
-        (!newest || run.status === 'completed' || data.runId !== req.runId || savepoint);
+        (!newest ||
+          run.status === 'completed' ||
+          data.runId !== req.runId ||
+          savepoint ||
+          changed !== null);
       if (fork) releaseRun(db, claim); // the original stays as it is; the fork is ours
-      const runId = fork ? forkRun(db, req.runId, data) : req.runId;
-      const strategy = data.config.strategy
-        ? {
-            module: (await loadStrategy(dataDir, data.config.strategy.name, opts.loadWatch)).module,
-            params: data.config.strategy.params,
-            file: data.config.strategy.file,
-          }
-        : null;
+      const runId = fork ? forkRun(db, req.runId, data, config) : req.runId;
+      const strategy =
+        module && config.strategy
+          ? { module, params: config.strategy.params, file: config.strategy.file }
+          : null;
       from = { runId: data.runId, seq: data.seq, ticks: data.ticks, file: ckpt.path };
       setup = {
         runId,
         claim: fork ? undefined : claim,
-        config: data.config,
+        config,
         strategy,
         // Forced over changed data, the run gets (and must consume) the ticks stored now.
         ticksTotal: req.force ? ticksStoredFor(db, data.config) : data.ticksTotal,
@@ -213,6 +247,20 @@ export async function resumeRun(
     releaseRun(db, claim); // a resume that cannot start leaves the run free for the next try
     if (imported) forgetImportedRun(db, req.runId); // nor a run made of a savepoint that did not start
     throw err;
+  }
+  // A run continued in place (not a fork, not a savepoint made into a run here) gets a note of
+  // where, for the checkpoint timeline's crash and resume marks (resume-log.ts).
+  if (!fork && !imported) {
+    const last = listCheckpointRows(db, req.runId).at(-1); // ordered by seq
+    appendResumeLog(dataDir, req.runId, {
+      wallTime: Date.now(),
+      fromSeq: from?.seq ?? null,
+      fromTicks: from?.ticks ?? 0,
+      afterSeq: last?.seq ?? null,
+      // Progress is stored per engine step: it may lag the checkpoint written after it.
+      stoppedAtTicks: Math.max(run.ticksDone, last?.ticks ?? 0),
+      previous: run.status,
+    });
   }
   const summary = await runSession(db, dataDir, setup, opts);
   return { ...summary, resumedFrom: from, forkedFrom: fork ? req.runId : null, quarantined };

@@ -4,13 +4,16 @@
  * one: inspect it, verify it, delete it, fork a new run from it — or diff two of them.
  */
 import { useEffect, useState } from 'react';
-import type { CheckpointInfo, DiffReport, InspectReport, RunInfo } from '../../../shared/dto.ts';
+import type { DiffReport, InspectReport, RunInfo } from '../../../shared/dto.ts';
 import { useNav } from '../store/nav.ts';
 import { CheckpointTable } from './checkpoints/CheckpointTable.tsx';
+import { countLabel, diffBlocker, readable } from './checkpoints/checkpoint-status.ts';
 import { DiffPanel } from './checkpoints/DiffPanel.tsx';
 import { InspectPanel } from './checkpoints/InspectPanel.tsx';
+import { ResumeDialog } from './checkpoints/ResumeDialog.tsx';
 import { Timeline, type AxisMode } from './checkpoints/Timeline.tsx';
 import { useCheckpoints } from './checkpoints/useCheckpoints.ts';
+import { useResumeMarks } from './checkpoints/useResumeMarks.ts';
 import { api, errorText, useBackendEvent } from './run/backend.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -28,10 +31,6 @@ export function CheckpointsScreen({ runId }: { runId?: string }) {
 }
 export default CheckpointsScreen;
 
-/** Statuses whose file is there to read. */
-const readable = (c: CheckpointInfo | undefined) =>
-  c !== undefined && c.status !== 'deleted' && c.status !== 'gc' && c.status !== 'missing';
-
 function CheckpointsView({ runId }: { runId: string }) {
   const { go } = useNav();
   const [run, setRun] = useState<RunInfo | null>(null);
@@ -48,6 +47,7 @@ function CheckpointsView({ runId }: { runId: string }) {
   const [diff, setDiff] = useState<DiffReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [resumeSeq, setResumeSeq] = useState<number | null>(null);
   const [actionError, setActionError] = useState<{ title: string; text: string } | null>(null);
 
   useEffect(() => {
@@ -62,11 +62,17 @@ function CheckpointsView({ runId }: { runId: string }) {
       current = false;
     };
   }, [runId]);
+  const resumes = useResumeMarks(runId, list.length, run?.status);
   useBackendEvent('run:state', (e) => {
     if (e.runId === runId) setRun((r) => (r ? { ...r, status: e.status } : r));
   });
 
   const current = list.find((c) => c.seq === selected);
+  // A ticked checkpoint deleted since (by hand or by the disk budget) no longer counts for a diff.
+  const comparable = checked.filter((seq) => {
+    const c = list.find((x) => x.seq === seq);
+    return c !== undefined && diffBlocker(c) === null;
+  });
 
   async function act(name: string, fn: () => Promise<void>) {
     setBusy(name);
@@ -124,14 +130,22 @@ function CheckpointsView({ runId }: { runId: string }) {
       });
     });
 
-  const resumeFrom = (seq: number) =>
-    act('Resume from here', async () => {
-      const r = await api.invoke('runs:resume', { runId, checkpoint: seq });
-      go('run', { runId: r.runId });
+  // The dialog shows a refusal itself (it rejects), so this does not go through act().
+  const resumeFrom = async (
+    seq: number,
+    params: Record<string, number | boolean | string> | undefined,
+  ) => {
+    const r = await api.invoke('runs:resume', {
+      runId,
+      checkpoint: seq,
+      ...(params && { params }),
     });
+    setResumeSeq(null);
+    go('run', { runId: r.runId });
+  };
 
   const runDiff = () => {
-    const [a, b] = [...checked].sort((x, y) => x - y);
+    const [a, b] = [...comparable].sort((x, y) => x - y);
     void act('Diff', async () => {
       setDiff(null);
       const r = await api.invoke('checkpoints:diff', { runId, a, b });
@@ -150,9 +164,7 @@ function CheckpointsView({ runId }: { runId: string }) {
           Checkpoints · Run <code>{runId}</code>
         </h1>
         {run && <StatusBadge status={run.status} />}
-        <span className="muted">
-          {list.length} checkpoint{list.length === 1 ? '' : 's'}
-        </span>
+        <span className="muted">{countLabel(list)}</span>
         <nav className="bt-links" aria-label="Run views">
           <button type="button" className="bt-link" onClick={() => go('run', { runId })}>
             Run
@@ -181,7 +193,18 @@ function CheckpointsView({ runId }: { runId: string }) {
             </button>
           </span>
         </div>
-        <Timeline checkpoints={list} mode={mode} selected={selected} onSelect={select} />
+        <Timeline
+          checkpoints={list}
+          mode={mode}
+          selected={selected}
+          onSelect={select}
+          resumes={resumes}
+          parent={
+            run?.parentRunId && run.parentSeq !== null
+              ? { runId: run.parentRunId, seq: run.parentSeq }
+              : null
+          }
+        />
       </div>
 
       <div className="bt-toolbar" role="toolbar" aria-label="Checkpoint actions">
@@ -225,17 +248,17 @@ function CheckpointsView({ runId }: { runId: string }) {
         <button
           type="button"
           disabled={!idle || current?.status !== 'valid'}
-          onClick={() => selected !== null && void resumeFrom(selected)}
+          onClick={() => selected !== null && setResumeSeq(selected)}
         >
           Resume from here
         </button>
         <span className="muted">·</span>
-        <button type="button" disabled={!idle || checked.length !== 2} onClick={runDiff}>
+        <button type="button" disabled={!idle || comparable.length !== 2} onClick={runDiff}>
           Diff
         </button>
         <span className="muted">
-          {checked.length === 2
-            ? `#${Math.min(...checked)} → #${Math.max(...checked)}`
+          {comparable.length === 2
+            ? `#${Math.min(...comparable)} → #${Math.max(...comparable)}`
             : 'tick two checkpoints to diff'}
         </span>
         <span role="status" className="bt-notice">
@@ -250,17 +273,25 @@ function CheckpointsView({ runId }: { runId: string }) {
         onDismiss={() => setActionError(null)}
       />
 
-      <div className="panel bt-scroll">
+      <div className="panel bt-scroll bt-table-scroll">
         <CheckpointTable
           checkpoints={list}
           loaded={loaded}
           selected={selected}
-          checked={checked}
+          checked={comparable}
           onSelect={select}
           onToggle={toggle}
         />
       </div>
 
+      {resumeSeq !== null && (
+        <ResumeDialog
+          run={run}
+          seq={resumeSeq}
+          onCancel={() => setResumeSeq(null)}
+          onConfirm={(params) => resumeFrom(resumeSeq, params)}
+        />
+      )}
       {diff && <DiffPanel diff={diff} />}
       {report && <InspectPanel report={report} />}
     </section>

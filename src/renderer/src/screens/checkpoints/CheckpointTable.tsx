@@ -1,10 +1,11 @@
 /**
  * The checkpoint table: one row per checkpoint (seq, ticks, progress, simulated and wall time,
  * trigger, size, write timings, status). Clicking a row selects it; the checkbox marks it for a
- * diff (two at most).
+ * diff (two at most) — disabled, with the reason as its title, when the file cannot be read.
  */
 import type { KeyboardEvent } from 'react';
 import type { CheckpointInfo } from '../../../../shared/dto.ts';
+import { diffBlocker } from './checkpoint-status.ts';
 import { bytes, count, fixed, utc, wall } from '../run/format.ts';
 
 export function CheckpointTable({
@@ -23,7 +24,7 @@ export function CheckpointTable({
   onToggle: (seq: number) => void;
 }) {
   return (
-    <table className="grid bt-table" aria-label="Checkpoints">
+    <table className="grid bt-table bt-sticky-table" aria-label="Checkpoints">
       <thead>
         <tr>
           <th>Diff</th>
@@ -54,6 +55,7 @@ export function CheckpointTable({
               onSelect(c.seq);
             }
           };
+          const blocker = diffBlocker(c);
           return (
             <tr
               key={c.seq}
@@ -63,11 +65,13 @@ export function CheckpointTable({
               onClick={() => onSelect(c.seq)}
               onKeyDown={onKey}
             >
-              <td onClick={(e) => e.stopPropagation()}>
+              <td onClick={(e) => e.stopPropagation()} title={blocker ?? undefined}>
                 <input
                   type="checkbox"
                   aria-label={`Compare checkpoint ${c.seq}`}
-                  checked={checked.includes(c.seq)}
+                  title={blocker ?? undefined}
+                  disabled={blocker !== null}
+                  checked={blocker === null && checked.includes(c.seq)}
                   onChange={() => onToggle(c.seq)}
                 />
               </td>

@@ -37,14 +37,9 @@ export function InspectPanel({ report }: { report: InspectReport }) {
         <div>
           <h3>Cursor</h3>
           <dl className="bt-kv">
-            <dt>Ticks</dt>
-            <dd>
-              {count(cursor.ticks)} / {count(cursor.ticksTotal)}
-            </dd>
-            <dt>Progress</dt>
-            <dd>{percent(cursor.progressPct)}</dd>
-            <dt>Sim time</dt>
-            <dd>{utc(cursor.simTime)}</dd>
+            <Pair label="Ticks" value={`${count(cursor.ticks)} / ${count(cursor.ticksTotal)}`} />
+            <Pair label="Progress" value={percent(cursor.progressPct)} />
+            <Pair label="Sim time" value={utc(cursor.simTime)} />
             {cursor.perSymbol.map((s) => (
               <Pair key={s.symbol} label={`${s.symbol} ticks`} value={count(s.ticks)} />
             ))}
@@ -117,71 +112,75 @@ export function InspectPanel({ report }: { report: InspectReport }) {
       {p.positions.length === 0 ? (
         <p className="muted">Flat.</p>
       ) : (
-        <table className="grid bt-table" aria-label="Checkpoint positions">
-          <thead>
-            <tr>
-              <th>Symbol</th>
-              <th>Side</th>
-              <th className="num">Size</th>
-              <th className="num">Entry</th>
-              <th>Entry time</th>
-              <th className="num">Stop loss</th>
-              <th className="num">Take profit</th>
-              <th className="num">Trade</th>
-              <th className="num">Open P&amp;L</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.positions.map((x) => (
-              <tr key={x.symbol}>
-                <td>{x.symbol}</td>
-                <td>{x.side}</td>
-                <td className="num">{money(x.size)}</td>
-                <td className="num">{price(x.entryPrice)}</td>
-                <td className="num">{utc(x.entryTime)}</td>
-                <td className="num">{price(x.stopLoss)}</td>
-                <td className="num">{price(x.takeProfit)}</td>
-                <td className="num">{count(x.tradeId)}</td>
-                <td className={`num ${tone(x.unrealizedPnl)}`}>{money(x.unrealizedPnl)}</td>
+        <div className="bt-scroll">
+          <table className="grid bt-table" aria-label="Checkpoint positions">
+            <thead>
+              <tr>
+                <th>Symbol</th>
+                <th>Side</th>
+                <th className="num">Size</th>
+                <th className="num">Entry</th>
+                <th>Entry time</th>
+                <th className="num">Stop loss</th>
+                <th className="num">Take profit</th>
+                <th className="num">Trade</th>
+                <th className="num">Open P&amp;L</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.positions.map((x) => (
+                <tr key={x.symbol}>
+                  <td>{x.symbol}</td>
+                  <td>{x.side}</td>
+                  <td className="num">{money(x.size)}</td>
+                  <td className="num">{price(x.entryPrice)}</td>
+                  <td className="num">{utc(x.entryTime)}</td>
+                  <td className="num">{price(x.stopLoss)}</td>
+                  <td className="num">{price(x.takeProfit)}</td>
+                  <td className="num">{count(x.tradeId)}</td>
+                  <td className={`num ${tone(x.unrealizedPnl)}`}>{money(x.unrealizedPnl)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       {p.pendingOrders.length > 0 && (
         <>
           <h3>Pending orders ({p.pendingOrders.length})</h3>
-          <table className="grid bt-table" aria-label="Checkpoint pending orders">
-            <thead>
-              <tr>
-                <th className="num">Id</th>
-                <th>Symbol</th>
-                <th>Side</th>
-                <th>Type</th>
-                <th className="num">Size</th>
-                <th className="num">Price</th>
-                <th className="num">Stop loss</th>
-                <th className="num">Take profit</th>
-                <th>Placed</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.pendingOrders.map((o) => (
-                <tr key={o.id}>
-                  <td className="num">{o.id}</td>
-                  <td>{o.symbol}</td>
-                  <td>{o.side}</td>
-                  <td>{o.type}</td>
-                  <td className="num">{money(o.size)}</td>
-                  <td className="num">{price(o.price)}</td>
-                  <td className="num">{price(o.stopLoss)}</td>
-                  <td className="num">{price(o.takeProfit)}</td>
-                  <td className="num">{utc(o.placedAt)}</td>
+          <div className="bt-scroll">
+            <table className="grid bt-table" aria-label="Checkpoint pending orders">
+              <thead>
+                <tr>
+                  <th className="num">Id</th>
+                  <th>Symbol</th>
+                  <th>Side</th>
+                  <th>Type</th>
+                  <th className="num">Size</th>
+                  <th className="num">Price</th>
+                  <th className="num">Stop loss</th>
+                  <th className="num">Take profit</th>
+                  <th>Placed</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {p.pendingOrders.map((o) => (
+                  <tr key={o.id}>
+                    <td className="num">{o.id}</td>
+                    <td>{o.symbol}</td>
+                    <td>{o.side}</td>
+                    <td>{o.type}</td>
+                    <td className="num">{money(o.size)}</td>
+                    <td className="num">{price(o.price)}</td>
+                    <td className="num">{price(o.stopLoss)}</td>
+                    <td className="num">{price(o.takeProfit)}</td>
+                    <td className="num">{utc(o.placedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
 
@@ -193,7 +192,7 @@ export function InspectPanel({ report }: { report: InspectReport }) {
           {JSON.stringify(report.strategyState, null, 2)}
         </pre>
       )}
-      <p className="muted">
+      <p className="muted bt-wrap">
         {file.path} · trade seq {report.watermarks.tradeSeq} · equity watermark{' '}
         {utc(report.watermarks.equityTime)}
       </p>
@@ -204,8 +203,10 @@ export function InspectPanel({ report }: { report: InspectReport }) {
 function Pair({ label, value, className }: { label: string; value: string; className?: string }) {
   return (
     <>
-      <dt>{label}</dt>
-      <dd className={className}>{value}</dd>
+      <dt title={label}>{label}</dt>
+      <dd className={className} title={value}>
+        {value}
+      </dd>
     </>
   );
 }

@@ -1,10 +1,15 @@
 /**
  * Every checkpoint of the run on one horizontal axis — simulated time or progress % — as a marker
  * whose colour is its status and whose shape is its trigger. Hovering shows when it was written,
- * its size and ticks; clicking (or Enter on a focused marker) selects it.
+ * its size and ticks; clicking (or Enter on a focused marker) selects it. Seq labels that would
+ * overlap are left out (label-layout.ts) and show on hover or focus; crash, resume and fork marks
+ * sit on the axis (TimelineMarks.tsx).
  */
 import { useState, type KeyboardEvent } from 'react';
-import type { CheckpointInfo } from '../../../../shared/dto.ts';
+import type { CheckpointInfo, RunResumeMark } from '../../../../shared/dto.ts';
+import { placeLabels, type LabelCandidate } from './label-layout.ts';
+import { timelineMarks, valueAtTicks, type TimelineMark } from './timeline-marks.ts';
+import { markGlyph, MARK_STYLE, TimelineMarks } from './TimelineMarks.tsx';
 import { ChartBox } from '../run/ChartBox.tsx';
 import { bytes, count, fixed, utc, utcDate, utcMinute, wall } from '../run/format.ts';
 
@@ -21,7 +26,8 @@ export const STATUS_COLORS: Record<CheckpointInfo['status'], string> = {
 
 const TRIGGERS = ['interval', 'ticks', 'manual', 'shutdown', 'end', 'fork'] as const;
 
-const HEIGHT = 92;
+const HEIGHT = 96;
+const LABEL_SIZE = 9;
 const PAD = { left: 16, right: 16 };
 const MARK_Y = 34;
 const AXIS_Y = 58;
@@ -62,15 +68,27 @@ export function Timeline({
   mode,
   selected,
   onSelect,
+  resumes = [],
+  parent = null,
 }: {
   checkpoints: CheckpointInfo[];
   mode: AxisMode;
   selected: number | null;
   onSelect: (seq: number) => void;
+  /** Where the run was resumed in place (checkpoints:resumes). */
+  resumes?: readonly RunResumeMark[];
+  /** The run this one was forked from, if it was. */
+  parent?: { runId: string; seq: number } | null;
 }) {
   const [hover, setHover] = useState<number | null>(null);
+  const [hoverMark, setHoverMark] = useState<TimelineMark | null>(null);
   const shown = hover ?? selected;
   const info = checkpoints.find((c) => c.seq === shown) ?? null;
+  const marks = timelineMarks(checkpoints, resumes, parent);
+  const marked = new Set(marks.flatMap((m) => m.seqs));
+  const ends = new Set([checkpoints[0]?.seq, checkpoints.at(-1)?.seq]);
+  const priorityOf = (seq: number) =>
+    seq === selected ? 3 : marked.has(seq) ? 2 : ends.has(seq) ? 1 : 0;
 
   const times = checkpoints.map((c) => c.simTime).filter((t): t is number => t !== null);
   let [lo, hi] = mode === 'progress' ? [0, 100] : [Math.min(...times), Math.max(...times)];
@@ -87,6 +105,18 @@ export function Timeline({
           const x = (v: number) =>
             PAD.left + ((v - lo) / (hi - lo)) * Math.max(1, width - PAD.left - PAD.right);
           const ticks = Array.from({ length: 5 }, (_, i) => lo + ((hi - lo) * i) / 4);
+          const candidates: LabelCandidate[] = [];
+          for (const c of checkpoints) {
+            const v = valueOf(c);
+            if (v === null) continue;
+            const text = String(c.seq);
+            candidates.push({ key: c.seq, x: x(v), text, priority: priorityOf(c.seq) });
+          }
+          const labels = placeLabels(candidates, { minX: 0, maxX: width, fontSize: LABEL_SIZE });
+          const markX = (m: TimelineMark) => {
+            const v = valueAtTicks(checkpoints, m.ticks, mode);
+            return v === null ? null : x(Math.max(lo, Math.min(hi, v)));
+          };
           return (
             <svg width={width} height={height} aria-hidden={checkpoints.length === 0}>
               <line x1={PAD.left} x2={width - PAD.right} y1={AXIS_Y} y2={AXIS_Y} stroke="#3a434f" />
@@ -107,6 +137,8 @@ export function Timeline({
                 const v = valueOf(c);
                 if (v === null) return null;
                 const isSelected = c.seq === selected;
+                const label = labels.get(c.seq);
+                const cx = x(v);
                 const onKey = (e: KeyboardEvent) => {
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
@@ -117,7 +149,7 @@ export function Timeline({
                   <g
                     key={c.seq}
                     className={`bt-marker${isSelected ? ' bt-selected' : ''}`}
-                    transform={`translate(${x(v)},${MARK_Y})`}
+                    transform={`translate(${cx},${MARK_Y})`}
                     role="button"
                     tabIndex={0}
                     aria-label={`Checkpoint ${c.seq} marker, ${c.trigger}, ${c.status}`}
@@ -143,19 +175,48 @@ export function Timeline({
                       fillOpacity={c.status === 'valid' ? 0.9 : 0.6}
                       stroke="#0f1216"
                     />
-                    <text y={-R - 4} fontSize={9} fill="#7d8794" textAnchor="middle">
-                      {c.seq}
-                    </text>
+                    {label ? (
+                      <text x={label.left - cx} y={-R - 4} fontSize={LABEL_SIZE} fill="#7d8794">
+                        {c.seq}
+                      </text>
+                    ) : (
+                      hover === c.seq && (
+                        // A thinned-out label, on hover or focus only: drawn over its neighbours.
+                        <text
+                          className="bt-marker-hover-label"
+                          y={-R - 4}
+                          fontSize={LABEL_SIZE}
+                          fill="#c9d1d9"
+                          stroke="#0f1216"
+                          strokeWidth={3}
+                          paintOrder="stroke"
+                          textAnchor="middle"
+                        >
+                          {c.seq}
+                        </text>
+                      )
+                    )}
                   </g>
                 );
               })}
+              <TimelineMarks
+                marks={marks}
+                xOf={markX}
+                top={7}
+                axisY={AXIS_Y}
+                onHover={setHoverMark}
+              />
             </svg>
           );
         }}
       </ChartBox>
       <div className="bt-legend">
         <span className="bt-timeline-info">
-          {info ? describe(info) : 'Hover a checkpoint for details; click to inspect it.'}
+          {hoverMark
+            ? hoverMark.text
+            : info
+              ? describe(info)
+              : 'Hover a checkpoint for details; click to inspect it.'}
         </span>
       </div>
       <div className="bt-legend" role="group" aria-label="Legend">
@@ -173,6 +234,21 @@ export function Timeline({
             {t}
           </span>
         ))}
+        {(Object.keys(MARK_STYLE) as (keyof typeof MARK_STYLE)[])
+          .filter((k) => marks.some((m) => m.kind === k))
+          .map((k) => (
+            <span key={k}>
+              <svg width={12} height={12} viewBox="-7 -7 14 14" aria-hidden>
+                <path
+                  d={markGlyph(k, 5)}
+                  stroke={MARK_STYLE[k].color}
+                  strokeWidth={2}
+                  fill={k === 'resume' ? MARK_STYLE[k].color : 'none'}
+                />
+              </svg>{' '}
+              {MARK_STYLE[k].legend}
+            </span>
+          ))}
       </div>
     </div>
   );
