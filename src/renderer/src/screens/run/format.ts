@@ -26,7 +26,7 @@ export const price = (x: number | null | undefined): string => fixed(x, PRICE_DP
 export const money = (x: number | null | undefined): string => group(x, MONEY_DP);
 export const count = (x: number | null | undefined): string => group(x, 0);
 export const percent = (x: number | null | undefined, dp = 2): string =>
-  missing(x) ? DASH : `${fixed(x, dp)}%`;
+  missing(x) ? DASH : `${group(x, dp)}%`;
 
 /** A change with its sign: '+3', '-0.50000', '+1,250.00' (grouped when dp is MONEY_DP or 0). */
 export function signed(x: number | null | undefined, dp: number): string {
