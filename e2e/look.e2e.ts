@@ -70,32 +70,32 @@ afterAll(async () => {
 });
 
 const nav = (name: RegExp) => page.getByRole('button', { name }).first().click();
-const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+// Page-side scripts as text: this file is type-checked for Node, which has no DOM types.
+const theme = () => page.evaluate<string | undefined>('document.documentElement.dataset.theme');
 const background = () =>
-  page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor');
 
 /**
- * What sticks out at the current width: the page itself, or a card (.panel) whose content is
- * wider than the card (wide tables must scroll inside their .bt-scroll instead).
+ * What sticks out at the current width: the page itself, the screen (.content), or a card
+ * (.panel) whose content spills past it. A card that scrolls its wide table sideways is the
+ * intended fit and does not count.
  */
-function overflows(): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth + 1) out.push(`page ${root.scrollWidth}px`);
-    for (const el of document.querySelectorAll<HTMLElement>('.panel, .content')) {
-      // A card that scrolls its table sideways is the intended fit; .content scrolling is not.
-      const scrolls = el.matches('.panel') && getComputedStyle(el).overflowX !== 'visible';
-      if (!scrolls && el.scrollWidth > el.clientWidth + 1) {
-        const title = el.matches('.content')
-          ? 'screen'
-          : (el.querySelector('h2')?.textContent ?? el.className);
-        out.push(`${title}: ${el.scrollWidth}px in ${el.clientWidth}px`);
-      }
+const OVERFLOWS = `(() => {
+  const out = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) out.push('page ' + root.scrollWidth + 'px');
+  for (const el of document.querySelectorAll('.panel, .content')) {
+    const scrolls = el.matches('.panel') && getComputedStyle(el).overflowX !== 'visible';
+    if (!scrolls && el.scrollWidth > el.clientWidth + 1) {
+      const title = el.matches('.content')
+        ? 'screen'
+        : (el.querySelector('h2')?.textContent ?? el.className);
+      out.push(title + ': ' + el.scrollWidth + 'px in ' + el.clientWidth + 'px');
     }
-    return out;
-  });
-}
+  }
+  return out;
+})()`;
+const overflows = () => page.evaluate<string[]>(OVERFLOWS);
 
 describe('look', () => {
   it('follows a light system theme on first load; the toggle overrides it and persists', async () => {
