@@ -7,6 +7,9 @@
 
 const STEPS = [1, 2, 2.5, 5, 10];
 
+/** x rounded to `dp` decimals (a number, not text: the axis formats it). */
+const roundTo = (x: number, dp: number): number => Math.round(x * 10 ** dp) / 10 ** dp;
+
 /** The smallest nice step that covers `span` with at most `maxTicks - 1` intervals. */
 export function niceStep(span: number, maxTicks: number): number {
   const raw = span / Math.max(1, maxTicks - 1);
@@ -28,7 +31,7 @@ export function niceTicks(lo: number, hi: number, maxTicks = 5): number[] {
   // Multiples of the step times an integer, rounded to the step's decimals: 0.1 * 3 is
   // 0.30000000000000004 in floating point and would print as a different label.
   const dp = Math.max(0, -Math.floor(Math.log10(step)) + 1);
-  for (let i = first; i <= last; i++) ticks.push(Number((i * step).toFixed(dp)) + 0);
+  for (let i = first; i <= last; i++) ticks.push(roundTo(i * step, dp) + 0);
   return ticks;
 }
 
@@ -36,7 +39,7 @@ export function niceTicks(lo: number, hi: number, maxTicks = 5): number[] {
 export function tickDecimals(ticks: readonly number[]): number {
   const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
   for (let dp = 0; dp < 3; dp++) {
-    if (Math.abs(Number(step.toFixed(dp)) - step) < 1e-9) return dp;
+    if (Math.abs(roundTo(step, dp) - step) < 1e-9) return dp;
   }
   return 3;
 }
