@@ -186,8 +186,8 @@ describe('the Optimise screen through the web bridge', () => {
       .getByRole('group', { name: 'Param slow' })
       .getByRole('button', { name: 'Fixed' })
       .click();
-    await page.getByLabel('slow', { exact: true }).fill('12');
-    await page.getByLabel('timeframe', { exact: true }).selectOption('M5');
+    await page.getByLabel('Slow MA period', { exact: true }).fill('12');
+    await page.getByLabel('Timeframe', { exact: true }).selectOption('M5');
     await page.getByLabel('Trend timeframe', { exact: true }).selectOption('M15');
     await page.getByLabel('Trend MA period', { exact: true }).fill('10');
     await page.getByLabel('Walk-forward', { exact: true }).check();
