@@ -80,8 +80,8 @@ async function setUpSweep(workers: string): Promise<void> {
   await page.getByLabel('slow from').fill('12');
   await page.getByLabel('slow to').fill('24');
   await page.getByLabel('slow step').fill('12');
-  await page.getByLabel('trendTimeframe', { exact: true }).selectOption('H1');
-  await page.getByLabel('trendPeriod', { exact: true }).fill('20');
+  await page.getByLabel('Trend timeframe', { exact: true }).selectOption('H1');
+  await page.getByLabel('Trend MA period', { exact: true }).fill('20');
   await page.getByLabel('Workers', { exact: true }).fill(workers);
   const planned = page.getByRole('status', { name: 'Jobs planned' });
   await expect.poll(() => planned.textContent(), { timeout: 30_000 }).toBe('4 jobs');
@@ -186,10 +186,10 @@ describe('the Optimise screen through the web bridge', () => {
       .getByRole('group', { name: 'Param slow' })
       .getByRole('button', { name: 'Fixed' })
       .click();
-    await page.getByLabel('slow', { exact: true }).fill('12');
-    await page.getByLabel('timeframe', { exact: true }).selectOption('M5');
-    await page.getByLabel('trendTimeframe', { exact: true }).selectOption('M15');
-    await page.getByLabel('trendPeriod', { exact: true }).fill('10');
+    await page.getByLabel('Slow MA period', { exact: true }).fill('12');
+    await page.getByLabel('Timeframe', { exact: true }).selectOption('M5');
+    await page.getByLabel('Trend timeframe', { exact: true }).selectOption('M15');
+    await page.getByLabel('Trend MA period', { exact: true }).fill('10');
     await page.getByLabel('Walk-forward', { exact: true }).check();
     await page.getByLabel('In-sample days').fill('1');
     await page.getByLabel('Out-of-sample days').fill('1');

@@ -37,6 +37,11 @@ export interface ParamSpecDto {
   max?: number;
   choices?: string[];
   description: string;
+  /**
+   * What the app shows for the param ("Stop loss (pips)"); without one the name is humanised
+   * (shared/param-label.ts).
+   */
+  label?: string;
 }
 
 export interface StrategyInfo {

@@ -80,6 +80,7 @@ describe('backtestr strategies list', () => {
       min: 2,
       max: 1000,
       description: 'fast MA period',
+      label: 'Fast MA period',
     });
     expect(list[3]).toMatchObject({ name: 'mine', source: 'user', file });
   });

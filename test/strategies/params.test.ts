@@ -238,8 +238,19 @@ describe('validateParamSchema', () => {
       `${WHERE}: param 'n': description must be a string`,
     );
     expect(schemaError(p({ minimum: 1 }))).toBe(
-      `${WHERE}: param 'n' has an unknown key 'minimum'; allowed: name, type, default, min, max, choices, description`,
+      `${WHERE}: param 'n' has an unknown key 'minimum'; allowed: name, type, default, min, max, choices, description, label`,
     );
+  });
+
+  it('keeps an optional label and refuses an empty, overlong or non-string one', () => {
+    expect(validateParamSchema(p({ label: 'Period (bars)' }), WHERE)[0]!.label).toBe(
+      'Period (bars)',
+    );
+    expect(validateParamSchema(p({}), WHERE)[0]!).not.toHaveProperty('label');
+    const bad = `${WHERE}: param 'n': label must be a non-empty string of at most 60 characters`;
+    expect(schemaError(p({ label: ' ' }))).toBe(bad);
+    expect(schemaError(p({ label: 'x'.repeat(61) }))).toBe(bad);
+    expect(schemaError(p({ label: 3 }))).toBe(bad);
   });
 
   it('checks min, max and choices', () => {

@@ -8,6 +8,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { ProgressBar } from './components/ProgressBar.tsx';
 import { StatusBadge } from './components/StatusBadge.tsx';
+import { ThemeToggle } from './components/ThemeToggle.tsx';
 import { Toasts } from './components/Toasts.tsx';
 import { useShortcuts } from './components/shortcuts.ts';
 import { CheckpointsScreen } from './screens/CheckpointsScreen.tsx';
@@ -88,6 +89,7 @@ function TopBar() {
       <span className="topbar-item muted">
         {info ? `v${info.version} · ${info.host === 'electron' ? 'desktop' : 'web'}` : ''}
       </span>
+      <ThemeToggle />
       <button
         type="button"
         className="icon-btn help-btn"

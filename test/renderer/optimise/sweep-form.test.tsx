@@ -50,7 +50,7 @@ describe('Optimise form', () => {
     setValue('fast step', '5');
     await sweep(user, 'useTrend');
     await user.click(within(paramGroup('useTrend')).getByLabelText('false'));
-    setValue('slow', '50');
+    setValue('Slow', '50');
 
     // 4 fast values × 2 useTrend values, counted by the backend after the debounce.
     const status = screen.getByRole('status', { name: 'Jobs planned' });

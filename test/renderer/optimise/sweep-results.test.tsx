@@ -41,9 +41,9 @@ describe('Sweep results table', () => {
     expect(heads).toEqual([
       '',
       '# ▲',
-      'fast',
-      'slow',
-      'useTrend',
+      'Fast',
+      'Slow',
+      'Use trend',
       'Status',
       'Net profit',
       'Profit factor',
@@ -76,8 +76,8 @@ describe('Sweep results table', () => {
   it('sorts by a param, ties in plan order', async () => {
     const { user } = open();
     await screen.findByRole('table', { name: 'Jobs' });
-    await user.click(header('slow'));
-    await user.click(header('slow'));
+    await user.click(header('Slow'));
+    await user.click(header('Slow'));
     expect(order()).toEqual([2, 3, 6, 7, 0, 1, 4, 5]);
   });
 

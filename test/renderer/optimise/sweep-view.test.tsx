@@ -165,11 +165,11 @@ describe('Sweep view', () => {
       .map((r) => r.textContent);
     expect(rows[0]).toContain('2024-01-01 → 2024-03-01');
     expect(rows[0]).toContain('2024-03-01 → 2024-03-31');
-    expect(rows[0]).toContain('fast=10');
+    expect(rows[0]).toContain('Fast 10');
     expect(rows[0]).toContain('25.00');
     // The last window, clipped to the data's last tick, shows where it ends to the minute.
     expect(rows[1]).toContain('2024-03-31 → 2024-04-20 23:59');
-    expect(rows[1]).toContain('fast=5');
+    expect(rows[1]).toContain('Fast 5');
     expect(rows[1]).toContain('no in-sample job qualified');
     const stats = within(windows).getByRole('group', { name: 'Statistics' });
     expect(stats.textContent).toContain('1.25%');

@@ -128,8 +128,8 @@ describe('CompareScreen', () => {
   it('shows the params side by side, marking the ones that differ', async () => {
     render(<CompareScreen runIds={['a', 'b']} />);
     const table = await screen.findByRole('table', { name: 'Params side by side' });
-    const fast = within(table).getByRole('rowheader', { name: 'fast' }).closest('tr')!;
-    const slow = within(table).getByRole('rowheader', { name: 'slow' }).closest('tr')!;
+    const fast = within(table).getByRole('rowheader', { name: 'Fast' }).closest('tr')!;
+    const slow = within(table).getByRole('rowheader', { name: 'Slow' }).closest('tr')!;
     expect(
       within(fast)
         .getAllByRole('cell')
@@ -150,7 +150,7 @@ describe('CompareScreen', () => {
     const items = within(legend)
       .getAllByRole('listitem')
       .map((li) => li.textContent);
-    expect(items).toEqual(['a fast=5 slow=20', 'b fast=10 slow=20', 'c fast=15 slow=20']);
+    expect(items).toEqual(['a Fast 5 · Slow 20', 'b Fast 10 · Slow 20', 'c Fast 15 · Slow 20']);
   });
 
   it('asks for 2 to 4 runs when given fewer or more', async () => {

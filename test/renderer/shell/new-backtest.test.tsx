@@ -21,6 +21,7 @@ const STRATEGIES: StrategyList = {
       params: [
         {
           name: 'fast',
+          label: 'Fast MA period',
           type: 'integer',
           default: 10,
           min: 2,
@@ -60,14 +61,14 @@ describe('NewBacktestScreen', () => {
     setup();
     const strategy = (await screen.findByLabelText('Strategy')) as HTMLSelectElement;
     await waitFor(() => expect(strategy.value).toBe('demo'));
-    const fast = screen.getByLabelText('fast') as HTMLInputElement;
+    const fast = screen.getByLabelText('Fast MA period') as HTMLInputElement;
     expect(fast.type).toBe('number');
     expect([fast.value, fast.min, fast.max, fast.step]).toEqual(['10', '2', '100', '1']);
-    expect((screen.getByLabelText('risk') as HTMLInputElement).step).toBe('any');
-    expect((screen.getByLabelText('trail') as HTMLInputElement).checked).toBe(false);
-    const maType = screen.getByLabelText('maType') as HTMLSelectElement;
+    expect((screen.getByLabelText('Risk') as HTMLInputElement).step).toBe('any');
+    expect((screen.getByLabelText('Trail') as HTMLInputElement).checked).toBe(false);
+    const maType = screen.getByLabelText('MA type') as HTMLSelectElement;
     expect([...maType.options].map((o) => o.value)).toEqual(['ema', 'sma']);
-    const tf = screen.getByLabelText('tf') as HTMLSelectElement;
+    const tf = screen.getByLabelText('Tf') as HTMLSelectElement;
     expect(tf.value).toBe('H1');
     expect(tf.options).toHaveLength(8);
     expect(screen.getByText(/fast period · 2\.\.100 · default 10/)).toBeTruthy();
@@ -77,12 +78,12 @@ describe('NewBacktestScreen', () => {
 
   it('sends typed params and the whole request, then opens the run', async () => {
     const { fake, user } = setup();
-    const fast = await screen.findByLabelText('fast');
+    const fast = await screen.findByLabelText('Fast MA period');
     await user.clear(fast);
     await user.type(fast, '12');
-    await user.click(screen.getByLabelText('trail'));
-    await user.selectOptions(screen.getByLabelText('maType'), 'sma');
-    await user.selectOptions(screen.getByLabelText('tf'), 'M15');
+    await user.click(screen.getByLabelText('Trail'));
+    await user.selectOptions(screen.getByLabelText('MA type'), 'sma');
+    await user.selectOptions(screen.getByLabelText('Tf'), 'M15');
     await user.click(screen.getByLabelText('GBPUSD', { exact: false }));
     await user.type(screen.getByLabelText('Indicators'), 'ema(20), macd(12,26,9)');
     await user.click(screen.getByLabelText('W1'));
@@ -113,7 +114,7 @@ describe('NewBacktestScreen', () => {
 
   it('sends the broker settings: currency, 1:N leverage (0 = unlimited), stop-out, contract size', async () => {
     const { fake, user } = setup();
-    await screen.findByLabelText('fast');
+    await screen.findByLabelText('Fast MA period');
     // The defaults say what an empty field means.
     expect(screen.getByText("Empty = the first symbol's quote currency")).toBeTruthy();
     expect(screen.getByText("Empty = each symbol's spec")).toBeTruthy();
@@ -135,7 +136,7 @@ describe('NewBacktestScreen', () => {
 
   it('names a bad currency, leverage and stop-out inline and does not start', async () => {
     const { fake, user } = setup();
-    await screen.findByLabelText('fast');
+    await screen.findByLabelText('Fast MA period');
     await user.type(screen.getByLabelText('Account currency'), 'U$');
     await user.clear(screen.getByLabelText('Leverage (1:N)'));
     await user.type(screen.getByLabelText('Leverage (1:N)'), '-5');
@@ -151,7 +152,7 @@ describe('NewBacktestScreen', () => {
 
   it('shows validation messages inline and does not start', async () => {
     const { fake, user } = setup();
-    const fast = await screen.findByLabelText('fast');
+    const fast = await screen.findByLabelText('Fast MA period');
     await user.clear(fast);
     await user.type(fast, '1');
     await user.click(screen.getByLabelText('EURUSD', { exact: false })); // no symbol left
@@ -165,15 +166,15 @@ describe('NewBacktestScreen', () => {
     expect(screen.getByText('Pick at least one symbol')).toBeTruthy();
     expect(screen.getByText('Must be more than 0')).toBeTruthy();
     expect(screen.getByText('Must be after From')).toBeTruthy();
-    expect(screen.getByLabelText('fast').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Fast MA period').getAttribute('aria-invalid')).toBe('true');
     expect(fake.argsOf('runs:start')).toEqual([]);
   });
 
   it('sends no params without a strategy and null checkpoints when turned off', async () => {
     const { fake, user } = setup();
-    await screen.findByLabelText('fast');
+    await screen.findByLabelText('Fast MA period');
     await user.selectOptions(screen.getByLabelText('Strategy'), '');
-    expect(screen.queryByLabelText('fast')).toBeNull();
+    expect(screen.queryByLabelText('Fast MA period')).toBeNull();
     await user.click(screen.getByLabelText('Write checkpoints'));
     await user.click(screen.getByRole('button', { name: 'Start backtest' }));
     await waitFor(() => expect(fake.argsOf('runs:start')).toHaveLength(1));
@@ -185,7 +186,7 @@ describe('NewBacktestScreen', () => {
 
   it('records all three by default; unticking sends the rest, unticking all does not start', async () => {
     const { fake, user } = setup();
-    await screen.findByLabelText('fast');
+    await screen.findByLabelText('Fast MA period');
     for (const label of ['Bars and indicators', 'Trades', 'Equity curve'])
       expect((screen.getByLabelText(label) as HTMLInputElement).checked, label).toBe(true);
     await user.click(screen.getByLabelText('Bars and indicators'));
@@ -210,7 +211,7 @@ describe('NewBacktestScreen', () => {
     });
     const user = userEvent.setup();
     render(<NewBacktestScreen />);
-    await screen.findByLabelText('fast');
+    await screen.findByLabelText('Fast MA period');
     await user.click(screen.getByRole('button', { name: 'Start backtest' }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText(/must be between 2 and 100/)).toBeTruthy();

@@ -136,7 +136,7 @@ describe('RunsScreen', () => {
     // No losing trade but some profit: an infinite profit factor, as the Results screen shows it.
     expect(done.getByText('∞')).toBeTruthy();
     expect(done.getByText('3.46%')).toBeTruthy();
-    expect(done.getByText('fast=10 slow=30').getAttribute('title')).toBe('fast=10 slow=30');
+    expect(done.getByText('Fast 10 · Slow 30').getAttribute('title')).toBe('Fast 10 · Slow 30');
     // A run without statistics yet leaves the cells empty rather than showing zeros.
     const cells = [...rowOf('busy').querySelectorAll('td.num')].map((c) => c.textContent);
     expect(cells).not.toContain('0.00');
@@ -149,7 +149,7 @@ describe('RunsScreen', () => {
     });
     render(<RunsScreen />);
     await screen.findByText('r');
-    const full = 'fastPeriod=10 slowPeriod=30 trendTimeframe=H1 trendPeriod=20';
+    const full = 'Fast period 10 · Slow period 30 · Trend timeframe H1 · Trend period 20';
     const cell = within(rowOf('r')).getByTitle(full);
     expect(cell.textContent!.endsWith('…')).toBe(true);
     expect(cell.textContent!.length).toBeLessThan(full.length);

@@ -17,7 +17,9 @@ export class StrategyParamError extends Error {
 type ParamValue = ParamValues[string];
 
 const TYPES: readonly ParamSpec['type'][] = ['number', 'integer', 'boolean', 'string', 'timeframe'];
-const SPEC_KEYS = ['name', 'type', 'default', 'min', 'max', 'choices', 'description'];
+const SPEC_KEYS = ['name', 'type', 'default', 'min', 'max', 'choices', 'description', 'label'];
+/** A label is one short line of a form; longer text belongs in the description. */
+const MAX_LABEL = 60;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const TRUE_WORDS = ['true', '1', 'yes'];
@@ -218,6 +220,15 @@ export function validateParamSchema(schema: unknown, where: string): ParamSpec[]
       default: item.default as ParamValue,
       description: item.description as string,
     };
+    if (item.label !== undefined) {
+      if (
+        typeof item.label !== 'string' ||
+        item.label.trim() === '' ||
+        item.label.length > MAX_LABEL
+      )
+        fail(`${at}: label must be a non-empty string of at most ${MAX_LABEL} characters`);
+      spec.label = item.label as string;
+    }
     const numeric = spec.type === 'number' || spec.type === 'integer';
     for (const key of ['min', 'max'] as const) {
       const bound = item[key];

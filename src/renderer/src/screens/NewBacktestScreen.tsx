@@ -10,6 +10,7 @@ import { ClusterChoice } from '../components/ClusterChoice.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { Field, invalidProps } from '../components/Field.tsx';
+import { IsoDateInput } from '../components/IsoDateInput.tsx';
 import { useClusterSettings } from '../components/useClusterSettings.ts';
 import { useData } from '../store/data.ts';
 import { StrategyField } from './new/StrategyField.tsx';
@@ -129,20 +130,18 @@ export function NewBacktestScreen() {
           />
           <div className="form-grid">
             <Field id={fid('from')} label="From" problem={problems.from} hint="Optional, UTC">
-              <input
+              <IsoDateInput
                 id={fid('from')}
-                type="date"
                 value={rest.from}
-                onChange={(e) => set('from', e.target.value)}
+                onChange={(v) => set('from', v)}
                 {...invalidProps(fid('from'), problems.from)}
               />
             </Field>
             <Field id={fid('to')} label="To" problem={problems.to} hint="Optional, UTC">
-              <input
+              <IsoDateInput
                 id={fid('to')}
-                type="date"
                 value={rest.to}
-                onChange={(e) => set('to', e.target.value)}
+                onChange={(v) => set('to', v)}
                 {...invalidProps(fid('to'), problems.to)}
               />
             </Field>

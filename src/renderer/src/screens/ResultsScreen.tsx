@@ -6,6 +6,7 @@
  * a strategy has bars and indicators only: it says so instead of showing empty figures.
  */
 import { useEffect, useState } from 'react';
+import { StrategyParams } from '../components/StrategyParams.tsx';
 import type { RunInfo, RunResults } from '../../../shared/dto.ts';
 import { useNav } from '../store/nav.ts';
 import { ResultCharts } from './results/ResultCharts.tsx';
@@ -105,12 +106,7 @@ function ResultsView({ runId }: { runId: string }) {
         )}
         {run?.strategy && (
           <span>
-            {run.strategy.name}{' '}
-            <span className="muted">
-              {Object.entries(run.strategy.params)
-                .map(([k, v]) => `${k}=${String(v)}`)
-                .join(' ')}
-            </span>
+            {run.strategy.name} <StrategyParams strategy={run.strategy} />
           </span>
         )}
         {run && <span className="muted">{run.symbols.join(' ')}</span>}

@@ -12,6 +12,7 @@ import { EquityChart } from './run/EquityChart.tsx';
 import { FramesTable } from './run/FramesTable.tsx';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { StrategyParams } from '../components/StrategyParams.tsx';
 import { ClusterMark } from './runs/ClusterMark.tsx';
 import { bytes, count, DASH, duration, fixed, money, tone, utc, utcDate } from './run/format.ts';
 import { useRunLive } from './run/useRunLive.ts';
@@ -239,11 +240,6 @@ function RunView({ runId }: { runId: string }) {
 }
 
 function RunSummary({ run }: { run: RunInfo }) {
-  const params = run.strategy
-    ? Object.entries(run.strategy.params)
-        .map(([k, v]) => `${k}=${String(v)}`)
-        .join(' ')
-    : '';
   const period =
     run.from !== null || run.to !== null ? `${utcDate(run.from)} → ${utcDate(run.to)}` : 'all data';
   return (
@@ -253,7 +249,7 @@ function RunSummary({ run }: { run: RunInfo }) {
       <span>
         {run.strategy ? (
           <>
-            {run.strategy.name} <span className="muted">{params}</span>
+            {run.strategy.name} <StrategyParams strategy={run.strategy} />
           </>
         ) : (
           <span className="muted">no strategy</span>

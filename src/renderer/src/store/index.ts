@@ -3,6 +3,7 @@ import { initialData, useData } from './data.ts';
 import { initialNav, useNav } from './nav.ts';
 import { initialRuns, useRuns } from './runs.ts';
 import { initialSpecs, useSpecs } from './specs.ts';
+import { initialStrategies, useStrategies } from './strategies.ts';
 import { initialUi, useUi } from './ui.ts';
 
 export { useData } from './data.ts';
@@ -16,5 +17,6 @@ export function resetStores(): void {
   useRuns.setState({ ...initialRuns });
   useData.setState({ ...initialData });
   useSpecs.setState({ ...initialSpecs });
+  useStrategies.setState({ ...initialStrategies });
   useUi.setState({ ...initialUi });
 }

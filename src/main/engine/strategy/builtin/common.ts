@@ -30,6 +30,7 @@ export function timeframeParam(params: Readonly<ParamValues>, name: string): Tim
 export function lotsParam(): ParamSpec {
   return {
     name: 'lots',
+    label: 'Size (lots)',
     type: 'number',
     default: 1,
     min: 0.01,
@@ -58,6 +59,7 @@ export function stopParams(): ParamSpec[] {
   return [
     {
       name: 'stopLossPips',
+      label: 'Stop loss (pips)',
       type: 'number',
       default: 0,
       min: 0,
@@ -66,6 +68,7 @@ export function stopParams(): ParamSpec[] {
     },
     {
       name: 'takeProfitPips',
+      label: 'Take profit (pips)',
       type: 'number',
       default: 0,
       min: 0,

@@ -103,9 +103,16 @@ export const donchianBreakout: StrategyModule = {
   name: 'donchian-breakout',
   description: 'Donchian channel breakout with an exit channel and a trailing ATR stop',
   params: [
-    { name: 'timeframe', type: 'timeframe', default: 'H4', description: 'bars the channels use' },
+    {
+      name: 'timeframe',
+      label: 'Timeframe',
+      type: 'timeframe',
+      default: 'H4',
+      description: 'bars the channels use',
+    },
     {
       name: 'period',
+      label: 'Entry channel (bars)',
       type: 'integer',
       default: 20,
       min: 2,
@@ -114,6 +121,7 @@ export const donchianBreakout: StrategyModule = {
     },
     {
       name: 'exitPeriod',
+      label: 'Exit channel (bars)',
       type: 'integer',
       default: 10,
       min: 1,
@@ -122,6 +130,7 @@ export const donchianBreakout: StrategyModule = {
     },
     {
       name: 'atrPeriod',
+      label: 'ATR period',
       type: 'integer',
       default: 14,
       min: 1,
@@ -130,6 +139,7 @@ export const donchianBreakout: StrategyModule = {
     },
     {
       name: 'atrMult',
+      label: 'ATR stop multiple',
       type: 'number',
       default: 2,
       min: 0.1,

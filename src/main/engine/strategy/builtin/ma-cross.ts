@@ -102,12 +102,14 @@ export const maCross: StrategyModule = {
   params: [
     {
       name: 'timeframe',
+      label: 'Timeframe',
       type: 'timeframe',
       default: 'H1',
       description: 'bars the MAs are built on',
     },
     {
       name: 'fast',
+      label: 'Fast MA period',
       type: 'integer',
       default: 10,
       min: 2,
@@ -116,6 +118,7 @@ export const maCross: StrategyModule = {
     },
     {
       name: 'slow',
+      label: 'Slow MA period',
       type: 'integer',
       default: 30,
       min: 3,
@@ -124,6 +127,7 @@ export const maCross: StrategyModule = {
     },
     {
       name: 'maType',
+      label: 'MA type',
       type: 'string',
       default: 'ema',
       choices: ['ema', 'sma'],
@@ -131,12 +135,14 @@ export const maCross: StrategyModule = {
     },
     {
       name: 'trendTimeframe',
+      label: 'Trend timeframe',
       type: 'timeframe',
       default: 'D1',
       description: 'timeframe of the trend filter',
     },
     {
       name: 'trendPeriod',
+      label: 'Trend MA period',
       type: 'integer',
       default: 50,
       min: 2,

@@ -92,8 +92,9 @@ function onBar(ctx: StrategyContext, ev: BarEvent): void {
   }
 }
 
-const level = (name: string, def: number, description: string): ParamSpec => ({
+const level = (name: string, label: string, def: number, description: string): ParamSpec => ({
   name,
+  label,
   type: 'number',
   default: def,
   min: 0,
@@ -106,11 +107,30 @@ export const rsiReversion: StrategyModule = {
   description:
     'Mean reversion on RSI: buy out of oversold, sell out of overbought, exit at the middle',
   params: [
-    { name: 'timeframe', type: 'timeframe', default: 'M15', description: 'bars RSI is built on' },
-    { name: 'period', type: 'integer', default: 14, min: 2, max: 1000, description: 'RSI period' },
-    level('oversold', 30, 'buy when RSI crosses up through this level'),
-    level('overbought', 70, 'sell when RSI crosses down through this level'),
-    level('exitLevel', 50, 'close when RSI crosses this level in favour of the trade'),
+    {
+      name: 'timeframe',
+      label: 'Timeframe',
+      type: 'timeframe',
+      default: 'M15',
+      description: 'bars RSI is built on',
+    },
+    {
+      name: 'period',
+      label: 'RSI period',
+      type: 'integer',
+      default: 14,
+      min: 2,
+      max: 1000,
+      description: 'RSI period',
+    },
+    level('oversold', 'Oversold level', 30, 'buy when RSI crosses up through this level'),
+    level('overbought', 'Overbought level', 70, 'sell when RSI crosses down through this level'),
+    level(
+      'exitLevel',
+      'Exit level',
+      50,
+      'close when RSI crosses this level in favour of the trade',
+    ),
     lotsParam(),
     ...stopParams(),
   ],

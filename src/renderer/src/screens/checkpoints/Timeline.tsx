@@ -15,13 +15,14 @@ import { bytes, count, fixed, utc, utcDate, utcMinute, wall } from '../run/forma
 
 export type AxisMode = 'time' | 'progress';
 
+/** CSS variables (styles.css), so the markers follow the theme. */
 export const STATUS_COLORS: Record<CheckpointInfo['status'], string> = {
-  valid: '#3fbf7f',
-  corrupt: '#f0565e',
-  failed: '#e7b54a',
-  deleted: '#5d6672',
-  gc: '#5d6672',
-  missing: '#c77dff',
+  valid: 'var(--ok)',
+  corrupt: 'var(--danger)',
+  failed: 'var(--warn)',
+  deleted: 'var(--timeline-gone)',
+  gc: 'var(--timeline-gone)',
+  missing: 'var(--st-interrupted)',
 };
 
 const TRIGGERS = ['interval', 'ticks', 'manual', 'shutdown', 'end', 'fork'] as const;
@@ -119,14 +120,20 @@ export function Timeline({
           };
           return (
             <svg width={width} height={height} aria-hidden={checkpoints.length === 0}>
-              <line x1={PAD.left} x2={width - PAD.right} y1={AXIS_Y} y2={AXIS_Y} stroke="#3a434f" />
+              <line
+                x1={PAD.left}
+                x2={width - PAD.right}
+                y1={AXIS_Y}
+                y2={AXIS_Y}
+                stroke="var(--timeline-axis)"
+              />
               {ticks.map((t, i) => (
                 <g key={i} transform={`translate(${x(t)},${AXIS_Y})`}>
-                  <line y1={0} y2={4} stroke="#3a434f" />
+                  <line y1={0} y2={4} stroke="var(--timeline-axis)" />
                   <text
                     y={17}
                     fontSize={10}
-                    fill="#7d8794"
+                    fill="var(--muted)"
                     textAnchor={i === 0 ? 'start' : i === 4 ? 'end' : 'middle'}
                   >
                     {tickLabel(t)}
@@ -173,10 +180,10 @@ export function Timeline({
                       d={markerPath(c.trigger)}
                       fill={STATUS_COLORS[c.status]}
                       fillOpacity={c.status === 'valid' ? 0.9 : 0.6}
-                      stroke="#0f1216"
+                      stroke="var(--bg)"
                     />
                     {label ? (
-                      <text x={label.left - cx} y={-R - 4} fontSize={LABEL_SIZE} fill="#7d8794">
+                      <text x={label.left - cx} y={-R - 4} fontSize={LABEL_SIZE} fill="var(--muted)">
                         {c.seq}
                       </text>
                     ) : (
@@ -186,8 +193,8 @@ export function Timeline({
                           className="bt-marker-hover-label"
                           y={-R - 4}
                           fontSize={LABEL_SIZE}
-                          fill="#c9d1d9"
-                          stroke="#0f1216"
+                          fill="var(--text-strong)"
+                          stroke="var(--bg)"
                           strokeWidth={3}
                           paintOrder="stroke"
                           textAnchor="middle"
@@ -229,7 +236,7 @@ export function Timeline({
         {TRIGGERS.map((t) => (
           <span key={t}>
             <svg width={12} height={12} viewBox="-7 -7 14 14" aria-hidden>
-              <path d={markerPath(t, 5)} fill="#7d8794" />
+              <path d={markerPath(t, 5)} fill="var(--muted)" />
             </svg>{' '}
             {t}
           </span>

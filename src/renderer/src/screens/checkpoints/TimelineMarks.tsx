@@ -8,9 +8,9 @@
 import type { MarkKind, TimelineMark } from './timeline-marks.ts';
 
 export const MARK_STYLE: Record<MarkKind, { color: string; legend: string }> = {
-  crash: { color: '#f0565e', legend: 'crashed here' },
-  resume: { color: '#4aa3f0', legend: 'resumed from' },
-  fork: { color: '#c9a0ff', legend: 'forked from parent' },
+  crash: { color: 'var(--danger)', legend: 'crashed here' },
+  resume: { color: 'var(--accent)', legend: 'resumed from' },
+  fork: { color: 'var(--st-interrupted)', legend: 'forked from parent' },
 };
 
 /** SVG path of a mark's glyph centred on (0, 0). */

@@ -7,7 +7,7 @@ import type { EquityPoint, RunInfo } from '../../../../shared/dto.ts';
 import { ChartBox } from '../run/ChartBox.tsx';
 import * as chart from '../run/chart-parts.ts';
 import { money } from '../run/format.ts';
-import { paramsText } from '../runs/run-cells.tsx';
+import { StrategyParams } from '../../components/StrategyParams.tsx';
 import { mergeEquity, seriesKey } from './merge-equity.ts';
 
 /** The colour of run `i` (0-based) — the same variable colours its swatch in the tables. */
@@ -44,10 +44,7 @@ export function CompareChart({
         {runs.map(({ run }, i) => (
           <li key={run.id}>
             <span className={`compare-swatch compare-${i + 1}`} aria-hidden="true" />
-            <span className="mono">{run.id}</span>{' '}
-            <span className="muted mono">
-              {run.strategy ? paramsText(run.strategy.params) : ''}
-            </span>
+            <span className="mono">{run.id}</span> <StrategyParams strategy={run.strategy} />
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@
  * of each row marked) and params side by side (rows where the runs differ marked).
  */
 import type { RunInfo } from '../../../../shared/dto.ts';
+import { useParamLabel } from '../../store/strategies.ts';
 import { STATS } from '../results/StatsGrid.tsx';
 import { tone } from '../run/format.ts';
 import { bestColumns } from './best-of-row.ts';
@@ -69,6 +70,8 @@ export function CompareStatsTable({ runs }: { runs: readonly ComparedRun[] }) {
 export function CompareParamsTable({ runs }: { runs: readonly ComparedRun[] }) {
   const names = [...new Set(runs.flatMap(({ run }) => Object.keys(run.strategy?.params ?? {})))];
   const strategies = runs.map(({ run }) => run.strategy?.name ?? 'none');
+  // Labels from the first run's schema: compared runs are almost always one strategy's variants.
+  const label = useParamLabel(runs[0]?.run.strategy?.name);
   return (
     <table className="grid compare" aria-label="Params side by side">
       <RunHeads runs={runs} />
@@ -88,9 +91,7 @@ export function CompareParamsTable({ runs }: { runs: readonly ComparedRun[] }) {
           });
           return (
             <tr key={name} className={new Set(values).size > 1 ? 'differs' : undefined}>
-              <th scope="row" className="mono">
-                {name}
-              </th>
+              <th scope="row">{label(name)}</th>
               {values.map((v, i) => (
                 <td key={runs[i]!.run.id} className="num mono">
                   {v}

@@ -5,7 +5,9 @@ import { Field, invalidProps } from '../../components/Field.tsx';
 import { fmtInt } from '../../components/format.ts';
 import { useData } from '../../store/data.ts';
 import { notify } from '../../store/ui.ts';
-import { ISO_DATE_RE, intField, symbolProblem } from './validate.ts';
+import { IsoDateInput } from '../../components/IsoDateInput.tsx';
+import { isIsoDate } from '../../components/iso-date.ts';
+import { intField, symbolProblem } from './validate.ts';
 
 type Problems = Partial<Record<'symbol' | 'start' | 'days' | 'seed', string>>;
 
@@ -28,7 +30,7 @@ export function GenerateForm() {
     const p: Problems = {};
     const sp = symbolProblem(symbol);
     if (sp) p.symbol = sp;
-    if (!ISO_DATE_RE.test(start)) p.start = 'A date, e.g. 2024-01-01';
+    if (!isIsoDate(start)) p.start = 'A date, e.g. 2024-01-01';
     if (d.problem) p.days = d.problem;
     if (s.problem) p.seed = s.problem;
     setProblems(p);
@@ -72,11 +74,10 @@ export function GenerateForm() {
           />
         </Field>
         <Field id={`${id}-start`} label="Start" problem={problems.start} hint="UTC">
-          <input
+          <IsoDateInput
             id={`${id}-start`}
-            type="date"
             value={start}
-            onChange={(e) => setStart(e.target.value)}
+            onChange={setStart}
             {...invalidProps(`${id}-start`, problems.start)}
           />
         </Field>

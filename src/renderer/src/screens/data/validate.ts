@@ -1,7 +1,6 @@
 /** Client-side checks that mirror the contract's schemas, so mistakes show next to the field. */
 
 export const SYMBOL_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
-export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function symbolProblem(s: string): string | null {
   if (s.trim() === '') return 'Enter a symbol, e.g. EURUSD';

@@ -1,5 +1,6 @@
 import type { ParamSpecDto } from '../../../../shared/dto.ts';
 import { Field, invalidProps } from '../../components/Field.tsx';
+import { paramLabel } from '../../../../shared/param-label.ts';
 import { paramChoices, type RawParam } from './form.ts';
 
 function hintOf(spec: ParamSpecDto): string {
@@ -14,7 +15,7 @@ function hintOf(spec: ParamSpecDto): string {
   return `${spec.description}${range} · default ${spec.default === '' ? "''" : String(spec.default)}`;
 }
 
-/** One strategy parameter, drawn from its schema; the label is the param's name. */
+/** One strategy parameter, drawn from its schema, under its human label (shared/param-label.ts). */
 export function ParamField({
   id,
   spec,
@@ -38,7 +39,7 @@ export function ParamField({
             checked={value === true}
             onChange={(e) => onChange(e.target.checked)}
           />
-          {spec.name}
+          {paramLabel(spec.name, [spec])}
         </label>
         <span className="hint">{hintOf(spec)}</span>
       </div>
@@ -47,7 +48,7 @@ export function ParamField({
   const choices = paramChoices(spec);
   const text = String(value);
   return (
-    <Field id={id} label={spec.name} problem={problem} hint={hintOf(spec)}>
+    <Field id={id} label={paramLabel(spec.name, [spec])} problem={problem} hint={hintOf(spec)}>
       {choices ? (
         <select
           id={id}

@@ -4,6 +4,7 @@
  */
 import type { ArgsOf } from '../../../../shared/contract.ts';
 import type { ParamSpecDto } from '../../../../shared/dto.ts';
+import { isIsoDate } from '../../components/iso-date.ts';
 import { RECORD_KINDS, type RecordKind } from '../../../../shared/record-kinds.ts';
 import { buildMoney, MONEY_DEFAULTS, type MoneyFormValues } from './money-form.ts';
 
@@ -148,8 +149,6 @@ function num(
   return n;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The request for runs:start, or what to fix (keys: field names, `param.<name>` for params). */
 export function buildRequest(
   v: FormValues,
@@ -157,8 +156,8 @@ export function buildRequest(
 ): { request: RunStartArgs; problems: null } | { request: null; problems: Problems } {
   const problems: Problems = {};
   if (v.symbols.length === 0) problems.symbols = 'Pick at least one symbol';
-  if (v.from && !DATE.test(v.from)) problems.from = 'A date, e.g. 2024-01-01';
-  if (v.to && !DATE.test(v.to)) problems.to = 'A date, e.g. 2024-01-31';
+  if (v.from && !isIsoDate(v.from)) problems.from = 'A date, e.g. 2024-01-01';
+  if (v.to && !isIsoDate(v.to)) problems.to = 'A date, e.g. 2024-01-31';
   if (v.from && v.to && !problems.from && !problems.to && v.from >= v.to)
     problems.to = 'Must be after From';
   if (v.timeframes.length === 0) problems.timeframes = 'Pick at least one timeframe';

@@ -7,6 +7,7 @@
 import { useMemo, useState } from 'react';
 import { OBJECTIVE_LABELS, type SweepDetail } from '../../../../shared/sweeps.ts';
 import { useNav } from '../../store/nav.ts';
+import { useParamLabel } from '../../store/strategies.ts';
 import { fixed } from '../run/format.ts';
 import { maximises } from '../../../../shared/sweep-objective.ts';
 import { buildHeatmap, heatColor } from './heatmap.ts';
@@ -16,6 +17,7 @@ const NONE = '';
 export function HeatmapPanel({ detail }: { detail: SweepDetail }) {
   const go = useNav((s) => s.go);
   const names = detail.spec.params.map((p) => p.name);
+  const paramName = useParamLabel(detail.spec.base.strategy);
   const [xName, setX] = useState(names[0] ?? NONE);
   const [yName, setY] = useState(names[1] ?? NONE);
   const [win, setWin] = useState(0);
@@ -43,7 +45,7 @@ export function HeatmapPanel({ detail }: { detail: SweepDetail }) {
           <select aria-label="X param" value={xName} onChange={(e) => setX(e.target.value)}>
             {names.map((n) => (
               <option key={n} value={n}>
-                {n}
+                {paramName(n)}
               </option>
             ))}
           </select>
@@ -54,7 +56,7 @@ export function HeatmapPanel({ detail }: { detail: SweepDetail }) {
             <option value={NONE}>(none)</option>
             {names.map((n) => (
               <option key={n} value={n} disabled={n === xName}>
-                {n}
+                {paramName(n)}
               </option>
             ))}
           </select>
@@ -91,7 +93,9 @@ export function HeatmapPanel({ detail }: { detail: SweepDetail }) {
           <thead>
             <tr>
               <th className="muted small">
-                {yName && yName !== xName ? `${yName} \\ ${xName}` : xName}
+                {yName && yName !== xName
+                  ? `${paramName(yName)} \\ ${paramName(xName)}`
+                  : paramName(xName)}
               </th>
               {map.xs.map((x) => (
                 <th key={String(x)} scope="col" className="num">

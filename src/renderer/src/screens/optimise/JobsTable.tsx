@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import type { SweepDetail, SweepJobInfo } from '../../../../shared/sweeps.ts';
 import { useNav } from '../../store/nav.ts';
 import { tone } from '../run/format.ts';
+import { useParamLabel } from '../../store/strategies.ts';
 import { jobColumns, sortJobs, type SortDir } from './job-columns.ts';
 import { SortHeader } from '../../components/SortHeader.tsx';
 
@@ -17,7 +18,8 @@ const PAGE = 500;
 
 export function JobsTable({ detail, best }: { detail: SweepDetail; best: ReadonlySet<number> }) {
   const go = useNav((s) => s.go);
-  const columns = useMemo(() => jobColumns(detail.spec), [detail.spec]);
+  const label = useParamLabel(detail.spec.base.strategy);
+  const columns = useMemo(() => jobColumns(detail.spec, label), [detail.spec, label]);
   const [sort, setSort] = useState<{ key: string; dir: SortDir }>({ key: 'index', dir: 'asc' });
   const [picked, setPicked] = useState<string[]>([]);
   const [limit, setLimit] = useState(PAGE);

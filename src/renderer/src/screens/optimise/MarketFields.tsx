@@ -5,6 +5,7 @@
  */
 import type { SymbolSummary } from '../../../../shared/dto.ts';
 import { Field, invalidProps } from '../../components/Field.tsx';
+import { IsoDateInput } from '../../components/IsoDateInput.tsx';
 import { RecordField } from '../new/RecordField.tsx';
 import { SymbolsField } from '../new/SymbolsField.tsx';
 import { TimeframesField } from '../new/TimeframesField.tsx';
@@ -44,11 +45,10 @@ export function MarketFields({
             problem={problems[k]}
             hint="Optional, UTC"
           >
-            <input
+            <IsoDateInput
               id={fid(k)}
-              type="date"
               value={values[k]}
-              onChange={(e) => onChange({ [k]: e.target.value })}
+              onChange={(v) => onChange({ [k]: v })}
               {...invalidProps(fid(k), problems[k])}
             />
           </Field>

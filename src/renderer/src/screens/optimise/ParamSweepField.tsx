@@ -4,6 +4,7 @@
  * checkbox list of the values to try. Free-text strings can only be fixed.
  */
 import type { ParamSpecDto } from '../../../../shared/dto.ts';
+import { paramLabel } from '../../../../shared/param-label.ts';
 import { ParamField } from '../new/ParamField.tsx';
 import { canSweep, listChoices, type ParamSetting } from './sweep-form.ts';
 
@@ -26,7 +27,7 @@ export function ParamSweepField({
   return (
     <fieldset className="field opt-param" aria-label={`Param ${spec.name}`}>
       <legend className="opt-param-head">
-        <span className="mono">{spec.name}</span>
+        <span>{paramLabel(spec.name, [spec])}</span>
         <span className="bt-segmented" role="group" aria-label={`${spec.name}: fixed or swept`}>
           <button type="button" aria-pressed={!swept} onClick={() => set({ swept: false })}>
             Fixed

@@ -13,6 +13,7 @@ import { notify } from '../../store/ui.ts';
 import { DASH, count, duration, fixed } from '../run/format.ts';
 import { HeatmapPanel } from './HeatmapPanel.tsx';
 import { JobsTable } from './JobsTable.tsx';
+import { useParamLabel } from '../../store/strategies.ts';
 import { paramText } from './job-columns.ts';
 import { useSweep, type SweepLive } from './useSweep.ts';
 import { WindowsTable } from './WindowsTable.tsx';
@@ -56,6 +57,7 @@ export function SweepView({ sweepId }: { sweepId: string }) {
   const status = live?.status ?? detail?.status;
   const best = detail ? bestJobs(detail) : new Set<number>();
   const bestJob = detail?.jobs.find((j) => j.index === detail.bestJob);
+  const label = useParamLabel(detail?.spec.base.strategy);
   return (
     <div className="screen bt-screen">
       <header className="screen-head bt-head">
@@ -103,8 +105,8 @@ export function SweepView({ sweepId }: { sweepId: string }) {
         <p>
           Best: job {bestJob.index} (
           {Object.entries(bestJob.params)
-            .map(([k, v]) => `${k}=${paramText(v)}`)
-            .join(', ')}
+            .map(([k, v]) => `${label(k)} ${paramText(v)}`)
+            .join(' · ')}
           ) · {OBJECTIVE_LABELS[detail!.spec.objective]} {fixed(bestJob.objective, 2)}
         </p>
       )}

@@ -5,6 +5,7 @@
  */
 import type { SweepDetail, SweepJobInfo } from '../../../../shared/sweeps.ts';
 import { useNav } from '../../store/nav.ts';
+import { useParamLabel } from '../../store/strategies.ts';
 import { StatsGrid } from '../results/StatsGrid.tsx';
 import { count, money, percent, tone, utcDate, utcMinute } from '../run/format.ts';
 
@@ -12,15 +13,16 @@ import { count, money, percent, tone, utcDate, utcMinute } from '../run/format.t
 const at = (t: number) => (t % 86_400_000 === 0 ? utcDate(t) : utcMinute(t));
 const range = (r: { from: number; to: number }) => `${at(r.from)} → ${at(r.to)}`;
 
-function paramsText(job: SweepJobInfo | undefined): string {
+function paramsText(job: SweepJobInfo | undefined, label: (name: string) => string): string {
   if (!job) return '—';
   return Object.entries(job.params)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(' ');
+    .map(([k, v]) => `${label(k)} ${String(v)}`)
+    .join(' · ');
 }
 
 export function WindowsTable({ detail }: { detail: SweepDetail }) {
   const go = useNav((s) => s.go);
+  const label = useParamLabel(detail.spec.base.strategy);
   const jobAt = (i: number | null) => detail.jobs.find((j) => i !== null && j.index === i);
   return (
     <section className="panel" aria-label="Walk-forward windows">
@@ -54,7 +56,7 @@ export function WindowsTable({ detail }: { detail: SweepDetail }) {
                   <td className="num">{w.window}</td>
                   <td className="num left">{range(w.inSample)}</td>
                   <td className="num left">{range(w.outOfSample)}</td>
-                  <td className="mono">{paramsText(jobAt(w.bestJob))}</td>
+                  <td className="mono">{paramsText(jobAt(w.bestJob), label)}</td>
                   <td>
                     {oos && <span className={`badge status-${oos.status}`}>{oos.status}</span>}
                     {oos?.error && <span className="row-error"> {oos.error}</span>}

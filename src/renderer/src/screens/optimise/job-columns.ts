@@ -4,6 +4,7 @@
  * Any column sorts ascending or descending; a missing value (a pending job, an undefined
  * statistic) always sorts last, whatever the direction, and ties keep the plan order.
  */
+import { humaniseParamName } from '../../../../shared/param-label.ts';
 import type {
   ParamValue,
   SweepJobInfo,
@@ -93,7 +94,11 @@ function objectiveColumn(objective: SweepObjective): JobColumn {
   };
 }
 
-export function jobColumns(spec: SweepSpec): JobColumn[] {
+/** `label` writes a param's column head (the strategy schema's label, store/strategies.ts). */
+export function jobColumns(
+  spec: SweepSpec,
+  label: (name: string) => string = humaniseParamName,
+): JobColumn[] {
   const wf = spec.walkForward !== null;
   const cols: JobColumn[] = [
     {
@@ -125,7 +130,7 @@ export function jobColumns(spec: SweepSpec): JobColumn[] {
   for (const p of spec.params) {
     cols.push({
       key: `param.${p.name}`,
-      label: p.name,
+      label: label(p.name),
       numeric: p.kind === 'range',
       value: (j) => paramCell(j.params[p.name]),
       render: (j) => paramText(j.params[p.name]),

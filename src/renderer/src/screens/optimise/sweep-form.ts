@@ -6,6 +6,7 @@
  */
 import type { ArgsOf } from '../../../../shared/contract.ts';
 import type { ParamSpecDto } from '../../../../shared/dto.ts';
+import { isIsoDate } from '../../components/iso-date.ts';
 import { RECORD_KINDS, type RecordKind } from '../../../../shared/record-kinds.ts';
 import type { ParamValue, SweepObjective, SweptParam } from '../../../../shared/sweeps.ts';
 import {
@@ -79,7 +80,6 @@ export type Problems = Record<string, string>;
 export type SweepSpecArgs = ArgsOf<'sweeps:start'>['spec'];
 
 const DAY_MS = 86_400_000;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether a param can be swept over a checkbox list (a free-text string cannot). */
 export function listChoices(spec: ParamSpecDto): readonly string[] | null {
@@ -149,8 +149,8 @@ export function buildSweepSpec(
   const problems: Problems = {};
   if (!v.strategy) problems.strategy = 'Pick the strategy to optimise';
   if (v.symbols.length === 0) problems.symbols = 'Pick at least one symbol';
-  if (v.from && !DATE.test(v.from)) problems.from = 'A date, e.g. 2024-01-01';
-  if (v.to && !DATE.test(v.to)) problems.to = 'A date, e.g. 2024-01-31';
+  if (v.from && !isIsoDate(v.from)) problems.from = 'A date, e.g. 2024-01-01';
+  if (v.to && !isIsoDate(v.to)) problems.to = 'A date, e.g. 2024-01-31';
   if (v.from && v.to && !problems.from && !problems.to && v.from >= v.to)
     problems.to = 'Must be after From';
   if (v.timeframes.length === 0) problems.timeframes = 'Pick at least one timeframe';

@@ -5,17 +5,29 @@
  */
 import { timeAxisLabel, utc } from './format.ts';
 
+/** CSS variables (styles.css), which SVG strokes and fills accept: the charts follow the theme. */
 export const COLORS = {
-  equity: '#3d9bff',
-  balance: '#8b96a5',
-  grid: '#242b35',
-  axis: '#7b8594',
-  up: '#3fbf7f',
-  down: '#f0565e',
-  margin: '#e0a030',
+  balance: 'var(--chart-balance)',
+  grid: 'var(--chart-grid)',
+  axis: 'var(--chart-axis)',
+  up: 'var(--ok)',
+  down: 'var(--danger)',
+  margin: 'var(--chart-margin)',
 };
 
-export const TOOLTIP_STYLE = { background: '#151a21', border: '1px solid #323b47', fontSize: 12 };
+/** The equity line's colour: green when the curve ends at or above its start, red below. */
+export function equityColor(data: readonly { equity: number }[]): string {
+  const first = data[0]?.equity ?? 0;
+  const last = data[data.length - 1]?.equity ?? first;
+  return last >= first ? COLORS.up : COLORS.down;
+}
+
+export const TOOLTIP_STYLE = {
+  background: 'var(--panel)',
+  border: '1px solid var(--border-strong)',
+  color: 'var(--text)',
+  fontSize: 12,
+};
 
 const AXIS = { stroke: COLORS.axis, fontSize: 11 };
 
@@ -55,10 +67,31 @@ export function valueAxisProps(
   return { ...AXIS, domain, tickFormatter: (v: number) => format(v), width: 80 };
 }
 
-/** For <Tooltip>: the UTC time, then each series' value written by `format`. */
+/**
+ * For a <YAxis> with explicit ticks (niceTicks): every tick drawn (interval 0, so recharts skips
+ * none) and the axis as wide as its longest label (~6.5 px a character at 11 px, plus the tick).
+ */
+export function tickedAxisProps(ticks: number[], format: (v: number) => string) {
+  const longest = Math.max(...ticks.map((t) => format(t).length), 1);
+  return {
+    ...AXIS,
+    domain: [ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0] as [number, number],
+    ticks,
+    interval: 0 as const,
+    tickFormatter: (v: number) => format(v),
+    width: Math.ceil(longest * 6.5) + 14,
+  };
+}
+
+/**
+ * For <Tooltip>: the UTC time, then each series as 'Balance: 4,592.00' (recharts' default
+ * separator is ' : ', which reads as a stray space).
+ */
 export function tooltipProps(format: (v: number) => string) {
   return {
     contentStyle: TOOLTIP_STYLE,
+    labelStyle: { color: 'var(--text-strong)' },
+    separator: ': ',
     labelFormatter: (t: unknown) => utc(Number(t)),
     formatter: (v: unknown, name: unknown): [string, string] => [format(Number(v)), String(name)],
   };

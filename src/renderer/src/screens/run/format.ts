@@ -1,8 +1,9 @@
 /**
  * Number and time formatting shared by the run, checkpoints and results screens: fixed decimals
- * (prices 5 dp, money 2 dp, percentages 1–2 dp) so that right-aligned columns line up, money and
- * counts with thousands separators (en-US, like the rest of the app), prices and indicator values
- * without; '—' for a missing value; times in UTC (simulated time is market time).
+ * (prices 5 dp, money 2 dp, percentages 1–2 dp) so that right-aligned columns line up; every
+ * figure with thousands separators (en-US, shared/report-format.ts, like the rest of the app)
+ * except prices, which traders read digit by digit as quoted; '—' for a missing value; times in
+ * UTC (simulated time is market time).
  */
 import { grouped, NONE } from '../../../../shared/report-format.ts';
 
@@ -14,24 +15,28 @@ export const DASH = NONE;
 const missing = (x: number | null | undefined): x is null | undefined =>
   x === null || x === undefined || !Number.isFinite(x);
 
-/** x with `dp` decimals, no grouping (prices, ratios); '—' for null, NaN or ±Infinity. */
+/** x with `dp` decimals and thousands separators (ratios, sizes, pips, ms); '—' for none. */
 export function fixed(x: number | null | undefined, dp: number): string {
-  return missing(x) ? DASH : (x === 0 ? 0 : x).toFixed(dp);
+  return grouped(x, dp);
 }
 /** x with `dp` decimals and thousands separators: 12,345.60. */
 export function group(x: number | null | undefined, dp: number): string {
   return grouped(x, dp);
 }
-export const price = (x: number | null | undefined): string => fixed(x, PRICE_DP);
+/** A price as quoted: `dp` decimals, no grouping (1.08512). */
+function quote(x: number | null | undefined, dp: number): string {
+  return missing(x) ? DASH : (x === 0 ? 0 : x).toFixed(dp);
+}
+export const price = (x: number | null | undefined): string => quote(x, PRICE_DP);
 export const money = (x: number | null | undefined): string => group(x, MONEY_DP);
 export const count = (x: number | null | undefined): string => group(x, 0);
 export const percent = (x: number | null | undefined, dp = 2): string =>
-  missing(x) ? DASH : `${fixed(x, dp)}%`;
+  missing(x) ? DASH : `${group(x, dp)}%`;
 
 /** A change with its sign: '+3', '-0.50000', '+1,250.00' (grouped when dp is MONEY_DP or 0). */
 export function signed(x: number | null | undefined, dp: number): string {
   if (missing(x)) return DASH;
-  const s = dp === PRICE_DP ? fixed(x, dp) : group(x, dp);
+  const s = dp === PRICE_DP ? quote(x, dp) : group(x, dp);
   return x > 0 ? `+${s}` : s;
 }
 

@@ -3,6 +3,7 @@
  * screen formats them), its params in short, and the sweep a job run belongs to.
  */
 import type { RunInfo } from '../../../../shared/dto.ts';
+import { StrategyParams } from '../../components/StrategyParams.tsx';
 import { useNav } from '../../store/nav.ts';
 import { STATS } from '../results/StatsGrid.tsx';
 import { tone } from '../run/format.ts';
@@ -22,22 +23,14 @@ export function StatCell({ run, stat }: { run: RunInfo; stat: string }) {
   return <td className={`num ${spec.signed ? tone(x) : ''}`}>{spec.format(x, run.stats)}</td>;
 }
 
-/** `fast=10 slow=30` — every param, in the order the run stored them. */
-export function paramsText(params: Record<string, number | boolean | string>): string {
-  return Object.entries(params)
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(' ');
-}
-
 /** Past this many characters the cell is cut; the title holds the whole text. */
-const SHORT_PARAMS = 40;
+const SHORT_PARAMS = 48;
 
+/** Every param with its label, in the order the run stored them (StrategyParams). */
 export function ParamsCell({ run }: { run: RunInfo }) {
-  const full = run.strategy ? paramsText(run.strategy.params) : '';
-  const short = full.length > SHORT_PARAMS ? `${full.slice(0, SHORT_PARAMS - 1)}…` : full;
   return (
-    <td className="mono small nowrap" title={full || undefined}>
-      {short}
+    <td className="small nowrap">
+      <StrategyParams strategy={run.strategy} maxChars={SHORT_PARAMS} className="" />
     </td>
   );
 }
