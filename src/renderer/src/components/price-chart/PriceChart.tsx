@@ -46,7 +46,9 @@ export function PriceChart({
   const palette = usePalette(el);
   const barMs = TIMEFRAME_MS[timeframe] ?? 60_000;
 
-  useEffect(() => useChartLink.getState().reset(), [run.id]);
+  useEffect(() => {
+    useChartLink.getState().reset();
+  }, [run.id]);
 
   const shown = useMemo(() => tradesOf(trades, symbol), [trades, symbol]);
   const selectedTrade = shown.find((t) => t.id === link.focus?.tradeId) ?? null;
@@ -80,9 +82,13 @@ export function PriceChart({
     },
     (c) => c.draw(view, palette),
   );
-  useEffect(() => canvas.current?.draw(view, palette), [canvas, view, palette]);
+  useEffect(() => {
+    canvas.current?.draw(view, palette);
+  }, [canvas, view, palette]);
   // After a page arrives or the user stops moving: at an end with more beyond it, load on.
-  useEffect(() => checkEdges(), [cache, range]);
+  useEffect(() => {
+    checkEdges();
+  }, [cache, range]);
 
   // A trade picked in the trades table: switch to its symbol, load around it, then centre on it.
   const centred = useRef<number | null>(null);
@@ -124,7 +130,9 @@ export function PriceChart({
     lastPartial.current = partial.time;
     if (partial.time >= lastBar) c.updateBar(partial);
   });
-  useEffect(() => onPartial(), [partial]);
+  useEffect(() => {
+    onPartial();
+  }, [partial]);
 
   const visible = range?.time;
   return (
