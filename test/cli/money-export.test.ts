@@ -123,13 +123,15 @@ describe('money output through the CLI export and the DTOs', () => {
     expect(reason).toContain(','); // thousands separators: why the cell is quoted
 
     const [th, ...trades] = rows(a.files.get('trades.csv')!);
-    expect(th.slice(-6)).toEqual([
+    expect(th.slice(-8)).toEqual([
       'lots',
       'swap',
       'mae_pips',
       'mae_money',
       'mfe_pips',
       'mfe_money',
+      'stop_loss',
+      'take_profit',
     ]);
     const col = (name: string) => th.indexOf(name);
     expect(trades.map((t) => [t[col('side')], t[col('size')], t[col('lots')]])).toEqual([

@@ -37,6 +37,8 @@ function trade(
     maeMoney: 0,
     mfePips: 0,
     mfeMoney: 0,
+    stopLoss: null,
+    takeProfit: null,
   };
 }
 

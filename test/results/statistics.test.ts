@@ -30,6 +30,8 @@ function trade(netPnl: number): Trade {
     maeMoney: 0,
     mfePips: 0,
     mfeMoney: 0,
+    stopLoss: null,
+    takeProfit: null,
   };
 }
 

@@ -47,6 +47,8 @@ const trade: Trade = {
   maeMoney: 787.5,
   mfePips: 14.2,
   mfeMoney: 355,
+  stopLoss: null,
+  takeProfit: null,
 };
 
 const sample = (i: number, marginLevel: number | null): EquitySample => ({

@@ -151,6 +151,8 @@ export class Ledger {
       swap,
       netPnl: grossPnl - commission + swap,
       ...excursionOf(b, units, rate),
+      stopLoss: b.stopLoss,
+      takeProfit: b.takeProfit,
     };
     if (all) b.flatten();
     else {

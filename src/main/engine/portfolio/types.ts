@@ -147,6 +147,9 @@ export interface Trade {
   maeMoney: number;
   mfePips: number;
   mfeMoney: number;
+  /** The position's stops when these units closed (null: none set). */
+  stopLoss: number | null;
+  takeProfit: number | null;
 }
 
 /** Receives every closed (or partly closed) trade, in order. */

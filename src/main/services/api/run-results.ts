@@ -35,9 +35,6 @@ export function tradeResults(db: Db, run: RunRecord): Pick<RunResults, 'trades' 
     trades: [...storedTrades(db, run.id)].map((t): TradeDto => ({
       ...t,
       lots: lots(t.symbol, t.size),
-      // Foundation: the trades table gains stop_loss / take_profit (issue 13).
-      stopLoss: null,
-      takeProfit: null,
     })),
     rejections: newestRejections(db, run.id, MAX_REJECTIONS).map((r): RejectionDto => ({
       ...r,

@@ -39,7 +39,8 @@ function committedTrades(db: Db, d: CheckpointData): unknown[][] {
   const rows = db
     .prepare(
       `SELECT seq, trade_id, symbol, side, size, entry_time, entry_price, exit_time, exit_price,
-         exit_reason, gross_pnl, commission, net_pnl, swap, mae_pips, mae_money, mfe_pips, mfe_money
+         exit_reason, gross_pnl, commission, net_pnl, swap, mae_pips, mae_money, mfe_pips, mfe_money,
+         stop_loss, take_profit
        FROM trades WHERE run_id = ? AND seq <= ? ORDER BY seq`,
     )
     .raw()

@@ -242,4 +242,8 @@ export const MIGRATIONS: readonly string[] = [
   // 13: a run's report beside its statistics (issue 12): JSON of RunReport — the monthly returns,
   // warnings, and whether the statistics are "to date" (of a paused, stopped or failed run).
   `ALTER TABLE runs ADD COLUMN report TEXT;`,
+  // 14: the stop-loss and take-profit in effect on a position when a trade (or part) of it closed
+  // (issue 13: the price chart draws them). NULL: none set, and every row of an older run.
+  `ALTER TABLE trades ADD COLUMN stop_loss REAL;
+   ALTER TABLE trades ADD COLUMN take_profit REAL;`,
 ];

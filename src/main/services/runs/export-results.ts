@@ -31,6 +31,9 @@ const TRADE_COLUMNS = [
   'mae_money',
   'mfe_pips',
   'mfe_money',
+  // issue 13: the stops in effect when the trade closed; empty when none
+  'stop_loss',
+  'take_profit',
 ];
 
 export function writeTradesCsv(db: Db, run: RunRecord, outDir: string): string {
@@ -53,6 +56,7 @@ export function writeTradesCsv(db: Db, run: RunRecord, outDir: string): string {
           t.exitReason,
           ...[t.grossPnl, t.commission, t.netPnl, lots(t.symbol, t.size), t.swap].map(formatNumber),
           ...[t.maePips, t.maeMoney, t.mfePips, t.mfeMoney].map(formatNumber),
+          ...[t.stopLoss, t.takeProfit].map((v) => (v === null ? '' : formatNumber(v))),
         ];
       }
     })(),

@@ -21,7 +21,7 @@ export function forkRun(db: Db, parentRunId: string, data: CheckpointData): stri
     // Columns named on both sides: migrations append columns, so table order is not theirs.
     const trades = `seq, trade_id, symbol, side, size, entry_time, entry_price, exit_time,
       exit_price, exit_reason, gross_pnl, commission, net_pnl, swap, mae_pips, mae_money, mfe_pips,
-      mfe_money`;
+      mfe_money, stop_loss, take_profit`;
     db.prepare(
       `INSERT INTO trades (run_id, ${trades}) SELECT ?, ${trades} FROM trades
        WHERE run_id = ? AND seq <= ?`,

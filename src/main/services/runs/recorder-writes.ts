@@ -64,7 +64,8 @@ function statementsOf(db: Db): Statements {
       trade: db.prepare(
         `INSERT INTO trades (run_id, seq, trade_id, symbol, side, size, entry_time, entry_price, exit_time,
            exit_price, exit_reason, gross_pnl, commission, net_pnl, swap, mae_pips, mae_money, mfe_pips,
-           mfe_money) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           mfe_money, stop_loss, take_profit)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       equity: db.prepare(equitySql(1)),
       equityBlock: db.prepare(equitySql(EQUITY_BLOCK)),

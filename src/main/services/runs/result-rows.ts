@@ -14,7 +14,8 @@ export function storedTrades(db: Db, runId: string): IterableIterator<Trade> {
       `SELECT trade_id AS id, symbol, side, size, entry_time AS entryTime, entry_price AS entryPrice,
          exit_time AS exitTime, exit_price AS exitPrice, exit_reason AS exitReason,
          gross_pnl AS grossPnl, commission, swap, net_pnl AS netPnl, mae_pips AS maePips,
-         mae_money AS maeMoney, mfe_pips AS mfePips, mfe_money AS mfeMoney
+         mae_money AS maeMoney, mfe_pips AS mfePips, mfe_money AS mfeMoney,
+         stop_loss AS stopLoss, take_profit AS takeProfit
        FROM trades WHERE run_id = ? ORDER BY seq`,
     )
     .iterate(runId) as IterableIterator<Trade>;

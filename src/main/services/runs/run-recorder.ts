@@ -111,6 +111,8 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       t.maeMoney,
       t.mfePips,
       t.mfeMoney,
+      t.stopLoss,
+      t.takeProfit,
     ]);
   }
 
@@ -313,7 +315,8 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
     };
     this.#bars?.clear();
     for (const r of pending.bars) this.#bars?.queuePendingRow(r);
-    this.#trades = this.#recordTrades ? pending.trades.map((r) => [...r]) : [];
+    // A checkpoint written before migration 14 has trade rows without stop-loss/take-profit.
+    this.#trades = this.#recordTrades ? pending.trades.map((r) => withStops(r)) : [];
     this.#equity = this.#recordEquity ? pending.equity.map((r) => [...r]) : [];
     this.#rejections = this.#recordTrades ? pending.rejections.map((r) => [...r]) : [];
     const lastTrade = pending.trades[pending.trades.length - 1];
@@ -339,3 +342,9 @@ export class RunRecorder implements BarSink, TradeSink, EquitySink {
       );
   }
 }
+
+/** A pending trade row with its stop-loss and take-profit (null, none known, for older rows). */
+function withStops(r: unknown[]): unknown[] {
+  return r.length === TRADE_ROW_WITHOUT_STOPS ? [...r, null, null] : [...r];
+}
+const TRADE_ROW_WITHOUT_STOPS = 18;

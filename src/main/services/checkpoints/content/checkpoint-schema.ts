@@ -60,6 +60,12 @@ const pendingTrade = z.tuple([
   float64,
   float64,
 ]);
+/** Since migration 14 a row ends with the stop-loss and take-profit (null: none). */
+const pendingTradeWithStops = z.tuple([
+  ...pendingTrade.def.items,
+  float64.nullable(),
+  float64.nullable(),
+]);
 /** time, balance, equity, drawdown, drawdown %, used margin, margin level (null: no margin). */
 const pendingEquity = z.tuple([
   finite,
@@ -106,7 +112,7 @@ export const checkpointDataSchema = z.strictObject({
   watermarks,
   pending: z.strictObject({
     bars: list(pendingBar),
-    trades: list(pendingTrade),
+    trades: list(z.union([pendingTradeWithStops, pendingTrade])),
     equity: list(pendingEquity),
     rejections: list(pendingRejection),
   }),

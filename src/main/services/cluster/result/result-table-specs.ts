@@ -58,6 +58,8 @@ export const RESULT_TABLES: Record<string, TableSpec> = {
       ['mae_money', 'real'],
       ['mfe_pips', 'real'],
       ['mfe_money', 'real'],
+      ['stop_loss', 'real'],
+      ['take_profit', 'real'],
     ],
     order: 'seq',
   },

@@ -126,3 +126,24 @@ export function copyChunksUpTo(db: Db, s: BarSeries, toRunId: string, t: number 
 function clampTime(t: number): number {
   return Math.max(-8.64e15, Math.min(8.64e15, t));
 }
+
+/** The series' chunks that end at or after `from`, oldest first (a chart window read forwards). */
+export function* chunksFrom(db: Db, s: BarSeries, from: number): Generator<BarColumns> {
+  // Seek with the key (first_time) to the chunk holding `from`: no scan of the older chunks.
+  const start = `SELECT MAX(first_time) FROM bar_chunks WHERE ${SERIES} AND first_time <= ?`;
+  const sql = `SELECT ${COLUMNS} FROM bar_chunks WHERE ${SERIES}
+               AND first_time >= COALESCE((${start}), -8.64e15) ORDER BY first_time`;
+  const series = [s.runId, s.symbol, s.timeframe];
+  const rows = db.prepare(sql).iterate(...series, ...series, clampTime(from));
+  for (const r of rows as Iterable<ChunkRow>) yield decodeBarChunk(r.data, r.count);
+}
+
+/** Open times of the series' first and last chunked bar; null when it has no chunk. */
+export function chunkExtent(db: Db, s: BarSeries): { first: number; last: number } | null {
+  const row = db
+    .prepare(
+      `SELECT MIN(first_time) AS first, MAX(last_time) AS last FROM bar_chunks WHERE ${SERIES}`,
+    )
+    .get(s.runId, s.symbol, s.timeframe) as { first: number | null; last: number | null };
+  return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
+}

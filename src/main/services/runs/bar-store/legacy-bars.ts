@@ -65,3 +65,29 @@ export function copyLegacyUpTo(db: Db, s: BarSeries, toRunId: string, t: number 
     `INSERT INTO bars SELECT ?, symbol, timeframe, ${ROW} FROM bars WHERE ${SERIES} AND time <= ?`,
   ).run(toRunId, s.runId, s.symbol, s.timeframe, t);
 }
+
+/** The series' rows with time <= upto, newest first, read lazily (a chart window read backwards). */
+export function* legacyRowsNewestFirst(
+  db: Db,
+  s: BarSeries,
+  upto: number,
+): Generator<Float64Array> {
+  const sql = `SELECT ${ROW} FROM bars WHERE ${SERIES} AND time <= ? ORDER BY time DESC`;
+  const rows = db.prepare(sql).iterate(s.runId, s.symbol, s.timeframe, Math.min(upto, 8.64e15));
+  for (const r of rows as Iterable<LegacyRow>) yield toValues(r);
+}
+
+/** The series' rows with time >= from, oldest first, read lazily. */
+export function* legacyRowsFrom(db: Db, s: BarSeries, from: number): Generator<Float64Array> {
+  const sql = `SELECT ${ROW} FROM bars WHERE ${SERIES} AND time >= ? ORDER BY time`;
+  const rows = db.prepare(sql).iterate(s.runId, s.symbol, s.timeframe, Math.max(from, -8.64e15));
+  for (const r of rows as Iterable<LegacyRow>) yield toValues(r);
+}
+
+/** Open times of the series' first and last row; null when it has none. */
+export function legacyExtent(db: Db, s: BarSeries): { first: number; last: number } | null {
+  const row = db
+    .prepare(`SELECT MIN(time) AS first, MAX(time) AS last FROM bars WHERE ${SERIES}`)
+    .get(s.runId, s.symbol, s.timeframe) as { first: number | null; last: number | null };
+  return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
+}
