@@ -18,6 +18,7 @@ import {
 import type { CanvasFactory, CanvasView, ChartCanvas, VisibleRange } from './canvas-types.ts';
 import type { Palette } from './palette.ts';
 import type { SegmentPoint } from './trade-overlays.ts';
+import { PRICE_DP } from '../../screens/run/format.ts';
 
 const sec = (ms: number) => Math.floor(ms / 1000) as UTCTimestamp;
 const points = (ps: SegmentPoint[]) =>
@@ -46,9 +47,16 @@ const NO_CANVAS: ChartCanvas = {
 export const createLwCanvas: CanvasFactory = (el) => {
   if (!canDraw()) return NO_CANVAS;
   const chart = createChart(el, { autoSize: true, timeScale: { timeVisible: true } });
-  const candles = chart.addSeries(CandlestickSeries, {});
+  // Prices to the app's 5 decimals (the library's default of 2 shows 1.11 for every FX quote).
+  const priceFormat = { type: 'price' as const, precision: PRICE_DP, minMove: 10 ** -PRICE_DP };
+  const candles = chart.addSeries(CandlestickSeries, { priceFormat });
   const markers = createSeriesMarkers(candles, []);
-  const level = { lineWidth: 1 as const, lastValueVisible: false, priceLineVisible: false };
+  const level = {
+    lineWidth: 1 as const,
+    lastValueVisible: false,
+    priceLineVisible: false,
+    priceFormat,
+  };
   const stopLoss = chart.addSeries(LineSeries, { ...level, lineStyle: LineStyle.Dashed });
   const takeProfit = chart.addSeries(LineSeries, { ...level, lineStyle: LineStyle.Dashed });
   const lines = new Map<string, ISeriesApi<SeriesType>>();
@@ -125,6 +133,8 @@ export const createLwCanvas: CanvasFactory = (el) => {
                 LineSeries,
                 {
                   color,
+                  // Overlays are prices; pane indicators (RSI 0..100, MACD…) keep the default.
+                  ...(l.pane === 0 ? { priceFormat } : {}),
                   lineWidth: 1,
                   lineVisible: l.style !== 'dots',
                   pointMarkersVisible: l.style === 'dots',
