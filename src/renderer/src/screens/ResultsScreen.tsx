@@ -1,6 +1,7 @@
 /**
  * A run's results: warnings, the statistics as MT5's report (Summary, Trades), the monthly
- * returns, the equity, drawdown and margin level charts, the trades (sortable, in lots with swap
+ * returns, the price chart with the trades on it (a trade row clicked centres it; the equity
+ * chart follows its visible range), the equity, drawdown and margin level charts, the trades (sortable, in lots with swap
  * and MAE/MFE), the orders the account refused, the money settings and specs the run used, and
  * the export (`runs:export`, which writes CSVs and a summary into the data folder). A run without
  * a strategy has bars and indicators only: it says so instead of showing empty figures.
@@ -16,6 +17,8 @@ import { RejectionsTable } from './results/RejectionsTable.tsx';
 import { ReportSections } from './results/ReportSections.tsx';
 import { ReportWarnings } from './results/ReportWarnings.tsx';
 import { TradesTable } from './results/TradesTable.tsx';
+import { PriceChart } from '../components/price-chart/PriceChart.tsx';
+import { followRange, useChartLink } from '../components/price-chart/chart-link.ts';
 import { api, errorText, useBackendEvent } from './run/backend.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -41,6 +44,7 @@ export default ResultsScreen;
 
 function ResultsView({ runId }: { runId: string }) {
   const { go } = useNav();
+  const link = useChartLink();
   const [run, setRun] = useState<RunInfo | null>(null);
   const [results, setResults] = useState<RunResults | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -169,12 +173,20 @@ function ResultsView({ runId }: { runId: string }) {
             </div>
           )}
           <div className="panel">
+            <h2>Price chart</h2>
+            <PriceChart run={run} trades={results.trades} />
+          </div>
+          <div className="panel">
             <h2>Equity and drawdown</h2>
-            <ResultCharts equity={results.equity} />
+            <ResultCharts equity={followRange(results.equity, link.visible, link.follow)} />
           </div>
           <div className="panel">
             <h2>Trades</h2>
-            <TradesTable trades={results.trades} />
+            <TradesTable
+              trades={results.trades}
+              onPick={(t) => link.focusTrade(t.id)}
+              picked={link.focus?.tradeId ?? null}
+            />
           </div>
           {results.rejections.length > 0 && (
             <div className="panel">

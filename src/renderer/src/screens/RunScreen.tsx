@@ -1,6 +1,6 @@
 /**
  * One run, live: status, progress (ticks, ticks/s, ETA, simulated time, balance, equity and,
- * with leverage, the margin level), the equity curve, the money settings, the bars being built
+ * with leverage, the margin level), the equity curve, the price chart (its partial bar live), the money settings, the bars being built
  * with their indicator values, and the controls (pause, resume, checkpoint now, stop). Progress arrives as `run:progress` events for this run; the initial state comes from
  * `runs:get`, and a run that is not running shows its stored equity curve.
  */
@@ -17,6 +17,8 @@ import { ClusterMark } from './runs/ClusterMark.tsx';
 import { bytes, count, DASH, duration, fixed, money, tone, utc, utcDate } from './run/format.ts';
 import { useRunLive } from './run/useRunLive.ts';
 import { MoneySettings } from './results/MoneySettings.tsx';
+import { PriceChart } from '../components/price-chart/PriceChart.tsx';
+import { followRange, useChartLink } from '../components/price-chart/chart-link.ts';
 import { formatLeverage, formatPercent } from '../../../shared/report-format.ts';
 import './run/screens.css';
 
@@ -37,6 +39,7 @@ function NoRun() {
 function RunView({ runId }: { runId: string }) {
   const { go } = useNav();
   const { run, loadError, status, progress, equity, lastCheckpoint, reload } = useRunLive(runId);
+  const link = useChartLink();
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<{ title: string; text: string } | null>(null);
@@ -200,7 +203,7 @@ function RunView({ runId }: { runId: string }) {
       <div className="panel">
         <h2>Equity</h2>
         <EquityChart
-          data={run && !run.strategy ? [] : equity}
+          data={run && !run.strategy ? [] : followRange(equity, link.visible, link.follow)}
           empty={
             run && !run.strategy
               ? 'No strategy: this run computes bars and indicators only, there is no equity curve.'
@@ -210,6 +213,13 @@ function RunView({ runId }: { runId: string }) {
           }
         />
       </div>
+
+      {run && run.symbols.length > 0 && !onCluster && (
+        <div className="panel">
+          <h2>Price chart</h2>
+          <PriceChart run={run} trades={[]} frames={progress?.frames} />
+        </div>
+      )}
 
       <details className="panel">
         <summary>

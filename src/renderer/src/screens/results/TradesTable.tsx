@@ -1,7 +1,8 @@
 /**
  * The run's closed trades (sizes in lots; swap, MAE and MFE beside the P&L), sortable by any
  * column (click a header; again to reverse). The sort is shown on the header (▲/▼ and
- * aria-sort). Long lists render in pages of 500 rows.
+ * aria-sort). Long lists render in pages of 500 rows. With `onPick`, a row is clickable (the
+ * price chart centres on that trade) and the picked one is marked selected.
  */
 import { useMemo, useState } from 'react';
 import type { TradeDto } from '../../../../shared/dto.ts';
@@ -143,7 +144,16 @@ const COLUMNS: Column[] = [
 
 const PAGE = 500;
 
-export function TradesTable({ trades }: { trades: TradeDto[] }) {
+export function TradesTable({
+  trades,
+  onPick,
+  picked = null,
+}: {
+  trades: TradeDto[];
+  /** A row clicked (or Enter on it): the price chart centres on that trade. */
+  onPick?: (trade: TradeDto) => void;
+  picked?: number | null;
+}) {
   const [sort, setSort] = useState<{ key: Key; dir: 'asc' | 'desc' }>({ key: 'id', dir: 'asc' });
   const [limit, setLimit] = useState(PAGE);
   const column = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[0];
@@ -189,7 +199,14 @@ export function TradesTable({ trades }: { trades: TradeDto[] }) {
           </thead>
           <tbody>
             {shown.map((t) => (
-              <tr key={t.id}>
+              <tr
+                key={t.id}
+                aria-selected={onPick ? picked === t.id : undefined}
+                tabIndex={onPick ? 0 : undefined}
+                className={onPick ? 'bt-pickable' : undefined}
+                onClick={onPick && (() => onPick(t))}
+                onKeyDown={onPick && ((e) => e.key === 'Enter' && onPick(t))}
+              >
                 {COLUMNS.map((c) => (
                   <td
                     key={c.key}
