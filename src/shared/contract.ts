@@ -225,6 +225,8 @@ export interface EventMap {
   'run:state': Dto.RunStateEvent;
   'checkpoint:written': Dto.CheckpointWrittenEvent;
   'import:progress': Dto.ImportProgressEvent;
+  /** At most ~4 per second per generation, and at its end. */
+  'generate:progress': Dto.GenerateProgressEvent;
   /** At most ~4 per second per sweep, and at every job's end. */
   'sweep:progress': Sweeps.SweepProgressEvent;
 }

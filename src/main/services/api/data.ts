@@ -1,6 +1,6 @@
 /**
  * `data:*`: the tick store. Imports and generation are all or nothing (see the services); an
- * import reports `import:progress` at most every 100 ms. Ticks of a symbol that an active run or sweep
+ * import reports `import:progress` at most every 100 ms, a generation `generate:progress` every 250 ms. Ticks of a symbol that an active run or sweep
  * is reading are not changed under it: a run streams them chunk by chunk.
  */
 import { performance } from 'node:perf_hooks';
@@ -19,6 +19,8 @@ import type { SymbolSpecDto } from '../../../shared/dto.ts';
 import type { DomainHandlers } from './handler-types.ts';
 
 const IMPORT_PROGRESS_MS = 100;
+/** A generation reports a few times a second: enough for a smooth bar and a steady ETA. */
+const GENERATE_PROGRESS_MS = 250;
 
 export function dataHandlers(ctx: BackendContext): DomainHandlers<'data'> {
   const { db, events } = ctx;
@@ -41,12 +43,19 @@ export function dataHandlers(ctx: BackendContext): DomainHandlers<'data'> {
 
     'data:generate': async ({ symbol, start, days, seed, replace }) => {
       refuseIfRunning(symbol);
+      let last = -Infinity;
       const r = await generateSymbolTicks(db, {
         symbol,
         start: utcMs('start', start),
         days,
         seed,
         replace,
+        onProgress: (ticks, daysDone) => {
+          const now = performance.now();
+          if (now - last < GENERATE_PROGRESS_MS && daysDone < days) return;
+          last = now;
+          events.emit('generate:progress', { symbol, daysDone, days, ticks });
+        },
       });
       return { symbol: toSymbolSummary(r.symbol), added: r.generated };
     },
