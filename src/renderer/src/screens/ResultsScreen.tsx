@@ -16,7 +16,9 @@ import { ReportSections } from './results/ReportSections.tsx';
 import { ReportWarnings } from './results/ReportWarnings.tsx';
 import { TradesTable } from './results/TradesTable.tsx';
 import { api, errorText, useBackendEvent } from './run/backend.ts';
+import { exportFor, type ExportOutcome } from '../api/index.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
+import { ExportNotice } from '../components/ExportNotice.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import './run/screens.css';
 
@@ -45,7 +47,7 @@ function ResultsView({ runId }: { runId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const [exporting, setExporting] = useState(false);
-  const [exported, setExported] = useState<{ dir: string; files: string[] } | null>(null);
+  const [exported, setExported] = useState<ExportOutcome | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -75,7 +77,7 @@ function ResultsView({ runId }: { runId: string }) {
     setExporting(true);
     setExportError(null);
     try {
-      setExported(await api.invoke('runs:export', { runId }));
+      setExported(await exportFor('run', runId));
     } catch (e) {
       setExportError(errorText(e));
     } finally {
@@ -130,11 +132,7 @@ function ResultsView({ runId }: { runId: string }) {
         </button>
         <span role="status" className="bt-notice">
           {exporting && 'Exporting…'}
-          {exported && !exporting && (
-            <>
-              Exported to <code>{exported.dir}</code>: {exported.files.join(', ')}
-            </>
-          )}
+          {exported && !exporting && <ExportNotice outcome={exported} />}
         </span>
       </div>
       <ErrorPanel
