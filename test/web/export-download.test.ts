@@ -6,6 +6,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../src/main/web/server.ts';
+import { createWebApi } from '../../src/renderer/src/api/web-api.ts';
 import { completedRun, tempDataDir, useBackends } from '../api/helpers.ts';
 import { cli } from '../cli/run-cli.ts';
 import { makeSite } from './helpers.ts';
@@ -66,6 +67,16 @@ describe('GET /api/export/run/<id>.zip', () => {
     expect(za.equals(zb)).toBe(true);
     const zc = Buffer.from(await (await fetch(url(runId), withToken)).arrayBuffer());
     expect(zc.equals(za)).toBe(true);
+
+    // The renderer's side (web-api.ts): the same zip, named by the server; the backend's message.
+    const webApi = createWebApi({
+      baseUrl: `http://127.0.0.1:${server.port}`,
+      token: server.token,
+    });
+    const got = await webApi.fetchExport('run', runId);
+    expect(got.name).toBe(`${runId}.zip`);
+    expect(Buffer.from(await got.blob.arrayBuffer()).equals(za)).toBe(true);
+    await expect(webApi.fetchExport('run', 'no-such-run')).rejects.toThrow(/^no run 'no-such-run'/);
 
     const noToken = await fetch(url(runId));
     expect(noToken.status).toBe(401);
