@@ -222,6 +222,31 @@ describe('ResultsScreen', () => {
     click.mockRestore();
   });
 
+  it('in Electron exports into the folder picked in the native dialog; cancel exports nothing', async () => {
+    let pick: string | null = null;
+    fake.handlers['runs:pickFolder'] = () => pick;
+    fake.handlers['runs:export'] = ({ runId, dir }) => ({
+      dir: `${dir ?? '/data/exports'}/${runId}`,
+      files: ['trades.csv', 'summary.json'],
+    });
+    setApi({ ...fake.api, host: 'electron' });
+    const user = userEvent.setup();
+    render(<ResultsScreen runId="r1" />);
+    const exportButton = await screen.findByRole('button', { name: 'Export' });
+    await waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
+    await user.click(exportButton);
+    await waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
+    expect(fake.callsOf('runs:pickFolder')).toHaveLength(1);
+    expect(fake.callsOf('runs:export'), 'cancelled: nothing exported').toEqual([]);
+    expect(screen.queryByText(/Exported to/)).toBeNull();
+
+    pick = '/home/me/out';
+    await user.click(exportButton);
+    const status = await screen.findByText(/Exported to/);
+    expect(fake.callsOf('runs:export')).toEqual([{ runId: 'r1', dir: '/home/me/out' }]);
+    expect(status.textContent).toBe('Exported to /home/me/out/r1: trades.csv, summary.json');
+  });
+
   it('says so when the run has no strategy', async () => {
     fake.handlers['runs:get'] = () => runInfo({ status: 'completed', strategy: null });
     fake.handlers['runs:results'] = () => ({

@@ -91,21 +91,26 @@ export type ExportOutcome =
 
 /**
  * Exports a run or sweep the way the host can deliver it: in a browser the server zips the files
- * and the page downloads the zip (it never learns the server's paths); in Electron the backend
- * writes the folder and the UI shows where.
+ * and the page downloads the zip (it never learns the server's paths); in Electron a run goes to
+ * the folder the user picks in the native dialog (null: cancelled), a sweep to the data folder's
+ * exports, and the UI shows where.
  */
-export async function exportFor(kind: 'run' | 'sweep', id: string): Promise<ExportOutcome> {
+export async function exportFor(kind: 'run' | 'sweep', id: string): Promise<ExportOutcome | null> {
   const b = current();
   if (typeof b.fetchExport === 'function') {
     const { name, blob } = await b.fetchExport(kind, id);
     saveBlob(name, blob);
     return { kind: 'download', name };
   }
-  const done =
-    kind === 'run'
-      ? await b.invoke('runs:export', { runId: id })
-      : await b.invoke('sweeps:export', { sweepId: id });
-  return { kind: 'folder', ...done };
+  if (kind === 'sweep')
+    return { kind: 'folder', ...(await b.invoke('sweeps:export', { sweepId: id })) };
+  let dir: string | undefined;
+  if (b.host === 'electron') {
+    const picked = await b.invoke('runs:pickFolder');
+    if (picked === null) return null;
+    dir = picked;
+  }
+  return { kind: 'folder', ...(await b.invoke('runs:export', { runId: id, dir })) };
 }
 
 /** Hands a blob to the browser's downloads through a temporary <a download>. */

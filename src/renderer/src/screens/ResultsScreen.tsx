@@ -77,7 +77,8 @@ function ResultsView({ runId }: { runId: string }) {
     setExporting(true);
     setExportError(null);
     try {
-      setExported(await exportFor('run', runId));
+      const outcome = await exportFor('run', runId);
+      if (outcome) setExported(outcome); // null: the folder dialog was cancelled
     } catch (e) {
       setExportError(errorText(e));
     } finally {
