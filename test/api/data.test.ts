@@ -68,6 +68,25 @@ describe('data channels', () => {
     });
   });
 
+  it('refuses a second generation while one runs, by name, and stores the first whole', async () => {
+    const { backend } = await backendIn();
+    const first = backend.invoke('data:generate', {
+      symbol: 'EURUSD',
+      start: START,
+      days: 2,
+      seed: 1,
+    });
+    const second = backend.invoke('data:generate', {
+      symbol: 'GBPUSD',
+      start: START,
+      days: 1,
+      seed: 1,
+    });
+    await expect(second).rejects.toThrow('generating EURUSD is in progress; wait for it to finish');
+    const change = await first;
+    expect(await backend.invoke('data:list')).toEqual([change.symbol]);
+  });
+
   it('imports a CSV with progress events and reports the detected format', async () => {
     const { backend, dataDir } = await backendIn();
     const log = new EventLog(backend);
