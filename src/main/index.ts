@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol.ts';
-import { registerIpc, tickFilePicker } from './ipc.ts';
+import { exportFolderPicker, registerIpc, tickFilePicker } from './ipc.ts';
 import { resolveDataDir } from './services/data-dir.ts';
 import { startWorkerBackend, type Backend } from './services/host/worker-backend.ts';
 import {
@@ -79,6 +79,7 @@ async function start(): Promise<void> {
     isTrustedSender: (frame) => frame.parent === null && isAllowedNavigation(frame.url, target.url),
     getWindow: () => mainWindow,
     pickFile: tickFilePicker(dialog, () => mainWindow),
+    pickFolder: exportFolderPicker(dialog, () => mainWindow),
   });
   powerMonitor.on('suspend', pauseAll);
   powerMonitor.on('shutdown', pauseAll);

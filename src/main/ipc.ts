@@ -2,8 +2,8 @@
  * Electron IPC glue: one `ipcMain.handle` per contract channel and the pushed events forwarded
  * to the window. Every call is checked in the same order before anything runs: the sender must be
  * the app's own window showing the app's own page, then the arguments must fit the channel's
- * schema. What a channel does is the backend's business, except `data:pickFile`: the native file
- * dialog lives in this process.
+ * schema. What a channel does is the backend's business, except `data:pickFile` and
+ * `runs:pickFolder`: the native dialogs live in this process.
  */
 import type {
   BrowserWindow,
@@ -23,6 +23,8 @@ export interface IpcOptions {
   getWindow(): BrowserWindow | null;
   /** `data:pickFile`: an absolute path, or null when cancelled. */
   pickFile(): Promise<string | null>;
+  /** `runs:pickFolder`: a folder for an export, or null when cancelled. */
+  pickFolder(): Promise<string | null>;
 }
 
 export const CHANNELS = Object.keys(contract) as Channel[];
@@ -47,6 +49,7 @@ export function registerIpc(
       if (!isTrusted(event)) throw new Error(`${channel}: refused (not the BackTestr window)`);
       const valid = parseArgs(channel, args);
       if (channel === 'data:pickFile') return opts.pickFile();
+      if (channel === 'runs:pickFolder') return opts.pickFolder();
       return backend.invoke(channel, valid);
     });
   }
@@ -81,6 +84,26 @@ export function tickFilePicker(
     const picked = win
       ? await dialog.showOpenDialog(win, TICK_FILE_DIALOG)
       : await dialog.showOpenDialog(TICK_FILE_DIALOG);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  };
+}
+
+export const EXPORT_FOLDER_DIALOG: OpenDialogOptions = {
+  title: 'Export to folder',
+  buttonLabel: 'Export here',
+  properties: ['openDirectory', 'createDirectory'],
+};
+
+/** `runs:pickFolder`: the native folder dialog, on the window when there is one. */
+export function exportFolderPicker(
+  dialog: Pick<Dialog, 'showOpenDialog'>,
+  getWindow: () => BrowserWindow | null,
+): () => Promise<string | null> {
+  return async () => {
+    const win = getWindow();
+    const picked = win
+      ? await dialog.showOpenDialog(win, EXPORT_FOLDER_DIALOG)
+      : await dialog.showOpenDialog(EXPORT_FOLDER_DIALOG);
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   };
 }

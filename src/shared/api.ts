@@ -21,6 +21,7 @@ export const EVENT_NAMES = [
   'run:state',
   'checkpoint:written',
   'import:progress',
+  'generate:progress',
   'sweep:progress',
 ] as const satisfies readonly EventName[];
 

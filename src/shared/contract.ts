@@ -134,8 +134,17 @@ export const contract = {
     args: z.object({ runId, maxPoints: z.number().int().min(10).max(100_000).optional() }),
     result: {} as Dto.RunResults,
   },
-  /** Writes the run's export to `<data-dir>/exports/<run-id>` and returns the folder and files. */
-  'runs:export': { args: z.object({ runId }), result: {} as { dir: string; files: string[] } },
+  /**
+   * Writes the run's export to `<data-dir>/exports/<run-id>`, or to `<dir>/<run-id>` when `dir`
+   * (an absolute, existing, writable folder outside the data folder: the Electron folder dialog's
+   * pick) is given, and returns the folder and files.
+   */
+  'runs:export': {
+    args: z.object({ runId, dir: z.string().min(1).max(4096).optional() }),
+    result: {} as { dir: string; files: string[] },
+  },
+  /** A folder for an export: the native dialog where the host has one (Electron), else null. */
+  'runs:pickFolder': { args: none, result: null as string | null },
 
   /** Candles and indicator series of one symbol/timeframe of a run, by visible range (charts.ts). */
   'charts:bars': { args: chartBarsArgsSchema, result: {} as ChartData },
@@ -232,6 +241,8 @@ export interface EventMap {
   'run:state': Dto.RunStateEvent;
   'checkpoint:written': Dto.CheckpointWrittenEvent;
   'import:progress': Dto.ImportProgressEvent;
+  /** At most ~4 per second per generation, and at its end. */
+  'generate:progress': Dto.GenerateProgressEvent;
   /** At most ~4 per second per sweep, and at every job's end. */
   'sweep:progress': Sweeps.SweepProgressEvent;
 }

@@ -272,6 +272,17 @@ export interface ImportProgressEvent {
   totalBytes: number;
 }
 
+/**
+ * data:generate's progress: `daysDone` of `days` (fractional: the generated span so far; equal to
+ * `days` only in the last event) and the ticks generated so far.
+ */
+export interface GenerateProgressEvent {
+  symbol: string;
+  daysDone: number;
+  days: number;
+  ticks: number;
+}
+
 import type { SymbolSpec } from './symbol-spec.ts';
 export type { SymbolSpec } from './symbol-spec.ts';
 

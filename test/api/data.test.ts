@@ -29,6 +29,64 @@ describe('data channels', () => {
     expect(await backend.invoke('data:list')).toEqual([change.symbol]);
   });
 
+  it('reports generate:progress: monotone days and ticks, the last one at 100 % with every tick', async () => {
+    const { backend } = await backendIn();
+    const log = new EventLog(backend);
+    const days = 3;
+    // The generation must give the event loop turns (else an HTTP event stream flushes nothing
+    // until the end): count loop turns between its first and its last progress event.
+    let turns = 0;
+    let spinning = true;
+    const spin = (): void => {
+      turns++;
+      if (spinning) setImmediate(spin);
+    };
+    spin();
+    const turnsAt: number[] = [];
+    const off = backend.on('generate:progress', () => void turnsAt.push(turns));
+    const change = await backend.invoke('data:generate', {
+      symbol: 'EURUSD',
+      start: START,
+      days,
+      seed: 5,
+    });
+    spinning = false;
+    off();
+    expect(turnsAt.at(-1)! - turnsAt[0]!).toBeGreaterThanOrEqual(3);
+    const progress = log.of('generate:progress');
+    expect(progress.length).toBeGreaterThan(0);
+    for (let i = 1; i < progress.length; i++) {
+      expect(progress[i]!.daysDone).toBeGreaterThanOrEqual(progress[i - 1]!.daysDone);
+      expect(progress[i]!.ticks).toBeGreaterThanOrEqual(progress[i - 1]!.ticks);
+    }
+    for (const p of progress.slice(0, -1)) expect(p.daysDone).toBeLessThan(days);
+    expect(progress.at(-1)).toEqual({
+      symbol: 'EURUSD',
+      daysDone: days,
+      days,
+      ticks: change.added,
+    });
+  });
+
+  it('refuses a second generation while one runs, by name, and stores the first whole', async () => {
+    const { backend } = await backendIn();
+    const first = backend.invoke('data:generate', {
+      symbol: 'EURUSD',
+      start: START,
+      days: 2,
+      seed: 1,
+    });
+    const second = backend.invoke('data:generate', {
+      symbol: 'GBPUSD',
+      start: START,
+      days: 1,
+      seed: 1,
+    });
+    await expect(second).rejects.toThrow('generating EURUSD is in progress; wait for it to finish');
+    const change = await first;
+    expect(await backend.invoke('data:list')).toEqual([change.symbol]);
+  });
+
   it('imports a CSV with progress events and reports the detected format', async () => {
     const { backend, dataDir } = await backendIn();
     const log = new EventLog(backend);

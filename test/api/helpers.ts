@@ -76,6 +76,7 @@ export class EventLog {
     'run:state': [],
     'checkpoint:written': [],
     'import:progress': [],
+    'generate:progress': [],
     'sweep:progress': [],
   };
   readonly #waiters = new Set<() => void>();

@@ -140,6 +140,19 @@ describe('main process glue (src/main/index.ts)', () => {
     expect(fake.backend.invoke).not.toHaveBeenCalled();
   });
 
+  it('answers runs:pickFolder with the native folder dialog on the window', async () => {
+    const fake = await startMain();
+    fake.state.openDialogResult = { canceled: false, filePaths: ['/home/me/exports'] };
+    await expect(invokeFrom(fake, 'runs:pickFolder')).resolves.toBe('/home/me/exports');
+    expect(fake.dialog.showOpenDialog).toHaveBeenCalledWith(
+      onlyWindow(fake),
+      expect.objectContaining({ properties: ['openDirectory', 'createDirectory'] }),
+    );
+    fake.state.openDialogResult = { canceled: true, filePaths: [] };
+    await expect(invokeFrom(fake, 'runs:pickFolder')).resolves.toBeNull();
+    expect(fake.backend.invoke).not.toHaveBeenCalled();
+  });
+
   it('forwards backend events to the window', async () => {
     const fake = await startMain();
     const [, listener] = fake.backend.on.mock.calls.find(([name]) => name === 'run:state')!;

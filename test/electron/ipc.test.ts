@@ -40,6 +40,7 @@ let win: FakeBrowserWindow | null;
 let backend: ReturnType<typeof fakeBackend>['backend'];
 let events: EventEmitter;
 let pickFile: ReturnType<typeof vi.fn<() => Promise<string | null>>>;
+let pickFolder: ReturnType<typeof vi.fn<() => Promise<string | null>>>;
 let dispose: () => void;
 
 /** A call from the app window's own page, or from whatever `override` makes of it. */
@@ -59,11 +60,13 @@ beforeEach(() => {
   win = new BrowserWindow({});
   ({ backend, events } = fakeBackend());
   pickFile = vi.fn(() => Promise.resolve('/home/trader/EURUSD.csv'));
+  pickFolder = vi.fn(() => Promise.resolve('/home/trader/exports'));
   const opts: IpcOptions = {
     // What index.ts passes, with a fixed app URL: the top frame showing the app.
     isTrustedSender: (frame) => frame.parent === null && frame.url.startsWith(APP_URL),
     getWindow: () => win as never,
     pickFile,
+    pickFolder,
   };
   dispose = registerIpc(ipcMain as never, backend as BackendApi, opts);
 });
@@ -138,6 +141,13 @@ describe('registerIpc (src/main/ipc.ts)', () => {
   it('answers data:pickFile with the native dialog in main, not the backend', async () => {
     await expect(call('data:pickFile')).resolves.toBe('/home/trader/EURUSD.csv');
     expect(pickFile).toHaveBeenCalledOnce();
+    expect(backend.invoke).not.toHaveBeenCalled();
+  });
+
+  it('answers runs:pickFolder with the native dialog in main, not the backend', async () => {
+    await expect(call('runs:pickFolder')).resolves.toBe('/home/trader/exports');
+    expect(pickFolder).toHaveBeenCalledOnce();
+    expect(pickFile).not.toHaveBeenCalled();
     expect(backend.invoke).not.toHaveBeenCalled();
   });
 

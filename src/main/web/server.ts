@@ -7,6 +7,8 @@
  *   POST /api/invoke           {channel, args} -> {ok: true, result} | {ok: false, error}
  *   GET  /api/events?token=    Server-Sent Events: every backend event
  *   POST /api/upload?name=     streams a file to the server's upload folder -> {upload, name}
+ *   GET  /api/export/run/ID.zip, /api/export/sweep/ID.zip   the export as a zip download
+ *                              (export-download.ts; token in the header, like /api/invoke)
  *
  * Uploads (upload-store.ts): through the bridge `data:import` takes only an upload id, never a
  * server path; the uploaded file is deleted when its import ends, errors name the user's file,
@@ -30,6 +32,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { contract, type BackendApi, type Channel } from '../../shared/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../window-options.ts';
+import { EXPORT_ROUTE, ExportRouteError, sendExportZip } from './export-download.ts';
 import { importUpload, publicEventPayload } from './upload-import.ts';
 import { UploadStore } from './upload-store.ts';
 
@@ -157,7 +160,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
 
   server.on('request', (req, res) => {
     handle(req, res).catch((err: unknown) => {
-      const status = err instanceof HttpError ? err.status : 500;
+      const status = err instanceof HttpError || err instanceof ExportRouteError ? err.status : 500;
       const message = err instanceof Error ? err.message : String(err);
       if (res.headersSent) {
         res.destroy();
@@ -190,6 +193,12 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         allowMethod(req, res, 'POST');
         checkToken(req.headers[TOKEN_HEADER]);
         return upload(req, res, url.searchParams.get('name'));
+      }
+      const exportMatch = EXPORT_ROUTE.exec(route);
+      if (exportMatch) {
+        allowMethod(req, res, 'GET');
+        checkToken(req.headers[TOKEN_HEADER]);
+        return sendExportZip(backend, exportMatch[1] as 'run' | 'sweep', exportMatch[2]!, res);
       }
       throw new HttpError(404, `no API route ${route}`);
     }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunResults, TradeDto } from '../../../src/shared/dto.ts';
 import { setApi } from '../../../src/renderer/src/api/index.ts';
 import { ResultsScreen } from '../../../src/renderer/src/screens/ResultsScreen.tsx';
@@ -187,6 +187,64 @@ describe('ResultsScreen', () => {
     const status = await screen.findByText(/Exported to/);
     expect(status.textContent).toContain('/data/exports/r1');
     expect(status.textContent).toContain('trades.csv, equity.csv, summary.json');
+  });
+
+  it('in the browser downloads the zip and never shows a server path', async () => {
+    const fetched: string[] = [];
+    const zip = new Blob([new Uint8Array([0x50, 0x4b, 5, 6])], { type: 'application/zip' });
+    setApi({
+      ...fake.api,
+      host: 'web',
+      fetchExport: async (kind, id) => {
+        fetched.push(`${kind}:${id}`);
+        return { name: `${id}.zip`, blob: zip };
+      },
+    });
+    const clicked: { href: string; download: string }[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push({ href: this.href, download: this.download });
+    });
+    const user = userEvent.setup();
+    render(<ResultsScreen runId="r1" />);
+    const exportButton = await screen.findByRole('button', { name: 'Export' });
+    await waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
+    await user.click(exportButton);
+    const status = await screen.findByText(/Downloaded/);
+    expect(status.textContent).toBe('Downloaded r1.zip');
+    expect(fetched).toEqual(['run:r1']);
+    expect(fake.callsOf('runs:export'), 'the server writes no folder for the page').toEqual([]);
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]!.download).toBe('r1.zip');
+    expect(clicked[0]!.href).toMatch(/^blob:/);
+    expect(document.body.textContent).not.toContain('/data/exports');
+    click.mockRestore();
+  });
+
+  it('in Electron exports into the folder picked in the native dialog; cancel exports nothing', async () => {
+    let pick: string | null = null;
+    fake.handlers['runs:pickFolder'] = () => pick;
+    fake.handlers['runs:export'] = ({ runId, dir }) => ({
+      dir: `${dir ?? '/data/exports'}/${runId}`,
+      files: ['trades.csv', 'summary.json'],
+    });
+    setApi({ ...fake.api, host: 'electron' });
+    const user = userEvent.setup();
+    render(<ResultsScreen runId="r1" />);
+    const exportButton = await screen.findByRole('button', { name: 'Export' });
+    await waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
+    await user.click(exportButton);
+    await waitFor(() => expect((exportButton as HTMLButtonElement).disabled).toBe(false));
+    expect(fake.callsOf('runs:pickFolder')).toHaveLength(1);
+    expect(fake.callsOf('runs:export'), 'cancelled: nothing exported').toEqual([]);
+    expect(screen.queryByText(/Exported to/)).toBeNull();
+
+    pick = '/home/me/out';
+    await user.click(exportButton);
+    const status = await screen.findByText(/Exported to/);
+    expect(fake.callsOf('runs:export')).toEqual([{ runId: 'r1', dir: '/home/me/out' }]);
+    expect(status.textContent).toBe('Exported to /home/me/out/r1: trades.csv, summary.json');
   });
 
   it('says so when the run has no strategy', async () => {

@@ -139,6 +139,14 @@ describe('DataScreen', () => {
     fake.emit('import:progress', p);
     const bar = screen.getByRole('progressbar', { name: 'Import progress' });
     expect(bar.getAttribute('aria-valuenow')).toBe('25');
+    // The fill and the printed percentage are one value at every step and at the end.
+    const fill = bar.querySelector<HTMLElement>('.progress-fill')!;
+    const text = bar.parentElement!.querySelector('.progress-text')!;
+    for (const bytesRead of [100, 580, 999, 1000]) {
+      fake.emit('import:progress', { ...p, bytesRead });
+      expect(fill.style.width).toBe(`${bytesRead / 10}%`);
+      expect(text.textContent).toBe(`${(bytesRead / 10).toFixed(1)}%`);
+    }
 
     finish();
     await screen.findByRole('table', { name: 'Data sets' });

@@ -73,13 +73,16 @@ async function dataGenerate(ctx: CliContext, args: string[]): Promise<number> {
     },
   });
   const bar = new ProgressBar(ctx.io.stderr, 'generate');
+  const days = parseInteger('days', values.days, 1);
   const result = await generateSymbolTicks(ctx.db, {
     symbol: required('symbol', values.symbol),
     start: parseUtcTime('start', values.start),
-    days: parseInteger('days', values.days, 1),
+    days,
     seed: parseInteger('seed', values.seed, 0),
     replace: values.replace,
-    onProgress: (done, total) => bar.update(done, total, 'ticks'),
+    // The share of days done, shown as ticks of the total they project (the bar's rate is ticks/s).
+    onProgress: (ticks, daysDone) =>
+      bar.update(ticks, daysDone > 0 ? (ticks * days) / daysDone : 0, 'ticks'),
   });
   bar.done();
   ctx.out(

@@ -1,6 +1,6 @@
 /**
  * `data:*`: the tick store. Imports and generation are all or nothing (see the services); an
- * import reports `import:progress` at most every 100 ms. Ticks of a symbol that an active run or sweep
+ * import reports `import:progress` at most every 100 ms, a generation `generate:progress` every 250 ms. Ticks of a symbol that an active run or sweep
  * is reading are not changed under it: a run streams them chunk by chunk.
  */
 import { performance } from 'node:perf_hooks';
@@ -19,6 +19,8 @@ import type { SymbolSpecDto } from '../../../shared/dto.ts';
 import type { DomainHandlers } from './handler-types.ts';
 
 const IMPORT_PROGRESS_MS = 100;
+/** A generation reports a few times a second: enough for a smooth bar and a steady ETA. */
+const GENERATE_PROGRESS_MS = 250;
 
 export function dataHandlers(ctx: BackendContext): DomainHandlers<'data'> {
   const { db, events } = ctx;
@@ -36,36 +38,60 @@ export function dataHandlers(ctx: BackendContext): DomainHandlers<'data'> {
       );
     }
   };
+  // An import or generation holds one write transaction on the shared connection across its
+  // turns of the event loop: a second one would fail with SQLite's "transaction within a
+  // transaction". Say what is going on instead.
+  let dataJob: string | null = null;
+  const oneDataJob = async <T>(what: string, job: () => Promise<T>): Promise<T> => {
+    if (dataJob !== null) throw new Error(`${dataJob} is in progress; wait for it to finish`);
+    dataJob = what;
+    try {
+      return await job();
+    } finally {
+      dataJob = null;
+    }
+  };
   return {
     'data:list': async () => listSymbols(db).map(toSymbolSummary),
 
     'data:generate': async ({ symbol, start, days, seed, replace }) => {
       refuseIfRunning(symbol);
-      const r = await generateSymbolTicks(db, {
-        symbol,
-        start: utcMs('start', start),
-        days,
-        seed,
-        replace,
-      });
+      let last = -Infinity;
+      const r = await oneDataJob(`generating ${symbol}`, () =>
+        generateSymbolTicks(db, {
+          symbol,
+          start: utcMs('start', start),
+          days,
+          seed,
+          replace,
+          onProgress: (ticks, daysDone) => {
+            const now = performance.now();
+            if (now - last < GENERATE_PROGRESS_MS && daysDone < days) return;
+            last = now;
+            events.emit('generate:progress', { symbol, daysDone, days, ticks });
+          },
+        }),
+      );
       return { symbol: toSymbolSummary(r.symbol), added: r.generated };
     },
 
     'data:import': async ({ file, symbol, format, replace }) => {
       refuseIfRunning(symbol);
       let last = -Infinity;
-      const r = await importTickCsv(db, {
-        file,
-        symbol,
-        format,
-        replace,
-        onProgress: (bytesRead, totalBytes) => {
-          const now = performance.now();
-          if (now - last < IMPORT_PROGRESS_MS && bytesRead < totalBytes) return;
-          last = now;
-          events.emit('import:progress', { file, bytesRead, totalBytes });
-        },
-      });
+      const r = await oneDataJob(`an import into ${symbol}`, () =>
+        importTickCsv(db, {
+          file,
+          symbol,
+          format,
+          replace,
+          onProgress: (bytesRead, totalBytes) => {
+            const now = performance.now();
+            if (now - last < IMPORT_PROGRESS_MS && bytesRead < totalBytes) return;
+            last = now;
+            events.emit('import:progress', { file, bytesRead, totalBytes });
+          },
+        }),
+      );
       return { symbol: toSymbolSummary(r.symbol), added: r.imported, format: r.format };
     },
 

@@ -68,10 +68,16 @@ export function runsHandlers(ctx: BackendContext): DomainHandlers<'runs'> {
     'runs:results': async ({ runId, maxPoints }) =>
       runResults(db, requireRun(ctx, runId), maxPoints),
 
-    'runs:export': async ({ runId }) => {
-      const dir = path.join(dataDir, 'exports', runId);
+    'runs:export': async ({ runId, dir: chosen }) => {
+      const dir = path.join(
+        chosen === undefined ? path.join(dataDir, 'exports') : exportParent(chosen, dataDir),
+        runId,
+      );
       return { dir, files: exportRun(db, runId, dir) };
     },
+
+    /** No dialog here: a host that has one (Electron) answers this channel itself. */
+    'runs:pickFolder': async () => null,
   };
 }
 
@@ -129,4 +135,30 @@ function recoverableRuns(ctx: BackendContext): RecoverableRun[] {
         lastCheckpoint: valid.at(-1) ?? null,
       };
     });
+}
+
+/**
+ * A folder the user chose for an export, checked: absolute (no working-directory guess), an
+ * existing folder we may write to, and not inside the data folder (the app's own files).
+ */
+function exportParent(dir: string, dataDir: string): string {
+  if (!path.isAbsolute(dir)) throw new Error(`export folder '${dir}' is not an absolute path`);
+  const resolved = path.resolve(dir);
+  let real: string;
+  try {
+    real = fs.realpathSync(resolved);
+  } catch {
+    throw new Error(`export folder '${dir}' does not exist`);
+  }
+  if (!fs.statSync(real).isDirectory()) throw new Error(`export folder '${dir}' is not a folder`);
+  try {
+    fs.accessSync(real, fs.constants.W_OK);
+  } catch {
+    throw new Error(`export folder '${dir}' is not writable`);
+  }
+  const rel = path.relative(fs.realpathSync(dataDir), real);
+  if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+    throw new Error(`export folder '${dir}' is inside the data folder; choose another folder`);
+  }
+  return real;
 }

@@ -17,6 +17,8 @@ import { createWebApi, uploadFile } from './web-api.ts';
 /** A backend plus what a host may add: Electron's preload resolves a dropped File to its path. */
 export interface HostApi extends BackendApi {
   getPathForFile?(file: File): string | Promise<string>;
+  /** The web bridge: an export as a zip to download (./web-api.ts). */
+  fetchExport?(kind: 'run' | 'sweep', id: string): Promise<{ name: string; blob: Blob }>;
   host?: string;
 }
 
@@ -81,4 +83,46 @@ export function errorText(err: unknown): string {
     text = text.replace(/^[A-Z]?\w*Error: /, '');
   }
   return text || 'unknown error';
+}
+
+/** What an export gave: a downloaded zip (browser) or a folder on this machine (Electron). */
+export type ExportOutcome =
+  { kind: 'download'; name: string } | { kind: 'folder'; dir: string; files: string[] };
+
+/**
+ * Exports a run or sweep the way the host can deliver it: in a browser the server zips the files
+ * and the page downloads the zip (it never learns the server's paths); in Electron a run goes to
+ * the folder the user picks in the native dialog (null: cancelled), a sweep to the data folder's
+ * exports, and the UI shows where.
+ */
+export async function exportFor(kind: 'run' | 'sweep', id: string): Promise<ExportOutcome | null> {
+  const b = current();
+  if (typeof b.fetchExport === 'function') {
+    const { name, blob } = await b.fetchExport(kind, id);
+    saveBlob(name, blob);
+    return { kind: 'download', name };
+  }
+  if (kind === 'sweep')
+    return { kind: 'folder', ...(await b.invoke('sweeps:export', { sweepId: id })) };
+  let dir: string | undefined;
+  if (b.host === 'electron') {
+    const picked = await b.invoke('runs:pickFolder');
+    if (picked === null) return null;
+    dir = picked;
+  }
+  return { kind: 'folder', ...(await b.invoke('runs:export', { runId: id, dir })) };
+}
+
+/** Hands a blob to the browser's downloads through a temporary <a download>. */
+function saveBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has started from the click; a minute is ample before the URL is let go.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -39,6 +39,11 @@ export interface WebApiOptions {
 export interface WebApi extends BackendApi {
   /** uploadFile() with this API's server and token. */
   uploadFile(file: File): Promise<string>;
+  /**
+   * A run's or sweep's export as a zip (GET /api/export/…): a browser cannot open the files the
+   * server wrote, and must not be shown the server's paths.
+   */
+  fetchExport(kind: 'run' | 'sweep', id: string): Promise<{ name: string; blob: Blob }>;
 }
 
 export const TOKEN_HEADER = 'x-backtestr-token';
@@ -120,6 +125,27 @@ async function uploadWith(conn: Connection, file: File): Promise<string> {
   const id = (reply as { upload?: unknown }).upload;
   if (typeof id !== 'string') throw new Error(`upload of ${file.name}: no upload id in the reply`);
   return id;
+}
+
+async function fetchExportWith(
+  conn: Connection,
+  kind: 'run' | 'sweep',
+  id: string,
+): Promise<{ name: string; blob: Blob }> {
+  const what = `export of ${kind} ${id}`;
+  const url = `${conn.base}/api/export/${kind}/${encodeURIComponent(id)}.zip`;
+  let res: Response;
+  try {
+    res = await conn.fetch(url, { headers: { [TOKEN_HEADER]: conn.token } });
+  } catch (err) {
+    throw new Error(`${what}: cannot reach the BackTestr server (${(err as Error).message})`);
+  }
+  if (!res.ok) {
+    const reply = (await res.json().catch(() => null)) as { error?: unknown } | null;
+    throw new Error(typeof reply?.error === 'string' ? reply.error : `${what}: HTTP ${res.status}`);
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  return { name: name ?? `${id}.zip`, blob: await res.blob() };
 }
 
 export function createWebApi(opts: WebApiOptions = {}): WebApi {
@@ -224,5 +250,6 @@ export function createWebApi(opts: WebApiOptions = {}): WebApi {
     },
 
     uploadFile: (file) => uploadWith(conn, file),
+    fetchExport: (kind, id) => fetchExportWith(conn, kind, id),
   };
 }

@@ -20,7 +20,9 @@ import { TradesTable } from './results/TradesTable.tsx';
 import { PriceChart } from '../components/price-chart/PriceChart.tsx';
 import { followRange, useChartLink } from '../components/price-chart/chart-link.ts';
 import { api, errorText, useBackendEvent } from './run/backend.ts';
+import { exportFor, type ExportOutcome } from '../api/index.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
+import { ExportNotice } from '../components/ExportNotice.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import './run/screens.css';
 
@@ -50,7 +52,7 @@ function ResultsView({ runId }: { runId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const [exporting, setExporting] = useState(false);
-  const [exported, setExported] = useState<{ dir: string; files: string[] } | null>(null);
+  const [exported, setExported] = useState<ExportOutcome | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -80,7 +82,8 @@ function ResultsView({ runId }: { runId: string }) {
     setExporting(true);
     setExportError(null);
     try {
-      setExported(await api.invoke('runs:export', { runId }));
+      const outcome = await exportFor('run', runId);
+      if (outcome) setExported(outcome); // null: the folder dialog was cancelled
     } catch (e) {
       setExportError(errorText(e));
     } finally {
@@ -130,11 +133,7 @@ function ResultsView({ runId }: { runId: string }) {
         </button>
         <span role="status" className="bt-notice">
           {exporting && 'Exporting…'}
-          {exported && !exporting && (
-            <>
-              Exported to <code>{exported.dir}</code>: {exported.files.join(', ')}
-            </>
-          )}
+          {exported && !exporting && <ExportNotice outcome={exported} />}
         </span>
       </div>
       <ErrorPanel

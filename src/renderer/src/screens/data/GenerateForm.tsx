@@ -1,12 +1,15 @@
-import { useId, useState, type FormEvent } from 'react';
-import { errorText } from '../../api/index.ts';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { GenerateProgressEvent } from '../../../../shared/dto.ts';
+import { api, errorText } from '../../api/index.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
 import { Field, invalidProps } from '../../components/Field.tsx';
-import { fmtInt } from '../../components/format.ts';
+import { fmtDuration, fmtInt } from '../../components/format.ts';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useData } from '../../store/data.ts';
 import { notify } from '../../store/ui.ts';
 import { IsoDateInput } from '../../components/IsoDateInput.tsx';
 import { isIsoDate } from '../../components/iso-date.ts';
+import { addSample, secondsLeft, type ProgressSample } from './progress-eta.ts';
 import { intField, symbolProblem } from './validate.ts';
 
 type Problems = Partial<Record<'symbol' | 'start' | 'days' | 'seed', string>>;
@@ -22,6 +25,22 @@ export function GenerateForm() {
   const [problems, setProblems] = useState<Problems>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<GenerateProgressEvent | null>(null);
+  const [eta, setEta] = useState<number | null>(null);
+  // The generation this form started (its symbol), and the samples its ETA is estimated from.
+  const job = useRef<{ symbol: string; samples: ProgressSample[] } | null>(null);
+
+  useEffect(
+    () =>
+      api.on('generate:progress', (p) => {
+        const j = job.current;
+        if (!j || p.symbol !== j.symbol || p.days <= 0) return;
+        j.samples = addSample(j.samples, { at: performance.now(), fraction: p.daysDone / p.days });
+        setProgress(p);
+        setEta(secondsLeft(j.samples));
+      }),
+    [],
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,6 +56,9 @@ export function GenerateForm() {
     if (Object.keys(p).length > 0 || d.value === null || s.value === null) return;
     setBusy(true);
     setError(null);
+    setProgress(null);
+    setEta(null);
+    job.current = { symbol: symbol.trim(), samples: [] };
     try {
       const change = await useData.getState().generate({
         symbol: symbol.trim(),
@@ -52,6 +74,7 @@ export function GenerateForm() {
     } catch (err) {
       setError(errorText(err));
     } finally {
+      job.current = null;
       setBusy(false);
     }
   };
@@ -111,12 +134,30 @@ export function GenerateForm() {
         <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
         Replace existing ticks of the symbol
       </label>
+      {busy && (
+        <div className="import-status">
+          <span className="muted small">
+            Generating…
+            {progress && (
+              <>
+                {' '}
+                {fmtInt(progress.ticks)} ticks · day {fmtInt(Math.floor(progress.daysDone))} of{' '}
+                {fmtInt(progress.days)} ·{' '}
+                <span data-testid="generate-eta">ETA {fmtDuration(eta)}</span>
+              </>
+            )}
+          </span>
+          <ProgressBar
+            pct={progress ? (100 * progress.daysDone) / progress.days : null}
+            label="Generate progress"
+          />
+        </div>
+      )}
       <ErrorPanel message={error} title="Generate failed" onDismiss={() => setError(null)} />
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           Generate
         </button>
-        {busy && <span className="muted">Generating…</span>}
       </div>
     </form>
   );

@@ -5,8 +5,9 @@
  */
 import { useState } from 'react';
 import { OBJECTIVE_LABELS, type SweepDetail } from '../../../../shared/sweeps.ts';
-import { api, errorText } from '../../api/index.ts';
+import { api, errorText, exportFor, type ExportOutcome } from '../../api/index.ts';
 import { ErrorPanel } from '../../components/ErrorPanel.tsx';
+import { ExportNotice } from '../../components/ExportNotice.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useNav } from '../../store/nav.ts';
 import { notify } from '../../store/ui.ts';
@@ -31,7 +32,7 @@ export function SweepView({ sweepId }: { sweepId: string }) {
   const { detail, live, error, reload } = useSweep(sweepId);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const [exported, setExported] = useState<{ dir: string; files: string[] } | null>(null);
+  const [exported, setExported] = useState<ExportOutcome | null>(null);
 
   const act = async (what: () => Promise<void>) => {
     setBusy(true);
@@ -51,8 +52,7 @@ export function SweepView({ sweepId }: { sweepId: string }) {
       await api.invoke('sweeps:resume', { sweepId });
       notify(`Resumed sweep ${sweepId}`, 'success');
     });
-  const exportSweep = () =>
-    act(async () => setExported(await api.invoke('sweeps:export', { sweepId })));
+  const exportSweep = () => act(async () => setExported(await exportFor('sweep', sweepId)));
 
   const status = live?.status ?? detail?.status;
   const best = detail ? bestJobs(detail) : new Set<number>();
@@ -96,7 +96,7 @@ export function SweepView({ sweepId }: { sweepId: string }) {
         </button>
         {exported && (
           <span className="muted" role="status">
-            Exported {exported.files.join(', ')} to <code className="path">{exported.dir}</code>
+            <ExportNotice outcome={exported} />
           </span>
         )}
       </div>
