@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { RunInfo } from '../../../shared/dto.ts';
+import { useDisconnected } from '../store/connection.ts';
 import { useNav } from '../store/nav.ts';
 import { api, errorText } from './run/backend.ts';
 import { EquityChart } from './run/EquityChart.tsx';
@@ -36,6 +37,7 @@ function NoRun() {
 function RunView({ runId }: { runId: string }) {
   const { go } = useNav();
   const { run, loadError, status, progress, equity, lastCheckpoint, reload } = useRunLive(runId);
+  const disconnected = useDisconnected();
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<{ title: string; text: string } | null>(null);
@@ -83,7 +85,8 @@ function RunView({ runId }: { runId: string }) {
       return 'Checkpoint requested.';
     });
 
-  const running = status === 'running';
+  // While the backend is unreachable the run's last state is stale: no live figures, no controls.
+  const running = status === 'running' && !disconnected;
   // A cluster run's checkpoints are its worker's, in the store; this app only follows it.
   const onCluster = run?.cluster != null;
   const resumable = status === 'paused' || status === 'interrupted';
