@@ -55,7 +55,13 @@ function RunView({ runId }: { runId: string }) {
     }
   }
 
-  const pause = () =>
+  const pause = () => {
+    const ok = window.confirm(
+      `Pause run ${runId}? A checkpoint is written and Resume continues from it later.`,
+    );
+    if (ok) void doPause();
+  };
+  const doPause = () =>
     act('Pause', async () => {
       await api.invoke('runs:pause', { runId });
       reload();
@@ -63,11 +69,18 @@ function RunView({ runId }: { runId: string }) {
         ? 'Paused: this app stopped following the run; its worker goes on, and Resume follows it again.'
         : 'Paused: a checkpoint was written; Resume continues from it.';
     });
+  // Stop ends the run: statistics to date, status 'stopped', no resume (Pause is the resumable one).
   const stop = () => {
     const ok = window.confirm(
-      `Stop run ${runId}? It is paused with a checkpoint and can be resumed later.`,
+      `Stop run ${runId}? It ends here with its statistics to date and cannot be resumed ` +
+        '(Pause keeps it resumable).',
     );
-    if (ok) void pause();
+    if (ok)
+      void act('Stop', async () => {
+        await api.invoke('runs:stop', { runId });
+        reload();
+        return 'Stopped: the run ended here; Results shows its statistics to date.';
+      });
   };
   const resume = () =>
     act('Resume', async () => {
@@ -138,7 +151,8 @@ function RunView({ runId }: { runId: string }) {
           type="button"
           className="danger subtle"
           onClick={stop}
-          disabled={!running || busy !== null}
+          disabled={!running || onCluster || busy !== null}
+          title={onCluster ? 'A cluster run can be paused, not stopped, from here' : undefined}
         >
           Stop
         </button>
