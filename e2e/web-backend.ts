@@ -11,12 +11,16 @@ export interface WebBackend {
   stop(): Promise<void>;
 }
 
-/** Starts `npm run web`'s server (without the build step) on a random port for a data folder. */
+/**
+ * Starts `npm run web`'s server (without the build step) for a data folder, on a random port or
+ * on `port` (a restart where open pages expect it; the token is the data folder's, so it matches).
+ */
 export async function startWebBackend(
   dataDir: string,
   env: NodeJS.ProcessEnv = {},
+  port = 0,
 ): Promise<WebBackend> {
-  const child = spawn(process.execPath, [START, '--data-dir', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, [START, '--data-dir', dataDir, '--port', String(port)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

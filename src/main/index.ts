@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './app-protocol.ts';
 import { exportFolderPicker, registerIpc, tickFilePicker } from './ipc.ts';
+import { CONNECTION_CHANNEL } from '../shared/connection.ts';
 import { resolveDataDir } from './services/data-dir.ts';
 import { startWorkerBackend, type Backend } from './services/host/worker-backend.ts';
 import {
@@ -74,7 +75,16 @@ async function start(): Promise<void> {
     protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, root));
   }
   const dataDir = app.getPath('userData');
-  backend = startWorkerBackend({ dataDir, host: 'electron', workerUrl: BACKEND_WORKER });
+  backend = startWorkerBackend({
+    dataDir,
+    host: 'electron',
+    workerUrl: BACKEND_WORKER,
+    // The window's disconnected banner, and its refresh when the restarted worker is ready.
+    onConnection: (event) => {
+      const win = mainWindow;
+      if (win && !win.isDestroyed()) win.webContents.send(CONNECTION_CHANNEL, event);
+    },
+  });
   registerIpc(ipcMain, await backend, {
     isTrustedSender: (frame) => frame.parent === null && isAllowedNavigation(frame.url, target.url),
     getWindow: () => mainWindow,

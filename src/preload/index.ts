@@ -6,6 +6,7 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { eventChannel, isEventName, type BackTestrApi } from '../shared/api.ts';
+import { CONNECTION_CHANNEL, type ConnectionEvent } from '../shared/connection.ts';
 import type { EventMap, EventName } from '../shared/contract.ts';
 
 /**
@@ -43,6 +44,12 @@ const api: BackTestrApi = {
   },
 
   getPathForFile: (file) => webUtils.getPathForFile(file),
+
+  onConnection(listener) {
+    const forward = (_e: IpcRendererEvent, event: ConnectionEvent): void => listener(event);
+    ipcRenderer.on(CONNECTION_CHANNEL, forward);
+    return () => void ipcRenderer.removeListener(CONNECTION_CHANNEL, forward);
+  },
 };
 
 contextBridge.exposeInMainWorld('api', api);

@@ -3,6 +3,7 @@
  * bridge): the typed backend contract plus what only a host knows. Plain data and functions only
  * (it crosses the context bridge, which copies values and drops prototypes).
  */
+import type { ConnectionEvent } from './connection.ts';
 import type { BackendApi, EventName } from './contract.ts';
 
 export interface BackTestrApi extends BackendApi {
@@ -13,6 +14,8 @@ export interface BackTestrApi extends BackendApi {
    * never learns file paths. '' for a File that is not backed by a file on disk.
    */
   readonly getPathForFile?: (file: File) => string;
+  /** Electron: the backend worker died (disconnected) and was restarted (connected). */
+  readonly onConnection?: (listener: (event: ConnectionEvent) => void) => () => void;
 }
 
 /** Every pushed event, for hosts that subscribe to or forward them all. */

@@ -125,6 +125,8 @@ export const contract = {
   },
   /** Checkpoint, then mark the run paused. */
   'runs:pause': { args: z.object({ runId }), result: undefined as void },
+  /** Ends a running run for good: status 'stopped', statistics to date, not resumable. */
+  'runs:stop': { args: z.object({ runId }), result: undefined as void },
   'runs:checkpointNow': { args: z.object({ runId }), result: undefined as void },
   /** Deletes a run that is not running, with its results and checkpoint files. */
   'runs:discard': { args: z.object({ runId }), result: undefined as void },

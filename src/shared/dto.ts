@@ -58,7 +58,8 @@ export interface StrategyList {
   errors: { file: string; message: string }[];
 }
 
-export type RunStatus = 'running' | 'paused' | 'completed' | 'failed' | 'interrupted';
+/** 'stopped': the user ended it before its data did; it has statistics to date and does not resume. */
+export type RunStatus = 'running' | 'paused' | 'completed' | 'stopped' | 'failed' | 'interrupted';
 
 export interface RunInfo {
   id: string;

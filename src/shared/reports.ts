@@ -13,7 +13,7 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 
 export type ReportTimeframe = 'M1' | 'M5' | 'M15' | 'M30' | 'H1' | 'H4' | 'D1' | 'W1';
 export type ReportTrigger =
-  'interval' | 'ticks' | 'manual' | 'shutdown' | 'end' | 'fork' | 'savepoint';
+  'interval' | 'ticks' | 'manual' | 'pause' | 'shutdown' | 'end' | 'fork' | 'savepoint';
 export type ReportPositionSide = 'long' | 'short';
 export type ReportOrderSide = 'buy' | 'sell';
 export type ReportOrderType = 'market' | 'limit' | 'stop';

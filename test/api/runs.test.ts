@@ -140,8 +140,9 @@ describe('runs through the backend', () => {
 
     const recoverable = await backend.invoke('runs:recoverable');
     expect(recoverable.map((r) => r.run.id)).toEqual([runId]);
+    // The user's Pause labels its checkpoint 'pause' (a close or an OS shutdown: 'shutdown', below).
     expect(recoverable[0].lastCheckpoint).toMatchObject({
-      trigger: 'shutdown',
+      trigger: 'pause',
       ticks: paused.ticksDone,
       status: 'valid',
     });

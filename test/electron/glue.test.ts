@@ -109,6 +109,19 @@ describe('main process glue (src/main/index.ts)', () => {
       dataDir: '/srv/backtestr-data',
       host: 'electron',
       workerUrl: new URL('backend-worker.js', pathToFileURL(path.join(repo, 'src/main/'))),
+      onConnection: expect.any(Function),
+    });
+  });
+
+  it("forwards the worker backend's connection reports to the window (host:connection)", async () => {
+    const fake = await startMain();
+    const [opts] = fake.startWorkerBackend.mock.calls[0] as [
+      { onConnection: (e: { state: string; since: number }) => void },
+    ];
+    opts.onConnection({ state: 'disconnected', since: 5 });
+    expect(onlyWindow(fake).webContents.send).toHaveBeenCalledWith('host:connection', {
+      state: 'disconnected',
+      since: 5,
     });
   });
 

@@ -11,6 +11,7 @@ type Api = {
   invoke: (channel: string, args?: unknown) => Promise<unknown>;
   on: (event: string, listener: (payload: unknown) => void) => () => void;
   getPathForFile: (file: unknown) => string;
+  onConnection: (listener: (event: unknown) => void) => () => void;
 };
 
 /** `load` runs a fresh copy of the preload against a fresh fake electron. */
@@ -18,11 +19,17 @@ export function preloadSuite(name: string, load: () => Promise<FakeRendererElect
   describe(`preload: ${name}`, () => {
     const api = (fake: FakeRendererElectron): Api => fake.exposed['api'] as Api;
 
-    it('exposes only window.api: host, invoke, on, getPathForFile', async () => {
+    it('exposes only window.api: host, invoke, on, getPathForFile, onConnection', async () => {
       const fake = await load();
       expect(fake.module.contextBridge.exposeInMainWorld).toHaveBeenCalledOnce();
       expect(Object.keys(fake.exposed)).toEqual(['api']);
-      expect(Object.keys(api(fake)).sort()).toEqual(['getPathForFile', 'host', 'invoke', 'on']);
+      expect(Object.keys(api(fake)).sort()).toEqual([
+        'getPathForFile',
+        'host',
+        'invoke',
+        'on',
+        'onConnection',
+      ]);
       expect(api(fake).host).toBe('electron');
     });
 
@@ -48,6 +55,19 @@ export function preloadSuite(name: string, load: () => Promise<FakeRendererElect
       await expect(api(fake).invoke('runs:get', { runId: '' })).rejects.toThrow(
         new Error('runs:get: invalid arguments (runId: not a run id)'),
       );
+    });
+
+    it('onConnection delivers the main process host:connection events until unsubscribed', async () => {
+      const fake = await load();
+      const got: unknown[] = [];
+      const off = api(fake).onConnection((e) => got.push(e));
+      fake.push('host:connection', { state: 'disconnected', since: 1 });
+      fake.push('event:run:state', { runId: 'r-1', status: 'paused' });
+      expect(got).toEqual([{ state: 'disconnected', since: 1 }]);
+      off();
+      fake.push('host:connection', { state: 'connected', since: 2 });
+      expect(got).toHaveLength(1);
+      expect(fake.ipcRenderer.listenerCount('host:connection')).toBe(0);
     });
 
     it('on delivers its event only, and returns an unsubscribe that works across the bridge', async () => {

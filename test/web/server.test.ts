@@ -271,10 +271,11 @@ describe('startWebServer', () => {
     expect(backend.listenerCount()).toBe(0);
   });
 
-  it('sends keep-alive comments', async () => {
+  it('sends a ping event as the heartbeat pages watch for silence', async () => {
     const fast = await startWebServer({ backend, staticDir: site.staticDir, keepAliveMs: 50 });
     const sse = await openSse(fast.port, `?token=${fast.token}`);
-    await waitFor(() => sse.text().includes(': keep-alive\n\n'), 'a keep-alive');
+    // An event, not a comment: EventSource never shows comments to the page.
+    await waitFor(() => sse.text().includes('event: ping\ndata: 0\n\n'), 'a ping');
     await fast.close(); // ends the open stream too
     await sse.ended;
     expect(backend.listenerCount()).toBe(0);

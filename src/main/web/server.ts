@@ -48,7 +48,10 @@ export interface WebServerOptions {
   uploadLimitBytes?: number;
   /** Where the upload folder is created (and stale ones swept); default os.tmpdir(). */
   uploadDir?: string;
-  /** Interval of SSE keep-alive comments; default 15 s. */
+  /**
+   * Interval of the SSE `ping` event; default 1 s. A page that hears nothing for a few seconds
+   * shows itself disconnected (a hung or half-open connection never errors), so it is frequent.
+   */
   keepAliveMs?: number;
 }
 
@@ -146,7 +149,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const staticRoot = await fs.realpath(path.resolve(opts.staticDir));
   const uploadLimit = opts.uploadLimitBytes ?? DEFAULT_UPLOAD_LIMIT;
   const uploads = await UploadStore.open(opts.uploadDir ?? os.tmpdir());
-  const keepAliveMs = opts.keepAliveMs ?? 15_000;
+  const keepAliveMs = opts.keepAliveMs ?? 1000;
 
   const streams = new Set<() => void>(); // ends each open SSE stream
   const uploadsInFlight = new Set<http.IncomingMessage>();
@@ -293,7 +296,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         res.write(`event: ${name}\ndata: ${data}\n\n`);
       }),
     );
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
+    // An event, not a comment: EventSource hides comments from the page, which needs the beat.
+    const keepAlive = setInterval(() => res.write('event: ping\ndata: 0\n\n'), keepAliveMs);
     let ended = false;
     function end(): void {
       if (ended) return;

@@ -7,7 +7,8 @@
  *
  * Prints `BackTestr web UI: http://127.0.0.1:PORT/` and `token: …` on stdout (the page served at
  * that URL carries the token, so opening it is enough); everything else goes to stderr.
- * SIGINT/SIGTERM: checkpoint and pause running runs, close, exit 0. A second signal exits at once.
+ * The token is kept in the data folder (web-token.ts): a restart on the same port keeps open pages
+ * working. SIGINT/SIGTERM: checkpoint and pause running runs, close, exit 0. A second signal exits at once.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { resolveDataDir } from '../services/data-dir.ts';
 import { startWorkerBackend } from '../services/host/worker-backend.ts';
 import { startWebServer } from './server.ts';
+import { persistentToken } from './web-token.ts';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..', '..');
 export const DEFAULT_STATIC_DIR = path.join(REPO, 'out', 'renderer');
@@ -91,7 +93,12 @@ async function main(): Promise<number> {
   const backend = await startWorkerBackend({ dataDir: opts.dataDir, host: 'web' });
   let server: Awaited<ReturnType<typeof startWebServer>>;
   try {
-    server = await startWebServer({ backend, staticDir: opts.staticDir, port: opts.port });
+    server = await startWebServer({
+      backend,
+      staticDir: opts.staticDir,
+      port: opts.port,
+      token: persistentToken(opts.dataDir),
+    });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'EADDRINUSE' ? `port ${opts.port} is in use` : e.message;

@@ -4,6 +4,7 @@
  * through the nav store (store/nav.ts) and reach the backend through api/index.ts.
  */
 import { useEffect, useState } from 'react';
+import { DisconnectedBanner } from './components/DisconnectedBanner.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { ProgressBar } from './components/ProgressBar.tsx';
@@ -22,6 +23,7 @@ import { RunScreen } from './screens/RunScreen.tsx';
 import { RunsScreen } from './screens/RunsScreen.tsx';
 import { SettingsScreen } from './screens/SettingsScreen.tsx';
 import { SweepResumePrompt } from './screens/SweepResumePrompt.tsx';
+import { connectConnection, useConnection, useDisconnected } from './store/connection.ts';
 import { useData } from './store/data.ts';
 import { useNav, type Screen } from './store/nav.ts';
 import { connectRuns, runProgressPct, useRuns } from './store/runs.ts';
@@ -74,6 +76,7 @@ function TopBar() {
   const infoError = useUi((s) => s.infoError);
   const setHelpOpen = useUi((s) => s.setHelpOpen);
   const running = useRuns((s) => s.runs.filter((r) => r.status === 'running').length);
+  const disconnected = useDisconnected();
   return (
     <header className="topbar">
       <span className="topbar-item" title="Where data, runs and checkpoints are stored">
@@ -81,7 +84,7 @@ function TopBar() {
         <code className="path">{info?.dataDir ?? (infoError ? 'unavailable' : '…')}</code>
       </span>
       <span className="topbar-spacer" />
-      {running > 0 && (
+      {running > 0 && !disconnected && (
         <span className="topbar-item">
           <span className="badge status-running">{running} running</span>
         </span>
@@ -148,12 +151,19 @@ export function App() {
   const sweepId = useNav((s) => s.params.sweepId);
   const helpOpen = useUi((s) => s.helpOpen);
   const setHelpOpen = useUi((s) => s.setHelpOpen);
+  // Bumped on every reconnection: the keyed views below remount and load afresh.
+  const epoch = useConnection((s) => s.epoch);
 
   useEffect(() => {
     void useUi.getState().loadInfo();
     void useRuns.getState().load();
     void useData.getState().load();
-    return connectRuns();
+    const offRuns = connectRuns();
+    const offConnection = connectConnection();
+    return () => {
+      offConnection();
+      offRuns();
+    };
   }, []);
   useShortcuts();
 
@@ -177,12 +187,13 @@ export function App() {
         <TopBar />
         <main className="content">
           <ErrorBoundary resetKey={`${screen}:${runId ?? ''}:${sweepId ?? ''}`}>
-            <Content />
+            <Content key={epoch} />
           </ErrorBoundary>
         </main>
       </div>
       <Toasts />
-      <RecoveryPrompts />
+      <RecoveryPrompts key={epoch} />
+      <DisconnectedBanner />
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
   );

@@ -134,19 +134,24 @@ describe('planRetention', () => {
     expect(plan.keep).toEqual([30, 40]);
   });
 
-  it("keeps a paused run's pause checkpoint ('shutdown') while it is the newest, not after", () => {
-    const paused = evenRun(10).map((c, i) => ({
-      ...c,
-      trigger: i === 9 ? ('shutdown' as const) : ('interval' as const),
-    }));
-    expect(planRetention(paused, { keep: 1, ticksTotal: TOTAL, milestones: 0 }).keep).toEqual([10]);
-    const resumed = [
-      ...paused,
-      { seq: 11, ticks: TOTAL, valid: true, trigger: 'interval' as const },
-    ];
-    const plan = planRetention(resumed, { keep: 1, ticksTotal: TOTAL, milestones: 0 });
-    expect(plan.keep, 'once resumed, the pause point is an ordinary checkpoint').toEqual([11]);
-  });
+  it.each(['shutdown', 'pause'] as const)(
+    "keeps a paused run's pause checkpoint ('%s') while it is the newest, not after",
+    (trigger) => {
+      const paused = evenRun(10).map((c, i) => ({
+        ...c,
+        trigger: i === 9 ? trigger : ('interval' as const),
+      }));
+      expect(planRetention(paused, { keep: 1, ticksTotal: TOTAL, milestones: 0 }).keep).toEqual([
+        10,
+      ]);
+      const resumed = [
+        ...paused,
+        { seq: 11, ticks: TOTAL, valid: true, trigger: 'interval' as const },
+      ];
+      const plan = planRetention(resumed, { keep: 1, ticksTotal: TOTAL, milestones: 0 });
+      expect(plan.keep, 'once resumed, the pause point is an ordinary checkpoint').toEqual([11]);
+    },
+  );
 });
 
 describe('applyRetention', () => {

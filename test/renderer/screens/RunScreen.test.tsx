@@ -56,6 +56,7 @@ beforeEach(() => {
     'runs:get': () => runInfo(),
     'runs:results': () => emptyResults(),
     'runs:pause': () => undefined,
+    'runs:stop': () => undefined,
     'runs:checkpointNow': () => undefined,
     'runs:resume': ({ runId }) => ({ runId, forkedFrom: null }),
   });
@@ -108,8 +109,10 @@ describe('RunScreen', () => {
     expect(within(figures).getByText('75.0%')).toBeTruthy();
   });
 
-  it('Pause and Checkpoint now call their channels', async () => {
+  it('Pause (after its confirmation) and Checkpoint now call their channels', async () => {
     const user = userEvent.setup();
+    const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
+    window.confirm = confirm;
     render(<RunScreen runId="r1" />);
     const pause = await screen.findByRole('button', { name: 'Pause' });
     await waitFor(() => expect((pause as HTMLButtonElement).disabled).toBe(false));
@@ -118,13 +121,16 @@ describe('RunScreen', () => {
     expect(fake.callsOf('runs:checkpointNow')).toEqual([{ runId: 'r1' }]);
 
     await user.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(fake.callsOf('runs:pause')).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Pause' }));
+    expect(confirm.mock.calls[1]![0]).toMatch(/checkpoint is written and Resume continues/);
     expect(fake.callsOf('runs:pause')).toEqual([{ runId: 'r1' }]);
     expect((screen.getByRole('button', { name: 'Resume' }) as HTMLButtonElement).disabled).toBe(
       true,
     );
   });
 
-  it('Stop asks first, then pauses', async () => {
+  it('Stop asks first, then ends the run (runs:stop), never pausing it', async () => {
     const user = userEvent.setup();
     const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true);
     window.confirm = confirm;
@@ -132,10 +138,12 @@ describe('RunScreen', () => {
     const stop = await screen.findByRole('button', { name: 'Stop' });
     await waitFor(() => expect((stop as HTMLButtonElement).disabled).toBe(false));
     await user.click(stop);
-    expect(fake.callsOf('runs:pause')).toEqual([]);
+    expect(fake.callsOf('runs:stop')).toEqual([]);
     await user.click(stop);
     expect(confirm).toHaveBeenCalledTimes(2);
-    expect(fake.callsOf('runs:pause')).toEqual([{ runId: 'r1' }]);
+    expect(confirm.mock.calls[1]![0]).toMatch(/statistics to date and cannot be resumed/);
+    await waitFor(() => expect(fake.callsOf('runs:stop')).toEqual([{ runId: 'r1' }]));
+    expect(fake.callsOf('runs:pause')).toEqual([]);
   });
 
   it('Resume resumes a paused run and follows a fork to its new run', async () => {

@@ -102,7 +102,10 @@ export class ActiveRuns {
         onCheckpoint: (result, trigger) => watch?.checkpointWritten(result, trigger),
       };
       const host = client ? clusterHandle(handleOptions, client) : localHandle(handleOptions);
-      const end = (status: 'completed' | 'paused' | 'failed', error: string | null): void => {
+      const end = (
+        status: 'completed' | 'paused' | 'stopped' | 'failed',
+        error: string | null,
+      ): void => {
         if (!run) return;
         watch?.flush();
         this.#active.delete(run.runId); // before run:state: a listener may act on the run at once
@@ -123,7 +126,16 @@ export class ActiveRuns {
   /** Checkpoint, mark the run paused, and wait until it is. */
   async pause(runId: string): Promise<void> {
     const run = this.#require(runId);
-    run.host.requestPause();
+    run.host.requestPause('pause');
+    await run.ended;
+  }
+
+  /** Ends the run with its statistics to date (status 'stopped'), and waits until it has. */
+  async stop(runId: string): Promise<void> {
+    const run = this.#require(runId);
+    if (!run.host.requestStop)
+      throw new Error(`run ${runId} runs on the cluster: pause it instead (it can be resumed)`);
+    run.host.requestStop();
     await run.ended;
   }
 

@@ -12,13 +12,17 @@ import type { ClusterClient } from '../cluster/submit/cluster-client.ts';
 import { ClusterRunHost } from '../cluster/submit/cluster-run-host.ts';
 import type { Db } from '../db/database.ts';
 import { RunHost, type RunJob, type StartedRun } from '../runs/isolation/run-host.ts';
+import type { PauseReason } from '../runs/run-loop.ts';
 import { progressEvent } from './live-progress.ts';
 
 export interface AppRunHost {
   /** Settles with how the session ended; rejects with the reason it failed or could not start. */
-  readonly finished: Promise<{ status: 'completed' | 'paused' }>;
-  requestPause(): void;
+  readonly finished: Promise<{ status: 'completed' | 'paused' | 'stopped' }>;
+  /** 'pause': the user's Pause (its checkpoint says so); default 'shutdown'. */
+  requestPause(reason?: PauseReason): void;
   requestCheckpoint(): void;
+  /** Ends the run with statistics to date; absent where a host cannot (a cluster run). */
+  requestStop?(): void;
 }
 
 export interface AppRunHostOptions {

@@ -59,6 +59,8 @@ export function runsHandlers(ctx: BackendContext): DomainHandlers<'runs'> {
 
     'runs:pause': ({ runId }) => runs.pause(runId),
 
+    'runs:stop': ({ runId }) => runs.stop(runId),
+
     'runs:checkpointNow': async ({ runId }) => runs.checkpointNow(runId),
 
     'runs:discard': async ({ runId }) => discardRun(ctx, runId),

@@ -9,11 +9,12 @@ import type { RunConfig } from '../runs/run-config.ts';
 export const CHECKPOINT_FORMAT_VERSION = 3;
 
 /**
- * Why a checkpoint was taken; 'fork' is the first checkpoint of a run forked from another;
+ * Why a checkpoint was taken; 'pause' is a user's Pause, 'shutdown' a pause the app, the OS or a
+ * signal asked for (rows written before 'pause' existed say 'shutdown' for both); 'fork' is the first checkpoint of a run forked from another;
  * 'savepoint' marks a self-contained file made by `checkpoints export` (savepoint.ts).
  */
 export type CheckpointTrigger =
-  'interval' | 'ticks' | 'manual' | 'shutdown' | 'end' | 'fork' | 'savepoint';
+  'interval' | 'ticks' | 'manual' | 'pause' | 'shutdown' | 'end' | 'fork' | 'savepoint';
 
 /**
  * Where a checkpoint's bar histories are (format 2):

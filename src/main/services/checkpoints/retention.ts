@@ -74,10 +74,10 @@ export function planRetention(
   return { keep: seqs.filter((s) => kept.has(s)), remove: seqs.filter((s) => !kept.has(s)) };
 }
 
-/** Every 'end' checkpoint, and the newest checkpoint when a pause ('shutdown') took it. */
+/** Every 'end' checkpoint, and the newest checkpoint when a pause ('pause', 'shutdown') took it. */
 function finalCheckpoints(valid: readonly RetentionCandidate[]): RetentionCandidate[] {
   const newest = valid.at(-1);
-  const paused = newest?.trigger === 'shutdown' ? [newest] : [];
+  const paused = newest?.trigger === 'pause' || newest?.trigger === 'shutdown' ? [newest] : [];
   return [...valid.filter((c) => c.trigger === 'end'), ...paused];
 }
 

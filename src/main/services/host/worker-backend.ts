@@ -5,9 +5,13 @@
  * If the worker dies (a crash, an out-of-memory abort, terminate()), every call in flight
  * rejects with a clear error, each run that was active is reported as run:state 'interrupted',
  * and the next call starts a new worker — whose backend marks those runs interrupted in the
- * database too — so the app can offer to resume them without a restart.
+ * database too — so the app can offer to resume them without a restart. With `onConnection`
+ * (Electron's glue forwards it to the window's banner) the host says 'disconnected' at once and
+ * starts the new worker itself, saying 'connected' when it is ready, so the UI refreshes without
+ * waiting for a click.
  */
 import { Worker } from 'node:worker_threads';
+import type { ConnectionEvent } from '../../../shared/connection.ts';
 import type { ArgsOf, Channel, EventMap, ResultOf } from '../../../shared/contract.ts';
 import { parseArgs } from '../../../shared/contract.ts';
 // Types only: the Electron main thread must not load the services (or their native modules).
@@ -22,7 +26,13 @@ export interface WorkerBackendOptions {
   host: 'electron' | 'web';
   /** The worker module, for a bundled app (default: backend-worker.ts beside this file). */
   workerUrl?: URL;
+  /** Told when the worker dies and when its replacement is ready (then started eagerly). */
+  onConnection?: (event: ConnectionEvent) => void;
 }
+
+/** Retry delays of an eager restart whose worker fails to start: doubling, capped. */
+const RESTART_MIN_MS = 250;
+const RESTART_MAX_MS = 2000;
 
 export interface WorkerBackend extends Backend {
   /** The current worker thread; null while none runs (before the first call after a crash). */
@@ -64,8 +74,10 @@ class WorkerHost {
   #worker: Worker | null = null;
   #starting: Promise<Worker> | null = null;
   #closing: Promise<void> | null = null;
+  readonly #onConnection: WorkerBackendOptions['onConnection'];
 
   constructor(opts: WorkerBackendOptions) {
+    this.#onConnection = opts.onConnection;
     this.#url = opts.workerUrl ?? new URL('./backend-worker.ts', import.meta.url);
     this.#data = { dataDir: opts.dataDir, host: opts.host };
   }
@@ -191,6 +203,23 @@ class WorkerHost {
     this.#activeRuns.clear();
     for (const runId of runs) {
       this.#events.emit('run:state', { runId, status: 'interrupted', error: reason });
+    }
+    if (this.#onConnection && !this.#closing) {
+      this.#onConnection({ state: 'disconnected', since: Date.now() });
+      void this.#restart();
+    }
+  }
+
+  /** Starts a new worker now (retrying with a capped backoff) and reports it connected. */
+  async #restart(): Promise<void> {
+    for (let delay = RESTART_MIN_MS; !this.#closing; delay = Math.min(delay * 2, RESTART_MAX_MS)) {
+      try {
+        await this.ensureWorker();
+        if (!this.#closing) this.#onConnection?.({ state: 'connected', since: Date.now() });
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     }
   }
 }

@@ -179,10 +179,10 @@ export async function resumeRun(
   // Read the status only now that the run is ours: a process that just finished it may have
   // released it a moment ago, and resuming a completed run in place would redo its end.
   const run = getRun(db, req.runId)!;
-  if (run.status === 'completed' && req.checkpoint === undefined) {
+  if ((run.status === 'completed' || run.status === 'stopped') && req.checkpoint === undefined) {
     releaseRun(db, claim);
     throw new ResumeError(
-      `run ${req.runId} is completed; to start again from one of its checkpoints, pass --checkpoint SEQ (it forks a new run)`,
+      `run ${req.runId} is ${run.status}; to start again from one of its checkpoints, pass --checkpoint SEQ (it forks a new run)`,
     );
   }
   const quarantined: string[] = [];

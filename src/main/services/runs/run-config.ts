@@ -148,7 +148,7 @@ export function engineConfigOf(c: RunConfig): EngineConfig {
   };
 }
 
-export type RunStatus = 'running' | 'paused' | 'completed' | 'failed' | 'interrupted';
+export type RunStatus = 'running' | 'paused' | 'completed' | 'stopped' | 'failed' | 'interrupted';
 
 export interface RunRecord {
   id: string;

@@ -11,17 +11,32 @@ import { assertOwner, type RunClaim } from './run-fence.ts';
 import { updateRunProgress } from './run-store.ts';
 import { checkAllTicksConsumed } from './unconsumed-ticks.ts';
 
+/**
+ * Who asked for a pause, as its checkpoint's trigger: 'pause' is the user's Pause button;
+ * 'shutdown' the app closing, the OS suspending or shutting down, or a signal.
+ */
+export type PauseReason = 'pause' | 'shutdown';
+
 /** Asks a running loop, from outside (signals, the app's buttons), to checkpoint or pause. */
 export class RunControl {
   checkpointRequested = false;
   pauseRequested = false;
+  pauseReason: PauseReason = 'shutdown';
+  stopRequested = false;
 
   requestCheckpoint(): void {
     this.checkpointRequested = true;
   }
 
   /** Checkpoint, mark the run paused and return from the loop. */
-  requestPause(): void {
+  /** End the run here for good ('stopped', statistics to date), without a checkpoint. */
+  requestStop(): void {
+    this.stopRequested = true;
+  }
+
+  requestPause(reason: PauseReason = 'shutdown'): void {
+    // A user's Pause is not relabelled by a shutdown that comes while it is being taken.
+    if (!this.pauseRequested) this.pauseReason = reason;
     this.pauseRequested = true;
   }
 }
@@ -91,7 +106,7 @@ export function simulatedTime(b: Backtest): number {
  * checkpoints on the way. Between steps it yields to the event loop, so the writer thread's
  * replies, signals and IPC are handled while the engine works.
  */
-export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> {
+export async function driveRun(s: LoopSession): Promise<'completed' | 'paused' | 'stopped'> {
   const engine = s.backtest.engine;
   const startTicks = engine.ticksConsumed;
   const started = performance.now();
@@ -138,9 +153,16 @@ export async function driveRun(s: LoopSession): Promise<'completed' | 'paused'> 
   for (;;) {
     // Lost to another session: stop before computing more (assertOwner throws and says who).
     if (s.claimLost()) assertOwner(s.db, s.claim);
+    if (s.control.stopRequested) {
+      // No checkpoint: a stopped run is over, and its statistics come from the live state.
+      await s.checkpoints?.settle();
+      s.recorder.flush();
+      report(true);
+      return 'stopped';
+    }
     if (s.control.pauseRequested) {
       await s.checkpoints?.settle();
-      checkpoint('shutdown');
+      checkpoint(s.control.pauseReason);
       await s.checkpoints?.settle();
       s.recorder.flush();
       report(true);

@@ -62,7 +62,7 @@ export interface RunOptions {
 
 export interface RunSummary {
   runId: string;
-  status: 'completed' | 'paused';
+  status: 'completed' | 'paused' | 'stopped';
   ticks: number;
   bars: Record<string, number>;
   /** What the run stores (RunConfig.record, all three by default). */
@@ -260,7 +260,7 @@ function finishSession(
   setup: SessionSetup,
   backtest: Backtest,
   recorder: RunRecorder,
-  status: 'completed' | 'paused',
+  status: 'completed' | 'paused' | 'stopped',
   manager: CheckpointManager | null,
 ): RunSummary {
   const { runId, config } = setup;
@@ -286,7 +286,9 @@ function finishSession(
         recorder.flush();
         saveToDate(db, claim, finished);
       }
-      setRunStatus(db, claim, 'paused');
+      // Stopped ends the run (finished_at) with these statistics to date; paused waits for a resume.
+      if (status === 'stopped') finishRun(db, claim, 'stopped');
+      else setRunStatus(db, claim, 'paused');
     });
   }
   const ticks = engine.ticksConsumed;

@@ -12,6 +12,7 @@ import type {
   EventName,
   ResultOf,
 } from '../../../shared/contract.ts';
+import type { ConnectionEvent } from '../../../shared/connection.ts';
 import { createWebApi, uploadFile } from './web-api.ts';
 
 /** A backend plus what a host may add: Electron's preload resolves a dropped File to its path. */
@@ -20,6 +21,8 @@ export interface HostApi extends BackendApi {
   /** The web bridge: an export as a zip to download (./web-api.ts). */
   fetchExport?(kind: 'run' | 'sweep', id: string): Promise<{ name: string; blob: Blob }>;
   host?: string;
+  /** Connection changes the host notices (web bridge, Electron); absent = always connected. */
+  onConnection?(listener: (event: ConnectionEvent) => void): () => void;
 }
 
 let backend: HostApi | null = null;
@@ -51,6 +54,12 @@ export const api: BackendApi = {
     return current().on(event, listener);
   },
 };
+
+/** Subscribes to the host's connection changes; a host without them never disconnects. */
+export function onConnection(listener: (event: ConnectionEvent) => void): () => void {
+  const b = current();
+  return typeof b.onConnection === 'function' ? b.onConnection(listener) : () => {};
+}
 
 /**
  * A path the backend can read for a File the user picked or dropped: its own path on disk in

@@ -14,6 +14,8 @@ import type {
   EventName,
   ResultOf,
 } from '../../../shared/contract.ts';
+import type { ConnectionSource } from '../../../shared/connection.ts';
+import { createConnectionMonitor, type ConnectionMonitor } from './connection-monitor.ts';
 
 /** The part of EventSource this module uses (the DOM's and Node's fit it). */
 export interface EventSourceLike {
@@ -34,9 +36,11 @@ export interface WebApiOptions {
   fetch?: typeof fetch;
   /** Delay before reopening an event stream the server refused or ended for good; default 1 s. */
   reconnectMs?: number;
+  /** Silence on the event stream (no event, no server ping) after which the server counts as gone; default 3.5 s. */
+  silenceMs?: number;
 }
 
-export interface WebApi extends BackendApi {
+export interface WebApi extends BackendApi, ConnectionSource {
   /** uploadFile() with this API's server and token. */
   uploadFile(file: File): Promise<string>;
   /**
@@ -64,6 +68,8 @@ interface Connection {
   base: string;
   token: string;
   fetch: typeof fetch;
+  /** Told when a request could not reach the server and when one got an answer. */
+  monitor?: ConnectionMonitor;
 }
 
 function connection(opts: WebApiOptions): Connection {
@@ -95,8 +101,10 @@ async function post(
       body,
     });
   } catch (err) {
+    conn.monitor?.lost();
     throw new Error(`${what}: cannot reach the BackTestr server (${(err as Error).message})`);
   }
+  conn.monitor?.seen();
   let reply: unknown;
   try {
     reply = await res.json();
@@ -151,6 +159,30 @@ async function fetchExportWith(
 export function createWebApi(opts: WebApiOptions = {}): WebApi {
   const conn = connection(opts);
   const reconnectMs = opts.reconnectMs ?? 1000;
+  const silenceMs = opts.silenceMs ?? 3500;
+  const monitor = createConnectionMonitor({
+    probe: async () => {
+      await post(
+        conn,
+        'app:info',
+        `${conn.base}/api/invoke`,
+        '{"channel":"app:info"}',
+        'application/json',
+      );
+    },
+  });
+  conn.monitor = monitor;
+  // Back: a stream that gave up (CLOSED) is reopened now rather than after its backoff.
+  monitor.on(({ state }) => {
+    if (state !== 'connected') return;
+    lastHeard = Date.now(); // the stream gets its own grace period to come back
+    if (source || listeners.size === 0) return;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    open();
+  });
+  let lastHeard = 0;
+  let watchdog: ReturnType<typeof setInterval> | null = null;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let source: EventSourceLike | null = null;
   let attached = new Set<string>();
@@ -158,6 +190,7 @@ export function createWebApi(opts: WebApiOptions = {}): WebApi {
   let retryDelay = reconnectMs;
 
   function dispatch(event: { type: string; data?: unknown }): void {
+    lastHeard = Date.now();
     const set = listeners.get(event.type);
     if (!set || typeof event.data !== 'string') return;
     let payload: unknown;
@@ -191,10 +224,31 @@ export function createWebApi(opts: WebApiOptions = {}): WebApi {
     const es = new Factory(`${conn.base}/api/events?token=${encodeURIComponent(conn.token)}`);
     source = es;
     attached = new Set();
+    lastHeard = Date.now();
     es.addEventListener('open', () => {
-      if (source === es) retryDelay = reconnectMs;
+      if (source !== es) return;
+      retryDelay = reconnectMs;
+      lastHeard = Date.now();
+      monitor.seen();
     });
+    es.addEventListener('ping', () => {
+      if (source === es) lastHeard = Date.now();
+    });
+    watchdog ??= setInterval(() => {
+      // A hung server or a half-open connection never errors: its silence does. A stream that
+      // believes itself open is replaced (it would wait for that dead connection forever).
+      if (!source || Date.now() - lastHeard <= silenceMs) return;
+      monitor.lost();
+      if (source.readyState === 1) {
+        source.close();
+        source = null;
+        open();
+      }
+    }, 1000);
     es.addEventListener('error', () => {
+      // The stream broke (EventSource retries by itself while CONNECTING): the server is gone
+      // until a request or the reopened stream says otherwise.
+      if (source === es && es.readyState !== 1) monitor.lost();
       // EventSource retries network errors itself; it gives up (CLOSED) when the server refuses
       // the stream (e.g. a restart in progress). Then open a new one, with all listeners.
       if (source !== es || es.readyState !== CLOSED) return;
@@ -214,6 +268,8 @@ export function createWebApi(opts: WebApiOptions = {}): WebApi {
     if (listeners.size > 0) return;
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
+    if (watchdog) clearInterval(watchdog);
+    watchdog = null;
     source?.close();
     source = null;
   }
@@ -251,5 +307,7 @@ export function createWebApi(opts: WebApiOptions = {}): WebApi {
 
     uploadFile: (file) => uploadWith(conn, file),
     fetchExport: (kind, id) => fetchExportWith(conn, kind, id),
+
+    onConnection: (listener) => monitor.on(listener),
   };
 }

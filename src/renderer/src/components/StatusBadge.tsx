@@ -1,6 +1,23 @@
 import type { RunStatus } from '../../../shared/dto.ts';
+import { useDisconnected } from '../store/connection.ts';
+import './connection.css';
 
-/** A run's status in its color (styles.css: .badge.status-*). */
+/** A status that only holds while the backend reports it: stale once the backend is gone. */
+const LIVE: readonly RunStatus[] = ['running'];
+
+/**
+ * A run's status in its color (styles.css: .badge.status-*). While the backend is unreachable a
+ * live status is shown as "unknown": the run may have died with it.
+ */
 export function StatusBadge({ status }: { status: RunStatus }) {
-  return <span className={`badge status-${status}`}>{status}</span>;
+  const disconnected = useDisconnected();
+  const shown = disconnected && LIVE.includes(status) ? 'unknown' : status;
+  return (
+    <span
+      className={`badge status-${shown}`}
+      title={shown === 'unknown' ? `last known: ${status}` : undefined}
+    >
+      {shown}
+    </span>
+  );
 }

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { RunInfo } from '../../../shared/dto.ts';
+import { useDisconnected } from '../store/connection.ts';
 import { useNav } from '../store/nav.ts';
 import { api, errorText } from './run/backend.ts';
 import { EquityChart } from './run/EquityChart.tsx';
@@ -40,6 +41,7 @@ function RunView({ runId }: { runId: string }) {
   const { go } = useNav();
   const { run, loadError, status, progress, equity, lastCheckpoint, reload } = useRunLive(runId);
   const link = useChartLink();
+  const disconnected = useDisconnected();
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<{ title: string; text: string } | null>(null);
@@ -57,7 +59,13 @@ function RunView({ runId }: { runId: string }) {
     }
   }
 
-  const pause = () =>
+  const pause = () => {
+    const ok = window.confirm(
+      `Pause run ${runId}? A checkpoint is written and Resume continues from it later.`,
+    );
+    if (ok) void doPause();
+  };
+  const doPause = () =>
     act('Pause', async () => {
       await api.invoke('runs:pause', { runId });
       reload();
@@ -65,11 +73,18 @@ function RunView({ runId }: { runId: string }) {
         ? 'Paused: this app stopped following the run; its worker goes on, and Resume follows it again.'
         : 'Paused: a checkpoint was written; Resume continues from it.';
     });
+  // Stop ends the run: statistics to date, status 'stopped', no resume (Pause is the resumable one).
   const stop = () => {
     const ok = window.confirm(
-      `Stop run ${runId}? It is paused with a checkpoint and can be resumed later.`,
+      `Stop run ${runId}? It ends here with its statistics to date and cannot be resumed ` +
+        '(Pause keeps it resumable).',
     );
-    if (ok) void pause();
+    if (ok)
+      void act('Stop', async () => {
+        await api.invoke('runs:stop', { runId });
+        reload();
+        return 'Stopped: the run ended here; Results shows its statistics to date.';
+      });
   };
   const resume = () =>
     act('Resume', async () => {
@@ -87,7 +102,8 @@ function RunView({ runId }: { runId: string }) {
       return 'Checkpoint requested.';
     });
 
-  const running = status === 'running';
+  // While the backend is unreachable the run's last state is stale: no live figures, no controls.
+  const running = status === 'running' && !disconnected;
   // A cluster run's checkpoints are its worker's, in the store; this app only follows it.
   const onCluster = run?.cluster != null;
   const resumable = status === 'paused' || status === 'interrupted';
@@ -139,7 +155,8 @@ function RunView({ runId }: { runId: string }) {
           type="button"
           className="danger subtle"
           onClick={stop}
-          disabled={!running || busy !== null}
+          disabled={!running || onCluster || busy !== null}
+          title={onCluster ? 'A cluster run can be paused, not stopped, from here' : undefined}
         >
           Stop
         </button>

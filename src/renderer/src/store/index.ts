@@ -1,4 +1,5 @@
 /** The renderer's stores; `resetStores()` gives tests a clean slate. */
+import { initialConnection, useConnection } from './connection.ts';
 import { initialData, useData } from './data.ts';
 import { initialNav, useNav } from './nav.ts';
 import { initialRuns, useRuns } from './runs.ts';
@@ -19,4 +20,5 @@ export function resetStores(): void {
   useSpecs.setState({ ...initialSpecs });
   useStrategies.setState({ ...initialStrategies });
   useUi.setState({ ...initialUi });
+  useConnection.setState({ ...initialConnection });
 }

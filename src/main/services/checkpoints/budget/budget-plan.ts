@@ -51,7 +51,7 @@ const byRunThenSeq = (a: SpaceFile, b: SpaceFile): number =>
   a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : a.seq - b.seq;
 
 export function needsNoCheckpoint(status: RunStatus | null): boolean {
-  return status === null || status === 'completed';
+  return status === null || status === 'completed' || status === 'stopped';
 }
 
 export function planBudget(

@@ -117,7 +117,16 @@ export const checkpointDataSchema = z.strictObject({
     rejections: list(pendingRejection),
   }),
   meta: z.strictObject({
-    trigger: z.enum(['interval', 'ticks', 'manual', 'shutdown', 'end', 'fork', 'savepoint']),
+    trigger: z.enum([
+      'interval',
+      'ticks',
+      'manual',
+      'pause',
+      'shutdown',
+      'end',
+      'fork',
+      'savepoint',
+    ]),
     wallTime: finite,
     elapsedSeconds: finite.min(0),
     ticksPerSec: finite.min(0),

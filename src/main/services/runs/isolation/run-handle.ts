@@ -7,7 +7,7 @@
 import type { CheckpointPolicy } from '../../checkpoints/checkpoint-manager.ts';
 import type { Db } from '../../db/database.ts';
 import type { ResumeSummary } from '../resume-service.ts';
-import type { RunProgress } from '../run-loop.ts';
+import type { PauseReason, RunProgress } from '../run-loop.ts';
 import type { RunSummary } from '../run-service.ts';
 import { RunHost, type RunJob } from './run-host.ts';
 
@@ -17,7 +17,7 @@ export interface RunHandle {
   /** Null until the run exists. */
   readonly runId: string | null;
   /** Checkpoint (where that is possible) and pause; `finished` then resolves paused. */
-  requestPause(): void;
+  requestPause(reason?: PauseReason): void;
 }
 
 /** What every kind of handle needs to know about one run session. */

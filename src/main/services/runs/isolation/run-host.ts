@@ -16,7 +16,7 @@ import type { CheckpointPolicy } from '../../checkpoints/checkpoint-manager.ts';
 import type { CheckpointResult } from '../../checkpoints/checkpoint-writer.ts';
 import type { Db } from '../../db/database.ts';
 import type { ResumeSummary } from '../resume-service.ts';
-import type { RunProgress } from '../run-loop.ts';
+import type { PauseReason, RunProgress } from '../run-loop.ts';
 import { RunInputError } from '../run-request.ts';
 import type { RunSummary } from '../run-service.ts';
 import { abandonRun } from './abandon-run.ts';
@@ -137,8 +137,13 @@ export class RunHost {
   }
 
   /** Checkpoint, mark the run paused and end the session (see RunControl). */
-  requestPause(): void {
-    this.#post({ type: 'pause' });
+  requestPause(reason: PauseReason = 'shutdown'): void {
+    this.#post({ type: 'pause', reason });
+  }
+
+  /** Ends the run with its statistics to date (status 'stopped'; see RunControl). */
+  requestStop(): void {
+    this.#post({ type: 'stop' });
   }
 
   requestCheckpoint(): void {

@@ -7,7 +7,7 @@ import type { RunProgressEvent } from '../../../../shared/dto.ts';
 import type { CheckpointPolicy } from '../../checkpoints/checkpoint-manager.ts';
 import type { CheckpointResult } from '../../checkpoints/checkpoint-writer.ts';
 import type { ResumeRequest, ResumeSummary } from '../resume-service.ts';
-import type { RunProgress } from '../run-loop.ts';
+import type { PauseReason, RunProgress } from '../run-loop.ts';
 import type { RunRequest } from '../run-request.ts';
 import type { RunSummary } from '../run-service.ts';
 
@@ -27,7 +27,8 @@ export interface RunWorkerData {
   sweepJob: boolean;
 }
 
-export type ToRunWorker = { type: 'pause' } | { type: 'checkpoint' };
+export type ToRunWorker =
+  { type: 'pause'; reason: PauseReason } | { type: 'stop' } | { type: 'checkpoint' };
 
 /** Where the run's strategy code lives: what a watchdog message names. */
 export interface StartedRun {

@@ -23,7 +23,8 @@ const send = (m: FromRunWorker): void => port.postMessage(m);
 
 const control = new RunControl();
 port.on('message', (m: ToRunWorker) => {
-  if (m.type === 'pause') control.requestPause();
+  if (m.type === 'pause') control.requestPause(m.reason);
+  else if (m.type === 'stop') control.requestStop();
   else control.requestCheckpoint();
 });
 

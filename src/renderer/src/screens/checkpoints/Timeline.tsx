@@ -25,7 +25,7 @@ export const STATUS_COLORS: Record<CheckpointInfo['status'], string> = {
   missing: 'var(--st-interrupted)',
 };
 
-const TRIGGERS = ['interval', 'ticks', 'manual', 'shutdown', 'end', 'fork'] as const;
+const TRIGGERS = ['interval', 'ticks', 'manual', 'pause', 'shutdown', 'end', 'fork'] as const;
 
 const HEIGHT = 96;
 const LABEL_SIZE = 9;
@@ -43,6 +43,7 @@ export function markerPath(trigger: string, r = R): string {
       return `M ${-r * 0.85} ${-r * 0.85} h ${1.7 * r} v ${1.7 * r} h ${-1.7 * r} Z`;
     case 'manual': // diamond
       return `M 0 ${-r * 1.2} L ${r * 1.2} 0 L 0 ${r * 1.2} L ${-r * 1.2} 0 Z`;
+    case 'pause':
     case 'shutdown': // triangle pointing down: the run stopped here
       return `M ${-r} ${-r * 0.8} L ${r} ${-r * 0.8} L 0 ${r} Z`;
     case 'end': // triangle pointing up

@@ -1,7 +1,8 @@
 /**
  * Everything the Run screen shows about one run, kept current: the run record (`runs:get`), the
- * newest `run:progress` event, a bounded buffer of live equity samples, the stored equity curve
- * of a run that is not running (`runs:results`), the newest `checkpoint:written` and state changes
+ * newest `run:progress` event, a bounded buffer of live equity samples after the stored equity
+ * curve so far (`runs:results`: a resumed or re-opened running run shows its whole history, not
+ * just what happened since the screen opened), the newest `checkpoint:written` and state changes
  * (`run:state`). Events of other runs are ignored.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -60,9 +61,10 @@ export function useRunLive(runId: string): RunLive {
   }, [runId, generation]);
 
   const status = run?.status ?? null;
-  const settled = status !== null && status !== 'running';
+  const loaded = status !== null;
+  // Once the run is known, whatever its status; again on reload (e.g. when it stops running).
   useEffect(() => {
-    if (!settled) return;
+    if (!loaded) return;
     let current = true;
     api.invoke('runs:results', { runId, maxPoints: LIVE_POINTS }).then(
       (r) => {
@@ -76,7 +78,7 @@ export function useRunLive(runId: string): RunLive {
     return () => {
       current = false;
     };
-  }, [runId, settled, generation]);
+  }, [runId, loaded, generation]);
 
   useBackendEvent('run:progress', (p) => {
     if (p.runId !== runId) return;
