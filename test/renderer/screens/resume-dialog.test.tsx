@@ -59,7 +59,7 @@ async function openDialog() {
   const dialog = await screen.findByRole('dialog', { name: 'Resume from checkpoint #2?' });
   // The fields show the run's own params (fast 10, slow 30), not the schema's defaults.
   await waitFor(() =>
-    expect((within(dialog).getByLabelText('fast') as HTMLInputElement).value).toBe('10'),
+    expect((within(dialog).getByLabelText('Fast') as HTMLInputElement).value).toBe('10'),
   );
   return { user, dialog: within(dialog) };
 }
@@ -69,7 +69,7 @@ describe('Resume from here', () => {
     const { user, dialog } = await openDialog();
     expect(fake.callsOf('runs:resume')).toEqual([]);
     expect(dialog.getByText(/creates a new run that starts from checkpoint #2/)).toBeTruthy();
-    expect((dialog.getByLabelText('slow') as HTMLInputElement).value).toBe('30');
+    expect((dialog.getByLabelText('Slow') as HTMLInputElement).value).toBe('30');
     expect(dialog.getByText('Same parameters as the run (ma-cross).')).toBeTruthy();
     await user.click(dialog.getByRole('button', { name: 'Create the new run' }));
     expect(fake.callsOf('runs:resume')).toEqual([{ runId: 'r1', checkpoint: 2 }]);
@@ -88,7 +88,7 @@ describe('Resume from here', () => {
 
   it('sends only the changed params, and keeps a bad value from being sent', async () => {
     const { user, dialog } = await openDialog();
-    const lots = dialog.getByLabelText('lots');
+    const lots = dialog.getByLabelText('Lots');
     await user.clear(lots);
     await user.type(lots, '0');
     expect(dialog.getByText('Must be at least 0.01')).toBeTruthy();
@@ -110,7 +110,7 @@ describe('Resume from here', () => {
       );
     };
     const { user, dialog } = await openDialog();
-    const fast = dialog.getByLabelText('fast');
+    const fast = dialog.getByLabelText('Fast');
     await user.clear(fast);
     await user.type(fast, '12');
     await user.click(dialog.getByRole('button', { name: 'Create the new run' }));

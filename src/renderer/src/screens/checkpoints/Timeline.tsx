@@ -184,7 +184,12 @@ export function Timeline({
                       stroke="var(--bg)"
                     />
                     {label ? (
-                      <text x={label.left - cx} y={-R - 4} fontSize={LABEL_SIZE} fill="var(--muted)">
+                      <text
+                        x={label.left - cx}
+                        y={-R - 4}
+                        fontSize={LABEL_SIZE}
+                        fill="var(--muted)"
+                      >
                         {c.seq}
                       </text>
                     ) : (
