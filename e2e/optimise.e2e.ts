@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { unzipSync } from 'fflate';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -109,12 +110,19 @@ describe('the Optimise screen through the web bridge', () => {
     const cells = page.getByRole('table', { name: /by fast and slow/ }).getByRole('button');
     expect(await cells.count()).toBe(4);
     await screenshot(page, 'optimise-sweep');
-    await page.getByRole('button', { name: 'Export' }).click();
-    const note = page.getByRole('status').filter({ hasText: 'Exported' });
-    await note.waitFor({ timeout: 30_000 });
-    const dir = (await note.locator('code').textContent())!;
-    expect(dir).toBe(path.join(dataDir, 'exports', `sweep-${first.id}`));
-    expect(fs.readdirSync(dir).sort()).toEqual(['best.json', 'jobs.csv']);
+    // In the browser an export is a zip download (never a path on the server).
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: 'Export' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`sweep-${first.id}.zip`);
+    const zipFile = path.join(dataDir, 'download.zip');
+    await download.saveAs(zipFile);
+    expect(Object.keys(unzipSync(fs.readFileSync(zipFile))).sort()).toEqual([
+      'best.json',
+      'jobs.csv',
+    ]);
+    await page.getByRole('status').filter({ hasText: 'Downloaded' }).waitFor({ timeout: 30_000 });
 
     const best = first.jobs[first.bestJob!]!;
     await page

@@ -85,7 +85,9 @@ async function zipExport(
     if (final && !err) res.end();
   });
   try {
-    for (const file of exported.files) {
+    for (const listed of exported.files) {
+      // runs:export lists absolute paths, sweeps:export names inside its folder: resolve both.
+      const file = path.resolve(exported.dir, listed);
       const name = path.relative(exported.dir, file).split(path.sep).join('/');
       const entry = new ZipDeflate(name, { level: 6 });
       entry.mtime = ENTRY_TIME; // a property of the entry, not a deflate option; default: now
