@@ -74,18 +74,27 @@ export const TICK_FILE_DIALOG: OpenDialogOptions = {
   ],
 };
 
-/** The `pickFile` of registerIpc: the native open dialog, modal to the window when there is one. */
-export function tickFilePicker(
+/** A native open dialog (modal to the window when there is one): the first path, null if cancelled. */
+function nativePicker(
   dialog: Pick<Dialog, 'showOpenDialog'>,
   getWindow: () => BrowserWindow | null,
+  options: OpenDialogOptions,
 ): () => Promise<string | null> {
   return async () => {
     const win = getWindow();
     const picked = win
-      ? await dialog.showOpenDialog(win, TICK_FILE_DIALOG)
-      : await dialog.showOpenDialog(TICK_FILE_DIALOG);
+      ? await dialog.showOpenDialog(win, options)
+      : await dialog.showOpenDialog(options);
     return picked.canceled ? null : (picked.filePaths[0] ?? null);
   };
+}
+
+/** The `pickFile` of registerIpc: a tick file. */
+export function tickFilePicker(
+  dialog: Pick<Dialog, 'showOpenDialog'>,
+  getWindow: () => BrowserWindow | null,
+): () => Promise<string | null> {
+  return nativePicker(dialog, getWindow, TICK_FILE_DIALOG);
 }
 
 export const EXPORT_FOLDER_DIALOG: OpenDialogOptions = {
@@ -94,16 +103,10 @@ export const EXPORT_FOLDER_DIALOG: OpenDialogOptions = {
   properties: ['openDirectory', 'createDirectory'],
 };
 
-/** `runs:pickFolder`: the native folder dialog, on the window when there is one. */
+/** `runs:pickFolder`: the folder an export goes to. */
 export function exportFolderPicker(
   dialog: Pick<Dialog, 'showOpenDialog'>,
   getWindow: () => BrowserWindow | null,
 ): () => Promise<string | null> {
-  return async () => {
-    const win = getWindow();
-    const picked = win
-      ? await dialog.showOpenDialog(win, EXPORT_FOLDER_DIALOG)
-      : await dialog.showOpenDialog(EXPORT_FOLDER_DIALOG);
-    return picked.canceled ? null : (picked.filePaths[0] ?? null);
-  };
+  return nativePicker(dialog, getWindow, EXPORT_FOLDER_DIALOG);
 }

@@ -11,7 +11,7 @@ import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { workerExecArgv } from '../runs/isolation/limits.ts';
 import type { ReadAnswer, ReadRequest } from './checkpoint-read-ops.ts';
-import { readFailure, readLimits, type FromReader } from './read-limits.ts';
+import { readLimits, settleRead } from './read-limits.ts';
 
 const ENTRY_URL = new URL('./checkpoint-read-process.ts', import.meta.url);
 
@@ -31,24 +31,11 @@ export function readInProcess<R extends ReadRequest>(req: R): Promise<ReadAnswer
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (s: string) => (stderr = (stderr + s).slice(-STDERR_TAIL)));
   return new Promise<ReadAnswer<R>>((resolve, reject) => {
-    let settled = false;
-    const settle = (done: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
+    const stop = (): void => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      done();
     };
-    const fail = (why: string): void => settle(() => reject(readFailure(req, why)));
-    const timer = setTimeout(
-      () => fail(`no answer within ${timeoutMs} ms; the reader was stopped`),
-      timeoutMs,
-    );
-    child.on('message', (m: FromReader) =>
-      m.ok
-        ? settle(() => resolve(m.value as ReadAnswer<R>))
-        : settle(() => reject(new Error(m.message))),
-    );
+    const { answer, fail } = settleRead<ReadAnswer<R>>(req, timeoutMs, stop, resolve, reject);
+    child.on('message', answer);
     child.on('error', (e) => fail(`the reader could not run: ${e.message}`));
     // 'close', not 'exit': stderr is complete by then, so the reason can quote it.
     child.on('close', (code, signal) => fail(endedWhy(code, signal, stderr, heapMb)));

@@ -40,3 +40,42 @@ export function readFailure(req: ReadRequest, why: string): Error {
  * answering, so tests can prove an abort ends only the reader. Nothing else reads it.
  */
 export const READER_ABORT_TEST_ENV = 'BACKTESTR_TEST_READER_ABORT';
+
+/** How a reader (thread or process) ends its one request: at most once, and always by deadline. */
+export interface ReadSettler {
+  /** The reader's message: its answer or its own error. */
+  answer(m: FromReader): void;
+  /** Ends the request with readFailure(req, why). */
+  fail(why: string): void;
+}
+
+/**
+ * The one-shot bookkeeping both readers share: the first of answer / fail / deadline wins, the
+ * reader is stopped (`stop`), later events are ignored.
+ */
+export function settleRead<A>(
+  req: ReadRequest,
+  timeoutMs: number,
+  stop: () => void,
+  resolve: (value: A) => void,
+  reject: (err: Error) => void,
+): ReadSettler {
+  let settled = false;
+  const settle = (done: () => void): void => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    stop();
+    done();
+  };
+  const fail = (why: string): void => settle(() => reject(readFailure(req, why)));
+  const timer = setTimeout(
+    () => fail(`no answer within ${timeoutMs} ms; the reader was stopped`),
+    timeoutMs,
+  );
+  return {
+    answer: (m) =>
+      m.ok ? settle(() => resolve(m.value as A)) : settle(() => reject(new Error(m.message))),
+    fail,
+  };
+}

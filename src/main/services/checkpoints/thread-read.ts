@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { ReadAnswer, ReadRequest } from './checkpoint-read-ops.ts';
-import { readFailure, readLimits, type FromReader } from './read-limits.ts';
+import { readLimits, settleRead } from './read-limits.ts';
 
 const WORKER_URL = new URL('./checkpoint-read-worker.ts', import.meta.url);
 
@@ -19,24 +19,14 @@ export function readInThread<R extends ReadRequest>(req: R): Promise<ReadAnswer<
     resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
   return new Promise<ReadAnswer<R>>((resolve, reject) => {
-    let settled = false;
-    const settle = (done: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      done();
-    };
-    const fail = (why: string): void => settle(() => reject(readFailure(req, why)));
-    const timer = setTimeout(
-      () => fail(`no answer within ${timeoutMs} ms; the reader was stopped`),
+    const { answer, fail } = settleRead<ReadAnswer<R>>(
+      req,
       timeoutMs,
+      () => void worker.terminate(),
+      resolve,
+      reject,
     );
-    worker.on('message', (m: FromReader) =>
-      m.ok
-        ? settle(() => resolve(m.value as ReadAnswer<R>))
-        : settle(() => reject(new Error(m.message))),
-    );
+    worker.on('message', answer);
     worker.on('error', (e) =>
       fail(
         (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
