@@ -125,7 +125,7 @@ describe('backtests from the CLI', () => {
     const trades = a.get('trades.csv')!.trimEnd().split('\n');
     expect(trades[0]).toBe(
       'id,symbol,side,size,entry_time,entry_price,exit_time,exit_price,exit_reason,gross_pnl,commission,net_pnl,' +
-        'lots,swap,mae_pips,mae_money,mfe_pips,mfe_money',
+        'lots,swap,mae_pips,mae_money,mfe_pips,mfe_money,stop_loss,take_profit',
     );
     expect(trades.length).toBeGreaterThan(10);
     expect(new Set(trades.slice(1).map((l) => l.split(',')[1]))).toEqual(
