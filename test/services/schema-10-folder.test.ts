@@ -67,11 +67,11 @@ describe('a data folder of the version before issue 12 (schema 10)', () => {
     const read = (name: string) => fs.readFileSync(path.join(out, name), 'utf8');
     expect(read('trades.csv')).toBe(
       'id,symbol,side,size,entry_time,entry_price,exit_time,exit_price,exit_reason,gross_pnl,' +
-        'commission,net_pnl,lots,swap,mae_pips,mae_money,mfe_pips,mfe_money\n' +
+        'commission,net_pnl,lots,swap,mae_pips,mae_money,mfe_pips,mfe_money,stop_loss,take_profit\n' +
         '1,EURUSD,long,25000,2024-01-02T10:00:00.000Z,1.1,2024-01-02T12:00:00.000Z,1.102,signal,' +
-        '50,17.5,32.5,2.5,0,0,0,0,0\n' +
+        '50,17.5,32.5,2.5,0,0,0,0,0,,\n' +
         '2,EURUSD,short,4000,2024-01-02T13:00:00.000Z,1.103,2024-01-02T14:00:00.000Z,1.101,signal,' +
-        '8,2.8,5.2,0.4,0,0,0,0,0\n',
+        '8,2.8,5.2,0.4,0,0,0,0,0,,\n',
     );
     expect(read('equity.csv')).toBe(
       'time,balance,equity,drawdown,drawdown_pct,margin,margin_level\n' +
