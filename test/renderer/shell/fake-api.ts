@@ -29,6 +29,18 @@ const DEFAULTS: Partial<Record<Channel, unknown>> = {
   // What the run, checkpoints and results screens read when a test navigates to them.
   'runs:results': { stats: null, report: null, equity: [], trades: [], rejections: [] },
   'checkpoints:list': [],
+  // The price chart on the Run and Results screens.
+  'charts:bars': {
+    symbol: 'EURUSD',
+    timeframe: 'M1',
+    source: 'stored',
+    bars: [],
+    indicators: [],
+    extent: null,
+    moreBefore: false,
+    moreAfter: false,
+    errors: [],
+  },
   // The Optimise screen and the sweep relaunch prompt read these at start.
   'sweeps:list': [],
   'sweeps:recoverable': [],

@@ -63,8 +63,9 @@ export function usePriceData(key: PriceDataKey): PriceData {
         ...win,
         indicators: indicators ? indicators.split('\n') : [],
       };
-      api.invoke('charts:bars', args).then(
-        (data) => {
+      api
+        .invoke('charts:bars', args)
+        .then((data) => {
           if (!gate.current.isCurrent(id)) return;
           pending.current = false;
           setError(null);
@@ -73,13 +74,14 @@ export function usePriceData(key: PriceDataKey): PriceData {
             const base = mode === 'replace' || s.series !== series ? EMPTY_CACHE : s.cache;
             return { series, cache: mergeWindow(base, data, keep) };
           });
-        },
-        (e: unknown) => {
+        })
+        // .catch after .then, not its second argument: an answer that cannot be drawn (a broken
+        // host) is an error on the chart, never an unhandled rejection.
+        .catch((e: unknown) => {
           if (!gate.current.isCurrent(id)) return;
           pending.current = false;
           setError(errorText(e));
-        },
-      );
+        });
     },
     [runId, symbol, timeframe, indicators, series],
   );
