@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ArgsOf } from '../../src/shared/contract.ts';
-import { completedRun, EventLog, useBackends } from './helpers.ts';
+import { completedRun, EventLog, MA_CROSS_RUN, useBackends } from './helpers.ts';
 
 const backendIn = useBackends();
 
-const RUN: ArgsOf<'runs:start'> = {
-  symbols: ['EURUSD'],
-  timeframes: ['M1', 'M5', 'H1'],
-  strategy: 'ma-cross',
-  params: { timeframe: 'M5', trendTimeframe: 'H1', fast: 5, slow: 20, trendPeriod: 10 },
-  checkpoints: { intervalMs: 0, everyTicks: 150_000, keep: 5, level: 1 },
-};
+const RUN: ArgsOf<'runs:start'> = MA_CROSS_RUN;
 
 describe('runs:resume with changed strategy params', () => {
   it('forks from the checkpoint with the new params: trades opened after it use them', async () => {

@@ -9,6 +9,18 @@ import { createBackend, type Backend } from '../../src/main/services/api/backend
 export const DAYS = 3;
 export const START = '2024-01-03';
 
+/**
+ * The backend tests' usual run: ma-cross on EURUSD (signals on M5, trend on H1) with a checkpoint
+ * every 150 000 ticks, a few per run of DAYS. Spread it to vary a field.
+ */
+export const MA_CROSS_RUN: ArgsOf<'runs:start'> = {
+  symbols: ['EURUSD'],
+  timeframes: ['M1', 'M5', 'H1'],
+  strategy: 'ma-cross',
+  params: { timeframe: 'M5', trendTimeframe: 'H1', fast: 5, slow: 20, trendPeriod: 10 },
+  checkpoints: { intervalMs: 0, everyTicks: 150_000, keep: 5, level: 1 },
+};
+
 /** Fresh data folders with a backend each; backends are closed and folders removed after the test. */
 export function useBackends(): (
   dataDir?: string,

@@ -10,7 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ArgsOf } from '../../src/shared/contract.ts';
 import { startCli, waitFor } from '../checkpoints/crash/child-cli.ts';
 import { cli } from '../cli/run-cli.ts';
-import { DAYS, EventLog, seed, START, tempDataDir, useBackends } from './helpers.ts';
+import { DAYS, EventLog, MA_CROSS_RUN, seed, START, tempDataDir, useBackends } from './helpers.ts';
 
 vi.hoisted(() => {
   process.env.BACKTESTR_TEST_THROTTLE_MS = '25';
@@ -19,13 +19,7 @@ vi.hoisted(() => {
 const backendIn = useBackends();
 const dirIn = tempDataDir();
 
-const RUN: ArgsOf<'runs:start'> = {
-  symbols: ['EURUSD'],
-  timeframes: ['M1', 'M5', 'H1'],
-  strategy: 'ma-cross',
-  params: { timeframe: 'M5', trendTimeframe: 'H1', fast: 5, slow: 20, trendPeriod: 10 },
-  checkpoints: { intervalMs: 0, everyTicks: 150_000, keep: 5, level: 1 },
-};
+const RUN: ArgsOf<'runs:start'> = MA_CROSS_RUN;
 
 describe('checkpoints:resumes', () => {
   it('a run killed after its first checkpoint and resumed reads crashed, resumed from it', async () => {

@@ -2,7 +2,7 @@
 // and leaves it neither resumable nor offered for recovery; Pause is covered in runs.test.ts.
 import { describe, expect, it, vi } from 'vitest';
 import type { ArgsOf } from '../../src/shared/contract.ts';
-import { EventLog, seed, useBackends } from './helpers.ts';
+import { EventLog, MA_CROSS_RUN, seed, useBackends } from './helpers.ts';
 
 // Each engine step sleeps this long, so the run is still going when it is stopped.
 vi.hoisted(() => {
@@ -11,14 +11,7 @@ vi.hoisted(() => {
 
 const backendIn = useBackends();
 
-const RUN: ArgsOf<'runs:start'> = {
-  symbols: ['EURUSD'],
-  timeframes: ['M1', 'M5', 'H1'],
-  indicators: ['sma(5)'],
-  strategy: 'ma-cross',
-  params: { timeframe: 'M5', trendTimeframe: 'H1', fast: 5, slow: 20, trendPeriod: 10 },
-  checkpoints: { intervalMs: 0, everyTicks: 150_000, keep: 5, level: 1 },
-};
+const RUN: ArgsOf<'runs:start'> = { ...MA_CROSS_RUN, indicators: ['sma(5)'] };
 
 describe('runs:stop', () => {
   it('ends a running run as stopped, with statistics to date, not resumable nor recoverable', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIndicator } from '../../src/main/engine/indicators/index.ts';
 import { openDatabase } from '../../src/main/services/db/database.ts';
 import type { ArgsOf } from '../../src/shared/contract.ts';
-import { EventLog, seed, useBackends } from './helpers.ts';
+import { EventLog, MA_CROSS_RUN, seed, useBackends } from './helpers.ts';
 
 // Each engine step (64 K ticks) sleeps this long: a run of the test data lasts ~0.4 s, long
 // enough to watch its progress and pause it mid-flight. Read by the run loop when it loads.
@@ -15,14 +15,7 @@ vi.hoisted(() => {
 const backendIn = useBackends();
 
 const INDICATORS = ['sma(5)', 'rsi(14)', 'sma(200)'];
-const RUN: ArgsOf<'runs:start'> = {
-  symbols: ['EURUSD'],
-  timeframes: ['M1', 'M5', 'H1'],
-  indicators: INDICATORS,
-  strategy: 'ma-cross',
-  params: { timeframe: 'M5', trendTimeframe: 'H1', fast: 5, slow: 20, trendPeriod: 10 },
-  checkpoints: { intervalMs: 0, everyTicks: 150_000, keep: 5, level: 1 },
-};
+const RUN: ArgsOf<'runs:start'> = { ...MA_CROSS_RUN, indicators: INDICATORS };
 
 describe('runs through the backend', () => {
   it('starts in the background, reports throttled progress with live frames, completes, and has results and an export', async () => {

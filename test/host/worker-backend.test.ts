@@ -6,7 +6,7 @@ import {
   type WorkerBackend,
 } from '../../src/main/services/host/worker-backend.ts';
 import type { ArgsOf } from '../../src/shared/contract.ts';
-import { EventLog, seed, tempDataDir } from '../api/helpers.ts';
+import { EventLog, MA_CROSS_RUN, seed, tempDataDir } from '../api/helpers.ts';
 
 // Each engine step sleeps this long, in the worker too (it inherits the environment): a run of
 // the test data lasts ~0.5 s, long enough to kill the worker in the middle of it.
@@ -27,12 +27,9 @@ async function workerBackend(dataDir = tempDir()): Promise<WorkerBackend> {
 }
 
 const RUN: ArgsOf<'runs:start'> = {
-  symbols: ['EURUSD'],
-  timeframes: ['M1', 'M5', 'H1'],
+  ...MA_CROSS_RUN,
   indicators: ['sma(5)'],
-  strategy: 'ma-cross',
-  params: { timeframe: 'M5', trendTimeframe: 'H1', fast: 5, slow: 20, trendPeriod: 10 },
-  checkpoints: { intervalMs: 0, everyTicks: 100_000, keep: 5, level: 1 },
+  checkpoints: { ...MA_CROSS_RUN.checkpoints!, everyTicks: 100_000 },
 };
 
 describe('the backend in a worker thread', () => {
